@@ -1,0 +1,38 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * The public error codes. Anything thrown that is not one of these classes reaches
+ * clients as INTERNAL_SERVER_ERROR with its message masked (see graphql/format-error.ts).
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  NOT_FOUND = "NOT_FOUND",
+  SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+}
+
+/** Bad input: names the offending field (`input.siren`) so clients can point at it. */
+export class BadUserInputError extends GraphQLError {
+  constructor(field: string, reason: string) {
+    super(`${field}: ${reason}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string, id: string | number) {
+    super(`${what} "${id}" does not exist`, { extensions: { code: ErrorCode.NOT_FOUND, id } });
+  }
+}
+
+export class ServiceUnavailableError extends GraphQLError {
+  constructor(reason = "the graph database is unreachable; retry shortly") {
+    super(`Service unavailable: ${reason}`, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } });
+  }
+}
+
+export function isCodedError(error: unknown): error is GraphQLError {
+  return (
+    error instanceof GraphQLError &&
+    Object.values(ErrorCode).includes(error.extensions?.code as ErrorCode)
+  );
+}

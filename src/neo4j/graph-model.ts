@@ -1,0 +1,57 @@
+/**
+ * Every label and relationship type Cypher may use. Queries interpolate these enums,
+ * never a user string, so nothing a client sends can change a query's shape.
+ *
+ *   (Actor)-[:BASED_IN]->(Territory)
+ *   (Actor)-[:HAS_MEMBERSHIP]->(Membership)-[:IN_ALLIANCE]->(Alliance)
+ *   (Alliance)-[:ACTS_IN]->(Territory)     (Alliance)-[:CONTRIBUTES_TO]->(SDG)
+ *   (Alliance)-[:PRODUCED]->(Outcome)-[:ADVANCES]->(SDG)
+ *   (Outcome)-[:BENEFITS]->(Territory|Actor)
+ *   (Alliance|Membership|Outcome|Actor)-[:CITES]->(Source)
+ *   (Territory)-[:PART_OF]->(Territory)    commune → département → région → France;
+ *                                         commune déléguée/associée, arrondissement → commune;
+ *                                         EPCI → each département its members lie in
+ *   (Territory)-[:IN_EPCI]->(Territory)    commune → its EPCI
+ *   (SDGTarget)-[:TARGET_OF]->(SDG)
+ */
+export enum Label {
+  Actor = "Actor",
+  Alliance = "Alliance",
+  Membership = "Membership",
+  Outcome = "Outcome",
+  Territory = "Territory",
+  SDG = "SDG",
+  SDGTarget = "SDGTarget",
+  Source = "Source",
+}
+
+export enum Rel {
+  BASED_IN = "BASED_IN",
+  HAS_MEMBERSHIP = "HAS_MEMBERSHIP",
+  IN_ALLIANCE = "IN_ALLIANCE",
+  ACTS_IN = "ACTS_IN",
+  CONTRIBUTES_TO = "CONTRIBUTES_TO",
+  PRODUCED = "PRODUCED",
+  ADVANCES = "ADVANCES",
+  BENEFITS = "BENEFITS",
+  CITES = "CITES",
+  PART_OF = "PART_OF",
+  IN_EPCI = "IN_EPCI",
+  TARGET_OF = "TARGET_OF",
+}
+
+/**
+ * Cypher subquery (scoped to `t`) returning `x`: t itself and every territory inside it.
+ * A région holds its départements, their EPCI and communes; an EPCI holds its member
+ * communes. We do not descend from a département through an EPCI, because an EPCI can
+ * straddle départements and would drag in communes of the neighbour.
+ */
+export const TERRITORIES_INSIDE = (t: string) => `CALL (${t}) {
+    MATCH (${t})<-[:${Rel.PART_OF}*0..4]-(x:${Label.Territory}) RETURN x
+    UNION
+    MATCH (${t})<-[:${Rel.IN_EPCI}]-(:${Label.Territory})<-[:${Rel.PART_OF}*0..1]-(x:${Label.Territory}) RETURN x
+  }`;
+
+/** Cypher predicate: territory node `x` lies in territory node `t` (or is t). Walks upward, so it is cheap. */
+export const LIES_IN = (x: string, t: string) =>
+  `(EXISTS { MATCH (${x})-[:${Rel.PART_OF}*0..4]->(${t}) } OR EXISTS { MATCH (${x})-[:${Rel.PART_OF}*0..1]->(:${Label.Territory})-[:${Rel.IN_EPCI}]->(${t}) })`;

@@ -1,0 +1,55 @@
+import { BadUserInputError } from "../common/errors";
+import { Label } from "./graph-model";
+import { Row } from "./executor";
+
+/** Anything that runs a query and returns plain rows: `executor.read` or a write transaction's `run`. */
+export type RunQuery = (cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
+
+// For each reference, the ids of the territories it names: an exact id, or every territory with that code.
+const RESOLVE_TERRITORY_REFS = `
+UNWIND range(0, size($refs) - 1) AS i
+WITH i, $refs[i] AS ref
+OPTIONAL MATCH (t:${Label.Territory}) WHERE t.id = ref OR t.code = ref
+WITH i, ref, t ORDER BY t.id
+RETURN i, ref, collect(t.id) AS ids ORDER BY i`;
+
+/**
+ * Turns territory references ("94028" or "COMMUNE:94028") into territory ids.
+ * An unknown code, or a bare code that names two territories (région 11 and
+ * département 11), is a BAD_USER_INPUT naming `field[index]`.
+ */
+export async function resolveTerritoryRefs(run: RunQuery, refs: readonly string[], field: string): Promise<string[]> {
+  if (refs.length === 0) return [];
+  const rows = await run(RESOLVE_TERRITORY_REFS, { refs });
+  return rows.map((row) => {
+    const where = refs.length === 1 && !field.endsWith("s") ? field : `${field}[${row.i}]`;
+    if (row.ids.length === 0) throw new BadUserInputError(where, `no territory has the code or id "${row.ref}"`);
+    if (row.ids.length > 1) {
+      throw new BadUserInputError(where, `"${row.ref}" names several territories (${row.ids.join(", ")}); use one of these ids`);
+    }
+    return row.ids[0] as string;
+  });
+}
+
+// The references that name no node.
+const MISSING = (label: Label, keyProperty: string) => `
+UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+WHERE NOT EXISTS { MATCH (:${label} {${keyProperty}: key}) }
+RETURN i, key ORDER BY i LIMIT 1`;
+
+/** Throws BAD_USER_INPUT naming `field` (or `field[i]` for lists) when a referenced node does not exist. */
+export async function requireExisting(
+  run: RunQuery,
+  label: Label,
+  keys: readonly (string | number)[],
+  field: string,
+  keyProperty = "id",
+): Promise<void> {
+  if (keys.length === 0) return;
+  const [missing] = await run(MISSING(label, keyProperty), { keys });
+  if (missing) {
+    const where = Array.isArray(keys) && field.endsWith("Id") ? field : `${field}[${missing.i}]`;
+    throw new BadUserInputError(where, `no ${label} has ${keyProperty} "${missing.key}"`);
+  }
+}
