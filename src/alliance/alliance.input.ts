@@ -34,7 +34,7 @@ export class AllianceInput {
   @IsEnum(AllianceObjective, { each: true })
   objectives!: AllianceObjective[];
 
-  @Field(() => AllianceStatus, { defaultValue: AllianceStatus.ACTIVE })
+  @Field(() => AllianceStatus, { description: "Default ACTIVE" })
   @IsEnum(AllianceStatus)
   status: AllianceStatus = AllianceStatus.ACTIVE;
 
@@ -47,13 +47,13 @@ export class AllianceInput {
   @NotBefore("startDate")
   endDate?: string | null;
 
-  @Field(() => [String], { defaultValue: [], description: "Territories where it acts: INSEE codes or territory ids" })
+  @Field(() => [String], { description: "Territories where it acts: INSEE codes or territory ids" })
   @ArrayMaxSize(200)
   @ArrayUnique()
   @IsTerritoryRef({ each: true })
   territories: string[] = [];
 
-  @Field(() => [Int], { defaultValue: [], description: "SDG numbers (1–17) it contributes to" })
+  @Field(() => [Int], { description: "SDG numbers (1–17) it contributes to" })
   @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })

@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 /** `first` for every list: default 20, at most 100, so no single field can ask for the whole graph. */
 @ArgsType()
 export class ListArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items, 1–${MAX_PAGE_SIZE}` })
+  @Field(() => Int, { description: `How many items, 1–${MAX_PAGE_SIZE}` })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   first: number = DEFAULT_PAGE_SIZE;

@@ -21,7 +21,7 @@ export function relatedBatch(options: {
   return `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 MATCH (n:${from} {${keyProperty}: key.id})${pattern}
-WITH i, key, x ORDER BY ${orderBy}
+WITH i, key, n, x ORDER BY ${orderBy}
 WITH i, key, collect(DISTINCT ${project}) AS items
 RETURN i, CASE WHEN key.first IS NULL THEN items ELSE items[0..key.first] END AS value`;
 }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_ROOT } from "../common/paths";
 import { Executor } from "./executor";
 
 /** Where the numbered schema migrations live (`001_constraints.cypher`, …). */
-export const MIGRATIONS_DIR = join(__dirname, "..", "..", "cypher");
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, "cypher");
 
 export interface Migration {
   id: string;

@@ -5,30 +5,33 @@ import { Row } from "./executor";
 /** Anything that runs a query and returns plain rows: `executor.read` or a write transaction's `run`. */
 export type RunQuery = (cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
 
-// For each reference, the ids of the territories it names: an exact id, or every territory with that code.
-const RESOLVE_TERRITORY_REFS = `
-UNWIND range(0, size($refs) - 1) AS i
-WITH i, $refs[i] AS ref
+// For each reference (by index i), the territories it names: an exact id, or every territory with that code.
+export const RESOLVE_TERRITORY_REFS = `
+UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS ref
 OPTIONAL MATCH (t:${Label.Territory}) WHERE t.id = ref OR t.code = ref
 WITH i, ref, t ORDER BY t.id
-RETURN i, ref, collect(t.id) AS ids ORDER BY i`;
+RETURN i, ref, collect(t {.*}) AS matches ORDER BY i`;
 
 /**
- * Turns territory references ("94028" or "COMMUNE:94028") into territory ids.
- * An unknown code, or a bare code that names two territories (région 11 and
- * département 11), is a BAD_USER_INPUT naming `field[index]`.
+ * The one territory a reference names. An unknown code, or a bare code that names two
+ * territories (région 11 and département 11), is a BAD_USER_INPUT naming `field`.
  */
+export function pickTerritory<T extends { id: string }>(ref: string, matches: T[], field: string): T {
+  if (matches.length === 0) throw new BadUserInputError(field, `no territory has the code or id "${ref}"`);
+  if (matches.length > 1) {
+    const ids = matches.map((t) => t.id).join(", ");
+    throw new BadUserInputError(field, `"${ref}" names several territories (${ids}); use one of these ids`);
+  }
+  return matches[0];
+}
+
+/** Turns territory references ("94028" or "COMMUNE:94028") into territory ids, or throws naming `field[i]`. */
 export async function resolveTerritoryRefs(run: RunQuery, refs: readonly string[], field: string): Promise<string[]> {
   if (refs.length === 0) return [];
-  const rows = await run(RESOLVE_TERRITORY_REFS, { refs });
-  return rows.map((row) => {
-    const where = refs.length === 1 && !field.endsWith("s") ? field : `${field}[${row.i}]`;
-    if (row.ids.length === 0) throw new BadUserInputError(where, `no territory has the code or id "${row.ref}"`);
-    if (row.ids.length > 1) {
-      throw new BadUserInputError(where, `"${row.ref}" names several territories (${row.ids.join(", ")}); use one of these ids`);
-    }
-    return row.ids[0] as string;
-  });
+  const rows = await run(RESOLVE_TERRITORY_REFS, { keys: refs });
+  const single = refs.length === 1 && !field.endsWith("s");
+  return rows.map((row) => pickTerritory(row.ref, row.matches, single ? field : `${field}[${row.i}]`).id);
 }
 
 // The references that name no node.

@@ -54,20 +54,20 @@ export class OutcomeInput {
   @ValidateNested() // type-graphql builds IndicatorInput instances itself, so nested rules run
   indicator?: IndicatorInput | null;
 
-  @Field(() => [Int], { defaultValue: [] })
+  @Field(() => [Int], { description: "SDG numbers (1–17) it advances" })
   @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(17, { each: true })
   sdgs: number[] = [];
 
-  @Field(() => [String], { defaultValue: [], description: "Territories that benefit: INSEE codes or territory ids" })
+  @Field(() => [String], { description: "Territories that benefit: INSEE codes or territory ids" })
   @ArrayMaxSize(200)
   @ArrayUnique()
   @IsTerritoryRef({ each: true })
   beneficiaryTerritories: string[] = [];
 
-  @Field(() => [String], { defaultValue: [], description: "Actors that benefit" })
+  @Field(() => [String], { description: "Actors that benefit" })
   @ArrayMaxSize(200)
   @ArrayUnique()
   @IsExternalId({ each: true })

@@ -1,0 +1,14 @@
+import DataLoader from "dataloader";
+import { keyedLoader } from "../common/loader";
+import { AllianceRepository, PageKey } from "./alliance.repository";
+
+/** Per-request loaders for alliances and their relationship fields. */
+export function createAllianceLoaders(repo: AllianceRepository) {
+  return {
+    allianceById: new DataLoader((ids: readonly string[]) => repo.byIds(ids)),
+    membersOfAlliance: keyedLoader((keys: readonly PageKey[]) => repo.membersOf(keys)),
+    territoriesOfAlliance: new DataLoader((ids: readonly string[]) => repo.territoriesOf(ids)),
+    sdgsOfAlliance: new DataLoader((ids: readonly string[]) => repo.sdgsOf(ids)),
+    outcomesOfAlliance: keyedLoader((keys: readonly PageKey[]) => repo.outcomesOf(keys)),
+  };
+}

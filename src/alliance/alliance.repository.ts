@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { BadUserInputError, NotFoundError } from "../common/errors";
+import { AllianceKind, AllianceStatus } from "../common/enums";
+import { inKeyOrder } from "../common/loader";
+import { Executor, WriteTx } from "../neo4j/executor";
+import { byIdBatch } from "../neo4j/batch";
+import { Label } from "../neo4j/graph-model";
+import { propsOf } from "../neo4j/props";
+import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
+import { Membership } from "../membership/membership.type";
+import { Outcome } from "../outcome/outcome.type";
+import { toOutcome } from "../outcome/outcome.repository";
+import { SDG } from "../sdg/sdg.type";
+import { Territory } from "../territory/territory.type";
+import { AllianceInput, AlliancePatch } from "./alliance.input";
+import { Alliance } from "./alliance.type";
+import * as Q from "./alliance.cypher";
+
+export interface AllianceFilter {
+  kind?: AllianceKind | null;
+  status?: AllianceStatus | null;
+  sdg?: number | null;
+  territoryId?: string | null;
+  first: number;
+}
+
+export interface PageKey {
+  id: string;
+  first?: number;
+}
+
+const ALLIANCE_FIELDS = ["name", "description", "kind", "objectives", "status", "startDate", "endDate"] as const;
+const DATE_FIELDS = ["startDate", "endDate"] as const;
+
+interface AllianceLinks {
+  territories: string[] | null;
+  sdgs: number[] | null;
+  sourceIds: string[] | null;
+}
+
+/** The only code that runs Cypher for alliances. */
+export class AllianceRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async byIds(ids: readonly string[]): Promise<(Alliance | null)[]> {
+    const rows = await this.executor.read(byIdBatch(Label.Alliance, "id", "x {.*}"), { keys: ids });
+    return inKeyOrder(ids.length, rows as { i: number; value: Alliance | null }[], null);
+  }
+
+  async list(filter: AllianceFilter): Promise<Alliance[]> {
+    const rows = await this.executor.read(Q.LIST_ALLIANCES, {
+      kind: filter.kind ?? null,
+      status: filter.status ?? null,
+      sdg: filter.sdg ?? null,
+      territoryId: filter.territoryId ?? null,
+      first: filter.first,
+    });
+    return rows.map((row) => row.alliance);
+  }
+
+  async membersOf(keys: readonly PageKey[]): Promise<Membership[][]> {
+    const rows = await this.executor.read(Q.MEMBERS_OF_ALLIANCES, { keys });
+    return inKeyOrder(keys.length, rows as { i: number; value: Membership[] }[], []);
+  }
+
+  async territoriesOf(ids: readonly string[]): Promise<Territory[][]> {
+    const rows = await this.executor.read(Q.TERRITORIES_OF_ALLIANCES, { keys: ids.map((id) => ({ id })) });
+    return inKeyOrder(ids.length, rows as { i: number; value: Territory[] }[], []);
+  }
+
+  async sdgsOf(ids: readonly string[]): Promise<SDG[][]> {
+    const rows = await this.executor.read(Q.SDGS_OF_ALLIANCES, { keys: ids.map((id) => ({ id })) });
+    return inKeyOrder(ids.length, rows as { i: number; value: SDG[] }[], []);
+  }
+
+  async outcomesOf(keys: readonly PageKey[]): Promise<Outcome[][]> {
+    const rows = await this.executor.read(Q.OUTCOMES_OF_ALLIANCES, { keys });
+    return inKeyOrder(keys.length, rows as { i: number; value: object[] }[], []).map((items) => items.map(toOutcome));
+  }
+
+  /** Creates the alliance, or replaces it when `input.id` exists (idempotent replays). */
+  async upsert(input: AllianceInput): Promise<Alliance> {
+    const id = input.id ?? randomUUID();
+    const props = propsOf(input, ALLIANCE_FIELDS, "replace", DATE_FIELDS);
+    return this.executor.write((tx) => this.save(tx, id, props, input));
+  }
+
+  /** Changes the given fields; the stored dates must still be in order afterwards. */
+  async update(id: string, patch: AlliancePatch): Promise<Alliance> {
+    return this.executor.write(async (tx) => {
+      const [{ exists }] = await tx.run(Q.ALLIANCE_EXISTS, { id });
+      if (!exists) throw new NotFoundError("Alliance", id);
+      const props = propsOf(patch, ALLIANCE_FIELDS, "patch", DATE_FIELDS);
+      return this.save(tx, id, props, {
+        territories: patch.territories ?? null,
+        sdgs: patch.sdgs ?? null,
+        sourceIds: patch.sourceIds ?? null,
+      });
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ALLIANCE, { id }));
+    if (!row || row.deleted === 0) throw new NotFoundError("Alliance", id);
+    return true;
+  }
+
+  /** Checks references and writes in the caller's transaction; any failure writes nothing. */
+  private async save(tx: WriteTx, id: string, props: Record<string, unknown>, links: AllianceLinks): Promise<Alliance> {
+    const run = tx.run.bind(tx);
+    const territoryIds = links.territories && (await resolveTerritoryRefs(run, links.territories, "input.territories"));
+    if (links.sdgs) await requireExisting(run, Label.SDG, links.sdgs, "input.sdgs", "number");
+    if (links.sourceIds) await requireExisting(run, Label.Source, links.sourceIds, "input.sourceIds");
+    const [row] = await tx.run(Q.UPSERT_ALLIANCE, { id, props, territoryIds, sdgs: links.sdgs, sourceIds: links.sourceIds });
+    assertDatesInOrder(row.alliance);
+    return row.alliance;
+  }
+}
+
+/** A patch may move one date past the stored other one; that is refused (and rolled back). */
+export function assertDatesInOrder(record: { startDate?: string | null; endDate?: string | null }): void {
+  if (record.startDate && record.endDate && record.endDate < record.startDate) {
+    throw new BadUserInputError("input.endDate", `must not be before startDate (${record.startDate}); got ${record.endDate}`);
+  }
+}

@@ -1,0 +1,56 @@
+import { Executor } from "../neo4j/executor";
+import { ActorRepository } from "../actor/actor.repository";
+import { AllianceRepository } from "../alliance/alliance.repository";
+import { MembershipRepository } from "../membership/membership.repository";
+import { OutcomeRepository } from "../outcome/outcome.repository";
+import { SdgRepository } from "../sdg/sdg.repository";
+import { SourceRepository } from "../source/source.repository";
+import { TerritoryRepository } from "../territory/territory.repository";
+import { createActorLoaders } from "../actor/actor.loaders";
+import { createAllianceLoaders } from "../alliance/alliance.loaders";
+import { createMembershipLoaders } from "../membership/membership.loaders";
+import { createOutcomeLoaders } from "../outcome/outcome.loaders";
+import { createSdgLoaders } from "../sdg/sdg.loaders";
+import { createSourceLoaders } from "../source/source.loaders";
+import { createTerritoryLoaders } from "../territory/territory.loaders";
+
+/** What every resolver receives: repositories for root fields, loaders for relationship fields. */
+export interface Context {
+  executor: Executor;
+  repos: ReturnType<typeof createRepositories>;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+function createRepositories(executor: Executor) {
+  return {
+    actors: new ActorRepository(executor),
+    alliances: new AllianceRepository(executor),
+    memberships: new MembershipRepository(executor),
+    outcomes: new OutcomeRepository(executor),
+    sdgs: new SdgRepository(executor),
+    sources: new SourceRepository(executor),
+    territories: new TerritoryRepository(executor),
+  };
+}
+
+function createLoaders(repos: ReturnType<typeof createRepositories>) {
+  return {
+    ...createActorLoaders(repos.actors),
+    ...createAllianceLoaders(repos.alliances),
+    ...createMembershipLoaders(repos.memberships),
+    ...createOutcomeLoaders(repos.outcomes),
+    ...createSdgLoaders(repos.sdgs),
+    ...createSourceLoaders(repos.sources),
+    ...createTerritoryLoaders(repos.territories),
+  };
+}
+
+/**
+ * A fresh context per request: its own executor (so round trips are counted per
+ * request) and its own loaders (so caching never leaks between requests).
+ */
+export function createContext(root: Executor): Context {
+  const executor = root.forRequest();
+  const repos = createRepositories(executor);
+  return { executor, repos, loaders: createLoaders(repos) };
+}

@@ -1,0 +1,38 @@
+import "reflect-metadata";
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ActorResolver } from "../actor/actor.resolver";
+import { CoConstructionResolver } from "../actor/co-construction.resolver";
+import { AllianceResolver } from "../alliance/alliance.resolver";
+import { MembershipResolver } from "../membership/membership.resolver";
+import { OutcomeResolver } from "../outcome/outcome.resolver";
+import { SdgResolver } from "../sdg/sdg.resolver";
+import { SourceResolver } from "../source/source.resolver";
+import { TerritoryResolver } from "../territory/territory.resolver";
+
+export const RESOLVERS = [
+  ActorResolver,
+  CoConstructionResolver,
+  AllianceResolver,
+  MembershipResolver,
+  OutcomeResolver,
+  SdgResolver,
+  SourceResolver,
+  TerritoryResolver,
+] as const;
+
+/**
+ * The executable schema. `validate: true` makes type-graphql run class-validator on every
+ * argument; without it the rules on the input classes would be decoration only.
+ */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+  });
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so diffs show only real changes). */
+export function printSchemaSdl(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

@@ -1,0 +1,41 @@
+import "reflect-metadata";
+import { loadConfig } from "./config";
+import { logger } from "./logger";
+import { connect } from "./neo4j/connect";
+import { ensureEmbeddedDatabase } from "./neo4j/embedded";
+import { migrate } from "./neo4j/migrate";
+import { isSeeded, seed } from "./seed/seed";
+import { createServer } from "./server";
+
+/**
+ * `npm start`: with no configuration, starts the embedded Neo4j if nothing answers at
+ * NEO4J_URI, applies migrations, seeds an empty database, and serves /graphql.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.autoStartDatabase) await ensureEmbeddedDatabase(config.neo4jUri, (m) => logger.info(m));
+  const connection = await connect(config);
+  const applied = await migrate(connection.executor);
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  if (!(await isSeeded(connection.executor))) {
+    logger.info("empty database: loading the French geography, the SDGs and the demo graph");
+    await seed(connection.executor);
+  }
+  const server = await createServer(connection.executor);
+  const port = await server.listen(config.port);
+  logger.info(`Maillage ready at http://localhost:${port}/graphql`);
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    await server.stop();
+    await connection.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  logger.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

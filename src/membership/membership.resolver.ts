@@ -1,0 +1,41 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Context } from "../graphql/context";
+import { Actor } from "../actor/actor.type";
+import { Alliance } from "../alliance/alliance.type";
+import { Source } from "../source/source.type";
+import { MembershipInput, MembershipPatch } from "./membership.input";
+import { Membership } from "./membership.type";
+
+/** GraphQL for memberships: the member, the alliance and the sources of the membership. */
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @FieldResolver(() => Actor)
+  actor(@Root() membership: Membership, @Ctx() { loaders }: Context) {
+    return loaders.actorById.load(membership.actorId);
+  }
+
+  @FieldResolver(() => Alliance)
+  alliance(@Root() membership: Membership, @Ctx() { loaders }: Context) {
+    return loaders.allianceById.load(membership.allianceId);
+  }
+
+  @FieldResolver(() => [Source], { description: "Sources that attest this membership" })
+  sources(@Root() membership: Membership, @Ctx() { loaders }: Context) {
+    return loaders.sourcesOfMembership.load(membership.id);
+  }
+
+  @Mutation(() => Membership, { description: "Makes an actor a member of an alliance; an existing pair is updated" })
+  addMembership(@Arg("input") input: MembershipInput, @Ctx() { repos }: Context) {
+    return repos.memberships.upsert(input);
+  }
+
+  @Mutation(() => Membership, { description: "Changes role, dates or sources of a membership" })
+  updateMembership(@Arg("id", () => ID) id: string, @Arg("input") input: MembershipPatch, @Ctx() { repos }: Context) {
+    return repos.memberships.update(id, input);
+  }
+
+  @Mutation(() => Boolean, { description: "Removes a membership" })
+  removeMembership(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
+    return repos.memberships.delete(id);
+  }
+}

@@ -1,0 +1,29 @@
+import { Driver } from "neo4j-driver";
+import { Config } from "../config";
+import { createDriver } from "./driver";
+import { Executor } from "./executor";
+
+export interface Connection {
+  driver: Driver;
+  executor: Executor;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the driver and checks the database answers, with an error that says what to do
+ * when it does not (start the embedded Neo4j, or fix NEO4J_URI / credentials).
+ */
+export async function connect(config: Config): Promise<Connection> {
+  const driver = createDriver(config);
+  try {
+    await driver.verifyConnectivity({ database: config.neo4jDatabase });
+  } catch (error) {
+    await driver.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cannot reach Neo4j at ${config.neo4jUri} (${reason}).\n` +
+        `Start the embedded database with \`npm run db:start\`, or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD for yours.`,
+    );
+  }
+  return { driver, executor: new Executor(driver, config.neo4jDatabase), close: () => driver.close() };
+}

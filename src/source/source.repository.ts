@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { BadUserInputError, NotFoundError } from "../common/errors";
+import { inKeyOrder } from "../common/loader";
+import { Executor } from "../neo4j/executor";
+import { byIdBatch, relatedBatch } from "../neo4j/batch";
+import { Label, Rel } from "../neo4j/graph-model";
+import { propsOf } from "../neo4j/props";
+import { SourceInput } from "./source.input";
+import { Source } from "./source.type";
+
+/** Labels whose facts cite sources. */
+export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
+
+// Sources, by title, then id.
+const LIST_SOURCES = `MATCH (s:${Label.Source}) RETURN s {.*} AS source ORDER BY s.title, s.id LIMIT $first`;
+
+// Creates or updates a source by id.
+const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})
+ON CREATE SET s.createdAt = datetime()
+SET s += $props, s.updatedAt = datetime()
+RETURN s {.*} AS source`;
+
+// Deletes a source nothing cites; returns how many facts cite it otherwise.
+const DELETE_SOURCE = `MATCH (s:${Label.Source} {id: $id})
+WITH s, COUNT { (s)<-[:${Rel.CITES}]-() } AS citations
+FOREACH (_ IN CASE WHEN citations = 0 THEN [1] ELSE [] END | DETACH DELETE s)
+RETURN citations`;
+
+const SOURCE_FIELDS = ["title", "publisher", "date", "url", "kind"] as const;
+
+/** The only code that runs Cypher for sources. */
+export class SourceRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async byIds(ids: readonly string[]): Promise<(Source | null)[]> {
+    const rows = await this.executor.read(byIdBatch(Label.Source), { keys: ids });
+    return inKeyOrder(ids.length, rows as { i: number; value: Source | null }[], null);
+  }
+
+  async list(first: number): Promise<Source[]> {
+    const rows = await this.executor.read(LIST_SOURCES, { first });
+    return rows.map((row) => row.source);
+  }
+
+  /** For each id of a `label` node, the sources it cites, by date then title. */
+  async citedBy(label: CitingLabel, ids: readonly string[]): Promise<Source[][]> {
+    const cypher = relatedBatch({
+      from: label,
+      pattern: `-[:${Rel.CITES}]->(x:${Label.Source})`,
+      orderBy: "x.date, x.title, x.id",
+    });
+    const rows = await this.executor.read(cypher, { keys: ids.map((id) => ({ id })) });
+    return inKeyOrder(ids.length, rows as { i: number; value: Source[] }[], []);
+  }
+
+  async upsert(input: SourceInput, id = input.id ?? randomUUID()): Promise<Source> {
+    const props = propsOf(input, SOURCE_FIELDS, "replace", ["date"]);
+    const [row] = await this.executor.write((tx) => tx.run(UPSERT_SOURCE, { id, props }));
+    return row.source;
+  }
+
+  /** Replaces an existing source (NOT_FOUND when it does not exist). */
+  async update(id: string, input: SourceInput): Promise<Source> {
+    const [existing] = await this.byIds([id]);
+    if (!existing) throw new NotFoundError("Source", id);
+    return this.upsert(input, id);
+  }
+
+  /** Refuses to delete a source that facts still cite: provenance is never silently lost. */
+  async delete(id: string): Promise<boolean> {
+    const rows = await this.executor.write((tx) => tx.run(DELETE_SOURCE, { id }));
+    if (rows.length === 0) throw new NotFoundError("Source", id);
+    if (rows[0].citations > 0) {
+      throw new BadUserInputError("id", `source "${id}" is cited by ${rows[0].citations} facts; change their sourceIds first`);
+    }
+    return true;
+  }
+}

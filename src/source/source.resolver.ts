@@ -1,0 +1,34 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Context } from "../graphql/context";
+import { ListArgs } from "../common/list.args";
+import { SourceInput } from "./source.input";
+import { Source } from "./source.type";
+
+/** GraphQL for sources: where facts come from. */
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => Source, { nullable: true })
+  source(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.sourceById.load(id);
+  }
+
+  @Query(() => [Source], { description: "Sources by title" })
+  sources(@Args() { first }: ListArgs, @Ctx() { repos }: Context) {
+    return repos.sources.list(first);
+  }
+
+  @Mutation(() => Source, { description: "Creates a source; an existing id is replaced" })
+  createSource(@Arg("input") input: SourceInput, @Ctx() { repos }: Context) {
+    return repos.sources.upsert(input);
+  }
+
+  @Mutation(() => Source, { description: "Replaces an existing source" })
+  updateSource(@Arg("id", () => ID) id: string, @Arg("input") input: SourceInput, @Ctx() { repos }: Context) {
+    return repos.sources.update(id, input);
+  }
+
+  @Mutation(() => Boolean, { description: "Deletes a source that no fact cites" })
+  deleteSource(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
+    return repos.sources.delete(id);
+  }
+}
