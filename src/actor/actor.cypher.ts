@@ -21,7 +21,7 @@ WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($territoryId IS NULL OR EXISTS { MATCH (a)-[:${BASED_IN}]->(b:${Territory}) WHERE ${LIES_IN("b", "t")} })
 RETURN ${ACTOR_MAP("a")} AS actor
 ORDER BY a.name, a.id
-LIMIT $first`;
+LIMIT toInteger($first)`;
 
 // For each key {id, first}: the actor's memberships, by alliance name.
 export const MEMBERSHIPS_OF_ACTORS = `UNWIND range(0, size($keys) - 1) AS i

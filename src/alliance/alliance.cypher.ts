@@ -15,7 +15,7 @@ WHERE ($kind IS NULL OR al.kind = $kind)
   AND ($territoryId IS NULL OR EXISTS { MATCH (al)-[:${ACTS_IN}]->(x:${Territory}) WHERE ${LIES_IN("x", "t")} })
 RETURN al {.*} AS alliance
 ORDER BY al.name, al.id
-LIMIT $first`;
+LIMIT toInteger($first)`;
 
 // For each key {id, first}: the alliance's memberships, leaders first, then by member name.
 export const MEMBERS_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i

@@ -23,7 +23,7 @@ WHERE ($kind IS NULL OR o.kind = $kind)
   AND ($territoryId IS NULL OR EXISTS { MATCH (o)-[:${BENEFITS}]->(x:${Territory}) WHERE ${LIES_IN("x", "t")} })
 RETURN ${OUTCOME_MAP("o")} AS outcome
 ORDER BY o.title, o.id
-LIMIT $first`;
+LIMIT toInteger($first)`;
 
 // For each key {id}: SDGs the outcome advances.
 export const SDGS_OF_OUTCOMES = relatedBatch({ from: Outcome, pattern: `-[:${ADVANCES}]->(x:${SDG})`, orderBy: "x.number" });

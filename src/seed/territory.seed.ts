@@ -5,7 +5,8 @@ import { TerritoryRow } from "./geography";
 // Creates or updates a batch of territories (no links yet).
 const MERGE_TERRITORIES = `UNWIND $rows AS row
 MERGE (t:${Label.Territory} {id: row.id})
-SET t.code = row.code, t.level = row.level, t.name = row.name, t.population = row.population, t.siren = row.siren`;
+SET t.code = row.code, t.level = row.level, t.name = row.name, t.siren = row.siren,
+    t.population = coalesce(row.population, t.population)`; // a partial load (tests) knows no regional totals
 
 // Links a batch of territories to their parents and EPCI; the first parent is the primary one.
 const LINK_TERRITORIES = `UNWIND $rows AS row

@@ -12,7 +12,7 @@ import { Source } from "./source.type";
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
 
 // Sources, by title, then id.
-const LIST_SOURCES = `MATCH (s:${Label.Source}) RETURN s {.*} AS source ORDER BY s.title, s.id LIMIT $first`;
+const LIST_SOURCES = `MATCH (s:${Label.Source}) RETURN s {.*} AS source ORDER BY s.title, s.id LIMIT toInteger($first)`;
 
 // Creates or updates a source by id.
 const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})

@@ -22,7 +22,7 @@ WHERE ($level IS NULL OR t.level = $level)
   AND ($withinId IS NULL OR (t <> within AND ${LIES_IN("t", "within")}))
 RETURN t {.*} AS territory
 ORDER BY t.name, t.id
-LIMIT $first`;
+LIMIT toInteger($first)`;
 
 // For each id: the administrative parent (commune → département → région → France).
 export const PARENTS = `UNWIND range(0, size($keys) - 1) AS i

@@ -1,0 +1,184 @@
+import { Connection } from "../../src/neo4j/connect";
+import { loadDocument } from "../../src/seed/document";
+import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
+import { knownGraph } from "../support/known-graph";
+
+const P = "trav-";
+let connection: Connection;
+let client: GraphQLClient;
+
+beforeAll(async () => {
+  connection = await openTestDatabase();
+  await deleteByPrefix(connection, P);
+  await loadDocument(connection.executor, knownGraph(P));
+  client = await GraphQLClient.create(connection);
+});
+
+afterAll(async () => {
+  await deleteByPrefix(connection, P);
+  await client.stop();
+  await connection.close();
+});
+
+const CO_CONSTRUCTORS = `query ($id: ID!, $kind: ActorKind, $territory: String) {
+  actor(id: $id) {
+    coConstructors(kind: $kind, territory: $territory) {
+      actor { id }
+      sharedAllianceCount
+      sharedAlliances { id }
+    }
+  }
+}`;
+
+describe("Actor.coConstructors", () => {
+  it("lists actors sharing an alliance, most shared first, with the shared alliances", async () => {
+    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha` });
+    expect(actor.coConstructors).toEqual([
+      { actor: { id: `${P}beta` }, sharedAllianceCount: 2, sharedAlliances: [{ id: `${P}xylo` }, { id: `${P}yak` }] },
+      { actor: { id: `${P}gamma` }, sharedAllianceCount: 1, sharedAlliances: [{ id: `${P}xylo` }] },
+    ]);
+  });
+
+  it("counts each shared alliance once and breaks ties by name", async () => {
+    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}gamma` });
+    expect(actor.coConstructors.map((c: any) => [c.actor.id, c.sharedAllianceCount])).toEqual([
+      [`${P}alpha`, 1],
+      [`${P}beta`, 1],
+      [`${P}delta`, 1],
+    ]);
+  });
+
+  it("is empty for an actor alone in its alliance", async () => {
+    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}epsilon` });
+    expect(actor.coConstructors).toEqual([]);
+  });
+
+  it("filters by the co-constructor's kind", async () => {
+    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, kind: "COMPANY" });
+    expect(actor.coConstructors.map((c: any) => c.actor.id)).toEqual([`${P}beta`]);
+  });
+
+  it("filters by territory, counting everything inside it", async () => {
+    const inParis = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "DEPARTEMENT:75" });
+    expect(inParis.actor.coConstructors.map((c: any) => c.actor.id)).toEqual([`${P}gamma`]);
+    const inIdf = await client.data(CO_CONSTRUCTORS, { id: `${P}gamma`, territory: "REGION:11" });
+    expect(inIdf.actor.coConstructors.map((c: any) => c.actor.id)).toEqual([`${P}alpha`, `${P}beta`]);
+  });
+
+  it("refuses a territory code that names two territories", async () => {
+    const { errors } = await client.run(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "75" });
+    expect(errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0].message).toContain("DEPARTEMENT:75");
+    expect(errors?.[0].message).toContain("REGION:75");
+  });
+});
+
+describe("Actor.alliances and Actor.impact", () => {
+  it("gives each alliance with the actor's role and the membership's sources", async () => {
+    const { actor } = await client.data(
+      `query ($id: ID!) { actor(id: $id) { alliances { role startDate alliance { id } sources { id } } } }`,
+      { id: `${P}gamma` },
+    );
+    expect(actor.alliances).toEqual([
+      { role: "FUNDER", startDate: "2020-01-01", alliance: { id: `${P}xylo` }, sources: [{ id: `${P}src` }] },
+      { role: "PARTNER", startDate: "2020-01-01", alliance: { id: `${P}zeta` }, sources: [{ id: `${P}src` }] },
+    ]);
+  });
+
+  it("collects the outcomes of its alliances, with indicators", async () => {
+    const { actor } = await client.data(
+      `query ($id: ID!) { actor(id: $id) { impact { id kind indicator { value unit measuredOn } alliance { id } } } }`,
+      { id: `${P}alpha` },
+    );
+    expect(actor.impact).toEqual([
+      { id: `${P}ox1`, kind: "RESULT", indicator: { value: 40, unit: "emplois", measuredOn: "2021-12-31" }, alliance: { id: `${P}xylo` } },
+      { id: `${P}ox2`, kind: "PRACTICE", indicator: null, alliance: { id: `${P}xylo` } },
+      { id: `${P}oy1`, kind: "PUBLICATION", indicator: null, alliance: { id: `${P}yak` } },
+    ]);
+  });
+
+  it("is empty for an actor whose alliances produced nothing", async () => {
+    const { actor } = await client.data(`query ($id: ID!) { actor(id: $id) { impact { id } } }`, { id: `${P}delta` });
+    expect(actor.impact).toEqual([]);
+  });
+});
+
+describe("coConstruction", () => {
+  const QUERY = `query ($a: ID!, $b: ID!) {
+    coConstruction(a: $a, b: $b) { a { name } b { name } alliances { id sources { title } } outcomes { id } }
+  }`;
+
+  it("gives what two actors share: alliances, their outcomes and sources", async () => {
+    const { coConstruction } = await client.data(QUERY, { a: `${P}alpha`, b: `${P}beta` });
+    expect(coConstruction).toEqual({
+      a: { name: "Alpha Association" },
+      b: { name: "Beta Entreprise" },
+      alliances: [
+        { id: `${P}xylo`, sources: [{ title: "Étude de test" }] },
+        { id: `${P}yak`, sources: [{ title: "Étude de test" }] },
+      ],
+      outcomes: [{ id: `${P}ox1` }, { id: `${P}ox2` }, { id: `${P}oy1` }],
+    });
+  });
+
+  it("is empty between actors that share nothing, and null for an unknown actor", async () => {
+    const { coConstruction } = await client.data(QUERY, { a: `${P}alpha`, b: `${P}delta` });
+    expect(coConstruction.alliances).toEqual([]);
+    expect(coConstruction.outcomes).toEqual([]);
+    const missing = await client.data(QUERY, { a: `${P}alpha`, b: `${P}nobody` });
+    expect(missing.coConstruction).toBeNull();
+  });
+});
+
+describe("Alliance fields", () => {
+  it("lists members leaders first, territories, SDGs, outcomes and sources", async () => {
+    const { alliance } = await client.data(
+      `query ($id: ID!) { alliance(id: $id) {
+        name kind objectives status startDate endDate
+        members { role actor { id } }
+        territories { id name }
+        sdgs { number titleFr }
+        outcomes { id beneficiaryTerritories { id } beneficiaryActors { id } sdgs { number } }
+        sources { title publisher date url kind }
+      } }`,
+      { id: `${P}xylo` },
+    );
+    expect(alliance).toEqual({
+      name: "Xylo alliance",
+      kind: "TERRITORIAL_CO_CONSTRUCTION",
+      objectives: ["LOCAL_CO_CONSTRUCTION"],
+      status: "ACTIVE",
+      startDate: "2020-01-01",
+      endDate: null,
+      members: [
+        { role: "LEADER", actor: { id: `${P}alpha` } },
+        { role: "PARTNER", actor: { id: `${P}beta` } },
+        { role: "FUNDER", actor: { id: `${P}gamma` } },
+      ],
+      territories: [{ id: "DEPARTEMENT:94", name: "Val-de-Marne" }],
+      sdgs: [
+        { number: 11, titleFr: "Villes et communautés durables" },
+        { number: 17, titleFr: "Partenariats pour la réalisation des objectifs" },
+      ],
+      outcomes: [
+        { id: `${P}ox1`, beneficiaryTerritories: [{ id: "DEPARTEMENT:94" }], beneficiaryActors: [], sdgs: [{ number: 8 }] },
+        { id: `${P}ox2`, beneficiaryTerritories: [], beneficiaryActors: [{ id: `${P}gamma` }], sdgs: [{ number: 17 }] },
+      ],
+      sources: [
+        { title: "Étude de test", publisher: "Observatoire des partenariats", date: "2021-06-01", url: "https://example.org/etude", kind: "STUDY" },
+      ],
+    });
+  });
+
+  it("filters root lists by kind, status, SDG and territory", async () => {
+    const names = async (args: string) =>
+      (await client.data(`{ alliances(${args}, first: 100) { id } }`)).alliances
+        .map((a: any) => a.id)
+        .filter((id: string) => id.startsWith(P));
+    expect(await names(`territory: "REGION:11"`)).toEqual([`${P}xylo`, `${P}yak`]);
+    expect(await names(`territory: "REGION:84"`)).toEqual([`${P}zeta`]);
+    expect(await names(`sdg: 4`)).toEqual([`${P}yak`]);
+    expect(await names(`status: PROPOSED`)).toEqual([`${P}wolf`]);
+    expect(await names(`kind: PHILANTHROPY, territory: "94028"`)).toEqual([`${P}yak`]);
+  });
+});

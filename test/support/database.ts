@@ -1,0 +1,77 @@
+import "reflect-metadata";
+import { GraphQLSchema } from "graphql";
+import { loadConfig } from "../../src/config";
+import { connect, Connection } from "../../src/neo4j/connect";
+import { migrate } from "../../src/neo4j/migrate";
+import { Label } from "../../src/neo4j/graph-model";
+import { readGeography } from "../../src/seed/geography";
+import { seedTerritories } from "../../src/seed/territory.seed";
+import { seedSdgs } from "../../src/seed/sdg.seed";
+import { createSchema } from "../../src/graphql/schema";
+import { createApollo } from "../../src/server";
+import { Context, createContext } from "../../src/graphql/context";
+
+/** Départements whose communes and EPCI the tests load (Paris, Val-de-Marne, Rhône). */
+export const TEST_DEPARTEMENTS = ["75", "94", "69"];
+
+/**
+ * A real Neo4j (NEO4J_URI, default the embedded one on 127.0.0.1:7687), migrated, with the
+ * regions, départements, the communes and EPCI of TEST_DEPARTEMENTS, and the SDGs.
+ */
+export async function openTestDatabase(): Promise<Connection> {
+  const connection = await connect(loadConfig());
+  await migrate(connection.executor);
+  await seedTerritories(connection.executor, readGeography({ departements: TEST_DEPARTEMENTS }));
+  await seedSdgs(connection.executor);
+  return connection;
+}
+
+// Removes the facts a test file created: every id it made starts with its prefix.
+const DELETE_BY_PREFIX = `MATCH (n)
+WHERE (n:${Label.Actor} OR n:${Label.Alliance} OR n:${Label.Membership} OR n:${Label.Outcome} OR n:${Label.Source})
+  AND n.id STARTS WITH $prefix
+DETACH DELETE n`;
+
+export async function deleteByPrefix(connection: Connection, prefix: string): Promise<void> {
+  await connection.executor.write((tx) => tx.run(DELETE_BY_PREFIX, { prefix }));
+}
+
+export interface OperationResult {
+  data: any;
+  errors: any[] | undefined;
+  /** Cypher round trips the operation made. */
+  roundTrips: number;
+}
+
+/** Runs GraphQL operations through Apollo (no HTTP) against the real database. */
+export class GraphQLClient {
+  private constructor(
+    private readonly apollo: ReturnType<typeof createApollo>,
+    private readonly connection: Connection,
+  ) {}
+
+  static async create(connection: Connection, schema?: GraphQLSchema): Promise<GraphQLClient> {
+    const apollo = createApollo(schema ?? (await createSchema()));
+    await apollo.start();
+    return new GraphQLClient(apollo, connection);
+  }
+
+  async run(query: string, variables: Record<string, unknown> = {}): Promise<OperationResult> {
+    const contextValue: Context = createContext(this.connection.executor);
+    const response = await this.apollo.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    const { data, errors } = response.body.singleResult;
+    return { data, errors: errors as any[] | undefined, roundTrips: contextValue.executor.roundTrips };
+  }
+
+  /** Runs an operation that must succeed and returns its data. */
+  async data(query: string, variables: Record<string, unknown> = {}): Promise<any> {
+    const result = await this.run(query, variables);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+    return result.data;
+  }
+
+  stop(): Promise<void> {
+    return this.apollo.stop();
+  }
+}
