@@ -17,17 +17,17 @@ export const LIST_ACTORS = `OPTIONAL MATCH (t:${Territory} {id: $territoryId})
 WITH t
 MATCH (a:${Actor})
 WHERE ($kind IS NULL OR a.kind = $kind)
-  AND ($namePrefix IS NULL OR toLower(a.name) STARTS WITH toLower($namePrefix))
+  AND ($namePrefix IS NULL OR a.nameKey STARTS WITH $namePrefix)
   AND ($territoryId IS NULL OR EXISTS { MATCH (a)-[:${BASED_IN}]->(b:${Territory}) WHERE ${LIES_IN("b", "t")} })
 RETURN ${ACTOR_MAP("a")} AS actor
-ORDER BY a.name, a.id
+ORDER BY a.nameKey, a.id
 LIMIT toInteger($first)`;
 
 // For each key {id, first}: the actor's memberships, by alliance name.
 export const MEMBERSHIPS_OF_ACTORS = `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 MATCH (a:${Actor} {id: key.id})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
-WITH i, key, a, m, al ORDER BY al.name, al.id
+WITH i, key, a, m, al ORDER BY al.nameKey, al.id
 WITH i, key, collect(m {.*, actorId: a.id, allianceId: al.id}) AS items
 RETURN i, items[0..key.first] AS value`;
 
@@ -42,9 +42,9 @@ CALL (a, key, t) {
   WHERE c <> a
     AND (key.kind IS NULL OR c.kind = key.kind)
     AND (key.territoryId IS NULL OR EXISTS { MATCH (c)-[:${BASED_IN}]->(b:${Territory}) WHERE ${LIES_IN("b", "t")} })
-  WITH c, al ORDER BY al.name, al.id
+  WITH c, al ORDER BY al.nameKey, al.id
   WITH c, collect(DISTINCT al {.*}) AS shared
-  ORDER BY size(shared) DESC, c.name, c.id
+  ORDER BY size(shared) DESC, c.nameKey, c.id
   RETURN collect({actor: ${ACTOR_MAP("c")}, sharedAlliances: shared, sharedAllianceCount: size(shared)}) AS items
 }
 RETURN i, items[0..key.first] AS value`;
@@ -60,7 +60,7 @@ RETURN i, items[0..key.first] AS value`;
 // The two actors and the alliances they are both members of, by name.
 export const CO_CONSTRUCTION = `MATCH (x:${Actor} {id: $a}), (y:${Actor} {id: $b})
 OPTIONAL MATCH (x)-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(y)
-WITH x, y, al ORDER BY al.name, al.id
+WITH x, y, al ORDER BY al.nameKey, al.id
 RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {.*}) AS alliances`;
 
 // Creates or updates actor $id; $basedInId / $sourceIds null keep the current links.

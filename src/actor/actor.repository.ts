@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../common/errors";
 import { ActorKind } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
+import { nameKey } from "../common/text";
 import { Executor, WriteTx } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
 import { propsOf } from "../neo4j/props";
@@ -49,7 +50,7 @@ export class ActorRepository {
     const rows = await this.executor.read(Q.LIST_ACTORS, {
       kind: filter.kind ?? null,
       territoryId: filter.territoryId ?? null,
-      namePrefix: filter.namePrefix ?? null,
+      namePrefix: filter.namePrefix ? nameKey(filter.namePrefix) : null,
       first: filter.first,
     });
     return rows.map((row) => row.actor);
@@ -112,6 +113,7 @@ export class ActorRepository {
     const run = tx.run.bind(tx);
     const [basedInId] = basedIn ? await resolveTerritoryRefs(run, [basedIn], "input.basedIn") : [null];
     await requireExisting(run, Label.Source, sourceIds ?? [], "input.sourceIds");
+    if (typeof props.name === "string") props.nameKey = nameKey(props.name);
     const [row] = await tx.run(Q.UPSERT_ACTOR, { id, props, basedInId, replaceBasedIn, sourceIds });
     return row.actor;
   }

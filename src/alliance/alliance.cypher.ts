@@ -14,14 +14,14 @@ WHERE ($kind IS NULL OR al.kind = $kind)
   AND ($sdg IS NULL OR EXISTS { MATCH (al)-[:${CONTRIBUTES_TO}]->(:${SDG} {number: $sdg}) })
   AND ($territoryId IS NULL OR EXISTS { MATCH (al)-[:${ACTS_IN}]->(x:${Territory}) WHERE ${LIES_IN("x", "t")} })
 RETURN al {.*} AS alliance
-ORDER BY al.name, al.id
+ORDER BY al.nameKey, al.id
 LIMIT toInteger($first)`;
 
 // For each key {id, first}: the alliance's memberships, leaders first, then by member name.
 export const MEMBERS_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 MATCH (al:${Alliance} {id: key.id})<-[:${IN_ALLIANCE}]-(m:${Membership})<-[:${HAS_MEMBERSHIP}]-(a:${Actor})
-WITH i, key, al, m, a ORDER BY CASE m.role WHEN 'LEADER' THEN 0 ELSE 1 END, a.name, a.id
+WITH i, key, al, m, a ORDER BY CASE m.role WHEN 'LEADER' THEN 0 ELSE 1 END, a.nameKey, a.id
 WITH i, key, collect(m {.*, actorId: a.id, allianceId: al.id}) AS items
 RETURN i, items[0..key.first] AS value`;
 
@@ -29,7 +29,7 @@ RETURN i, items[0..key.first] AS value`;
 export const TERRITORIES_OF_ALLIANCES = relatedBatch({
   from: Alliance,
   pattern: `-[:${ACTS_IN}]->(x:${Territory})`,
-  orderBy: "x.name, x.id",
+  orderBy: "x.nameKey, x.id",
 });
 
 // For each key {id}: SDGs the alliance contributes to, by number.

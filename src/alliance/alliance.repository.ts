@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { BadUserInputError, NotFoundError } from "../common/errors";
 import { AllianceKind, AllianceStatus } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
+import { nameKey } from "../common/text";
 import { Executor, WriteTx } from "../neo4j/executor";
 import { byIdBatch } from "../neo4j/batch";
 import { Label } from "../neo4j/graph-model";
@@ -111,6 +112,7 @@ export class AllianceRepository {
     const territoryIds = links.territories && (await resolveTerritoryRefs(run, links.territories, "input.territories"));
     if (links.sdgs) await requireExisting(run, Label.SDG, links.sdgs, "input.sdgs", "number");
     if (links.sourceIds) await requireExisting(run, Label.Source, links.sourceIds, "input.sourceIds");
+    if (typeof props.name === "string") props.nameKey = nameKey(props.name);
     const [row] = await tx.run(Q.UPSERT_ALLIANCE, { id, props, territoryIds, sdgs: links.sdgs, sourceIds: links.sourceIds });
     assertDatesInOrder(row.alliance);
     return row.alliance;

@@ -32,14 +32,14 @@ export const SDGS_OF_OUTCOMES = relatedBatch({ from: Outcome, pattern: `-[:${ADV
 export const TERRITORIES_BENEFITING = relatedBatch({
   from: Outcome,
   pattern: `-[:${BENEFITS}]->(x:${Territory})`,
-  orderBy: "x.name, x.id",
+  orderBy: "x.nameKey, x.id",
 });
 
 // For each key {id}: actors that benefit.
 export const ACTORS_BENEFITING = relatedBatch({
   from: Outcome,
   pattern: `-[:${BENEFITS}]->(x:${Actor})`,
-  orderBy: "x.name, x.id",
+  orderBy: "x.nameKey, x.id",
 });
 
 // Creates or replaces outcome $id, produced by alliance $allianceId.

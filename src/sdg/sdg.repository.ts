@@ -21,7 +21,7 @@ const ALLIANCES = relatedBatch({
   from: Label.SDG,
   keyProperty: "number",
   pattern: `<-[:${Rel.CONTRIBUTES_TO}]-(x:${Label.Alliance})`,
-  orderBy: "x.name, x.id",
+  orderBy: "x.nameKey, x.id",
 });
 
 /** The only code that runs Cypher for SDGs (reads only: goals come from the seed). */

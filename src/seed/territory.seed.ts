@@ -1,11 +1,12 @@
 import { Executor } from "../neo4j/executor";
 import { Label, Rel } from "../neo4j/graph-model";
+import { nameKey } from "../common/text";
 import { TerritoryRow } from "./geography";
 
 // Creates or updates a batch of territories (no links yet).
 const MERGE_TERRITORIES = `UNWIND $rows AS row
 MERGE (t:${Label.Territory} {id: row.id})
-SET t.code = row.code, t.level = row.level, t.name = row.name, t.siren = row.siren,
+SET t.code = row.code, t.level = row.level, t.name = row.name, t.nameKey = row.nameKey, t.siren = row.siren,
     t.population = coalesce(row.population, t.population)`; // a partial load (tests) knows no regional totals
 
 // Links a batch of territories to their parents and EPCI; the first parent is the primary one.
@@ -35,7 +36,7 @@ export async function seedTerritories(
 ): Promise<void> {
   for (const [phase, cypher] of [["territories", MERGE_TERRITORIES], ["links", LINK_TERRITORIES]] as const) {
     for (let start = 0; start < rows.length; start += TERRITORY_BATCH_SIZE) {
-      const batch = rows.slice(start, start + TERRITORY_BATCH_SIZE);
+      const batch = rows.slice(start, start + TERRITORY_BATCH_SIZE).map((row) => ({ ...row, nameKey: nameKey(row.name) }));
       await executor.write((tx) => tx.run(cypher, { rows: batch }));
       onProgress(phase, Math.min(start + TERRITORY_BATCH_SIZE, rows.length), rows.length);
     }

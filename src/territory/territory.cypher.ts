@@ -18,10 +18,10 @@ export const LIST_TERRITORIES = `OPTIONAL MATCH (within:${Territory} {id: $withi
 WITH within
 MATCH (t:${Territory})
 WHERE ($level IS NULL OR t.level = $level)
-  AND ($namePrefix IS NULL OR toLower(t.name) STARTS WITH toLower($namePrefix))
+  AND ($namePrefix IS NULL OR t.nameKey STARTS WITH $namePrefix)
   AND ($withinId IS NULL OR (t <> within AND ${LIES_IN("t", "within")}))
 RETURN t {.*} AS territory
-ORDER BY t.name, t.id
+ORDER BY t.nameKey, t.id
 LIMIT toInteger($first)`;
 
 // For each id: the administrative parent (commune → département → région → France).
@@ -33,7 +33,7 @@ RETURN i, p {.*} AS value`;
 export const CHILDREN = `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 MATCH (t:${Territory} {id: key.id})<-[:${PART_OF}|${IN_EPCI}]-(c:${Territory})
-WITH i, key, c ORDER BY c.name, c.id
+WITH i, key, c ORDER BY c.nameKey, c.id
 WITH i, key, collect(DISTINCT c {.*}) AS items
 RETURN i, items[0..key.first] AS value`;
 
@@ -44,7 +44,7 @@ MATCH (t:${Territory} {id: key.id})
 CALL (t, key) {
   ${TERRITORIES_INSIDE("t")}
   MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
-  WITH DISTINCT al ORDER BY al.name, al.id
+  WITH DISTINCT al ORDER BY al.nameKey, al.id
   RETURN collect(al {.*}) AS items
 }
 RETURN i, items[0..key.first] AS value`;
@@ -56,7 +56,7 @@ MATCH (t:${Territory} {id: key.id})
 CALL (t, key) {
   ${TERRITORIES_INSIDE("t")}
   MATCH (x)<-[:${BASED_IN}]-(a:${Actor})
-  WITH DISTINCT a, x ORDER BY a.name, a.id
+  WITH DISTINCT a, x ORDER BY a.nameKey, a.id
   RETURN collect(a {.*, basedInId: x.id}) AS items
 }
 RETURN i, items[0..key.first] AS value`;

@@ -1,6 +1,7 @@
 import { BadUserInputError } from "../common/errors";
 import { TerritoryLevel } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
+import { nameKey } from "../common/text";
 import { Executor } from "../neo4j/executor";
 import { pickTerritory, RESOLVE_TERRITORY_REFS } from "../neo4j/references";
 import { Alliance } from "../alliance/alliance.type";
@@ -62,7 +63,7 @@ export class TerritoryRepository {
     const rows = await this.executor.read(Q.LIST_TERRITORIES, {
       level: filter.level ?? null,
       withinId: filter.withinId ?? null,
-      namePrefix: filter.namePrefix ?? null,
+      namePrefix: filter.namePrefix ? nameKey(filter.namePrefix) : null,
       first: filter.first,
     });
     return rows.map((row) => row.territory);

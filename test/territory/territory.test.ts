@@ -1,0 +1,116 @@
+import { Connection } from "../../src/neo4j/connect";
+import { loadDocument } from "../../src/seed/document";
+import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
+import { knownGraph } from "../support/known-graph";
+
+const P = "terr-";
+let connection: Connection;
+let client: GraphQLClient;
+
+beforeAll(async () => {
+  connection = await openTestDatabase();
+  await deleteByPrefix(connection, P);
+  await loadDocument(connection.executor, knownGraph(P));
+  client = await GraphQLClient.create(connection);
+});
+
+afterAll(async () => {
+  await deleteByPrefix(connection, P);
+  await client.stop();
+  await connection.close();
+});
+
+/** Ids of this file's facts in a list (other data in the database is not ours to count). */
+const ours = (items: { id: string }[]) => items.map((item) => item.id).filter((id) => id.startsWith(P));
+
+describe("territory lookup", () => {
+  it("finds a commune by INSEE code with its population, SIREN and parents up to France", async () => {
+    const { territory } = await client.data(`{ territory(code: "94028") {
+      id code level name population siren parent { id name parent { id name parent { id } } }
+    } }`);
+    expect(territory).toEqual({
+      id: "COMMUNE:94028",
+      code: "94028",
+      level: "COMMUNE",
+      name: "Créteil",
+      population: 93397,
+      siren: "219400280",
+      parent: { id: "DEPARTEMENT:94", name: "Val-de-Marne", parent: { id: "REGION:11", name: "Île-de-France", parent: { id: "COUNTRY:FR" } } },
+    });
+  });
+
+  it("asks which territory is meant when a code is shared by two levels", async () => {
+    const ambiguous = await client.run(`{ territory(code: "75") { id } }`);
+    expect(ambiguous.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(ambiguous.errors?.[0].message).toBe(
+      'code: "75" names several territories (DEPARTEMENT:75, REGION:75); pass a level or one of these ids',
+    );
+    const byLevel = await client.data(`{ territory(code: "75", level: REGION) { name } }`);
+    expect(byLevel.territory).toEqual({ name: "Nouvelle-Aquitaine" });
+    const byId = await client.data(`{ territory(code: "DEPARTEMENT:75") { name } }`);
+    expect(byId.territory).toEqual({ name: "Paris" });
+  });
+
+  it("returns null for a code that names no territory", async () => {
+    expect((await client.data(`{ territory(code: "99999") { id } }`)).territory).toBeNull();
+  });
+
+  it("lists an EPCI's member communes as its children", async () => {
+    const { territory } = await client.data(`{ territory(code: "EPCI:200046977") { name level children(first: 100) { id } } }`);
+    expect(territory.name).toBe("Métropole de Lyon");
+    expect(territory.level).toBe("EPCI");
+    expect(territory.children).toHaveLength(58);
+    expect(territory.children.map((c: any) => c.id)).toContain("COMMUNE:69123");
+  });
+
+  it("matches name prefixes without case or accents, and sorts Île-de-France among the I", async () => {
+    const { territories } = await client.data(`{ territories(nameStartsWith: "CRETEIL") { id name } }`);
+    expect(territories).toEqual([{ id: "COMMUNE:94028", name: "Créteil" }]);
+    const regions = await client.data(`{ territories(level: REGION, nameStartsWith: "i", first: 5) { name } }`);
+    expect(regions.territories).toEqual([{ name: "Île de Clipperton" }, { name: "Île-de-France" }]);
+  });
+
+  it("lists territories inside another, by level", async () => {
+    const { territories } = await client.data(`{ territories(level: DEPARTEMENT, within: "REGION:11", first: 100) { code } }`);
+    expect(territories.map((t: any) => t.code).sort()).toEqual(["75", "77", "78", "91", "92", "93", "94", "95"]);
+  });
+});
+
+describe("Territory.alliances", () => {
+  const ALLIANCES = `query ($code: String!) { territory(code: $code) { alliances(first: 100) { id } } }`;
+
+  it("covers the territory and every territory inside it", async () => {
+    const inRegion = await client.data(ALLIANCES, { code: "REGION:11" });
+    expect(ours(inRegion.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`]);
+    const inDepartement = await client.data(ALLIANCES, { code: "DEPARTEMENT:94" });
+    expect(ours(inDepartement.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`]);
+    const inFrance = await client.data(ALLIANCES, { code: "COUNTRY:FR" });
+    expect(ours(inFrance.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`, `${P}zeta`]);
+  });
+
+  it("does not count alliances of the territories around it", async () => {
+    const inCreteil = await client.data(ALLIANCES, { code: "94028" });
+    expect(ours(inCreteil.territory.alliances)).toEqual([`${P}yak`]);
+    const inVincennes = await client.data(ALLIANCES, { code: "94080" });
+    expect(ours(inVincennes.territory.alliances)).toEqual([]);
+  });
+
+  it("covers an EPCI's member communes, but not the départements it straddles", async () => {
+    // Métropole du Grand Paris holds Créteil (Yak acts there); Xylo acts in the whole Val-de-Marne, which is not inside it.
+    const mgp = await client.data(ALLIANCES, { code: "EPCI:200054781" });
+    expect(ours(mgp.territory.alliances)).toEqual([`${P}yak`]);
+  });
+});
+
+describe("Territory.actors", () => {
+  it("lists actors based in it or inside it", async () => {
+    const query = `query ($code: String!) { territory(code: $code) { actors(first: 100) { id basedIn { id } } } }`;
+    const valDeMarne = await client.data(query, { code: "DEPARTEMENT:94" });
+    expect(valDeMarne.territory.actors.filter((a: any) => a.id.startsWith(P))).toEqual([
+      { id: `${P}alpha`, basedIn: { id: "COMMUNE:94028" } },
+      { id: `${P}beta`, basedIn: { id: "COMMUNE:94080" } },
+    ]);
+    const rhone = await client.data(query, { code: "REGION:84" });
+    expect(ours(rhone.territory.actors)).toEqual([`${P}delta`]);
+  });
+});
