@@ -1,13 +1,39 @@
 import DataLoader from "dataloader";
 
 /**
- * A per-request DataLoader whose keys may be objects (an id plus field arguments such
- * as `{ id, kind, first }`): keys are compared by their JSON, so the same question asked
- * twice in one request is fetched once.
+ * A per-request DataLoader: every key asked for in the same tick goes to one call of
+ * `batch`, keys being compared by their JSON (so `{ id, first }` keys work), each distinct
+ * key sent once.
+ *
+ * Why no cache: with DataLoader's cache, keys already loaded resolve at once while new
+ * keys wait for another batch, so the children of one list split into two batches and
+ * round trips come to depend on which query answered first. Without it, each field of a
+ * query costs exactly one round trip, whatever the data: the contract the round-trip
+ * test and the benchmarks check.
+ *
  * Usage: `const coConstructors = keyedLoader((keys) => repo.coConstructorsOf(keys));`
  */
-export function keyedLoader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(batch, { cacheKeyFn: (key) => JSON.stringify(key) });
+export function keyedLoader<K, V>(batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const positions = new Map<string, number>();
+      const distinct: K[] = [];
+      const slots = keys.map((key) => {
+        const json = JSON.stringify(key);
+        if (!positions.has(json)) {
+          positions.set(json, distinct.length);
+          distinct.push(key);
+        }
+        return positions.get(json)!;
+      });
+      const values = await batch(distinct);
+      if (values.length !== distinct.length) {
+        throw new Error(`keyedLoader: batch must return one value per key (${distinct.length}), but returned ${values.length}`);
+      }
+      return slots.map((slot) => values[slot]);
+    },
+    { cache: false },
+  );
 }
 
 /**

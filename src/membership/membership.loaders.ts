@@ -1,9 +1,9 @@
-import DataLoader from "dataloader";
+import { keyedLoader } from "../common/loader";
 import { MembershipRepository } from "./membership.repository";
 
 /** Per-request loader of memberships by id. */
 export function createMembershipLoaders(repo: MembershipRepository) {
   return {
-    membershipById: new DataLoader((ids: readonly string[]) => repo.byIds(ids)),
+    membershipById: keyedLoader((ids: readonly string[]) => repo.byIds(ids)),
   };
 }

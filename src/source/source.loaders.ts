@@ -1,13 +1,13 @@
-import DataLoader from "dataloader";
+import { keyedLoader } from "../common/loader";
 import { Label } from "../neo4j/graph-model";
 import { SourceRepository } from "./source.repository";
 
 /** Per-request loaders for sources and for the sources each kind of fact cites. */
 export function createSourceLoaders(repo: SourceRepository) {
   const citedBy = (label: Parameters<SourceRepository["citedBy"]>[0]) =>
-    new DataLoader((ids: readonly string[]) => repo.citedBy(label, ids));
+    keyedLoader((ids: readonly string[]) => repo.citedBy(label, ids));
   return {
-    sourceById: new DataLoader((ids: readonly string[]) => repo.byIds(ids)),
+    sourceById: keyedLoader((ids: readonly string[]) => repo.byIds(ids)),
     sourcesOfActor: citedBy(Label.Actor),
     sourcesOfAlliance: citedBy(Label.Alliance),
     sourcesOfMembership: citedBy(Label.Membership),

@@ -1,0 +1,86 @@
+import { Connection } from "../../src/neo4j/connect";
+import { loadDocument } from "../../src/seed/document";
+import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
+import { knownGraph } from "../support/known-graph";
+
+/**
+ * Loaders batch every relationship field: the Cypher round trips of a query depend on its
+ * shape, never on how many items it returns. We load the known graph once, then more
+ * copies, and ask the same deep query: one round trip per field of the selection, both times.
+ */
+const P = "rt-";
+let connection: Connection;
+let client: GraphQLClient;
+
+const DEEP_QUERY = `query ($prefix: String!) {
+  actors(nameStartsWith: $prefix, first: 100) {
+    name
+    basedIn { name parent { name } }
+    sources { title }
+    alliances {
+      role
+      sources { title }
+      alliance {
+        name
+        territories { name }
+        sdgs { number targets { code } }
+        sources { title }
+        members { role actor { name } }
+        outcomes { title sdgs { number } beneficiaryActors { name } beneficiaryTerritories { name } sources { title } }
+      }
+    }
+    coConstructors { sharedAllianceCount actor { name basedIn { name } } sharedAlliances { name } }
+    impact { title alliance { name } }
+  }
+}`;
+
+/** The known graph, with every name prefixed so `nameStartsWith` selects one copy or several. */
+function namedCopy(copy: number) {
+  const doc = knownGraph(`${P}${copy}-`);
+  for (const actor of doc.actors as any[]) {
+    actor.name = `RoundTrip ${copy} ${actor.name}`;
+    delete actor.siren; // SIREN and RNA are unique across actors
+    delete actor.rna;
+  }
+  return doc;
+}
+
+beforeAll(async () => {
+  connection = await openTestDatabase();
+  await deleteByPrefix(connection, P);
+  client = await GraphQLClient.create(connection);
+});
+
+afterAll(async () => {
+  await deleteByPrefix(connection, P);
+  await client.stop();
+  await connection.close();
+});
+
+describe("Cypher round trips per request", () => {
+  it("are one per field of the query whether it returns 5 actors or 20", async () => {
+    await loadDocument(connection.executor, namedCopy(0));
+    const small = await client.run(DEEP_QUERY, { prefix: "RoundTrip 0 " });
+    expect(small.errors).toBeUndefined();
+    expect(small.data.actors).toHaveLength(5);
+
+    for (const copy of [1, 2, 3]) await loadDocument(connection.executor, namedCopy(copy));
+    const large = await client.run(DEEP_QUERY, { prefix: "RoundTrip " });
+    expect(large.errors).toBeUndefined();
+    expect(large.data.actors).toHaveLength(20);
+
+    // The root list plus one batch per relationship field of DEEP_QUERY (21 of them);
+    // resolving item by item would cost hundreds for 20 actors.
+    expect(small.roundTrips).toBe(22);
+    expect(large.roundTrips).toBe(22);
+  });
+
+  it("are one per loader for a list of alliances and their members", async () => {
+    const { roundTrips, data } = await client.run(
+      `{ alliances(first: 100) { name members { actor { name } } } }`,
+    );
+    expect(data.alliances.length).toBeGreaterThanOrEqual(16);
+    // alliances, members, actors
+    expect(roundTrips).toBe(3);
+  });
+});
