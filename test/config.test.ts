@@ -1,0 +1,24 @@
+import { loadConfig } from "../src/config";
+
+describe("loadConfig", () => {
+  it("needs no configuration: embedded Neo4j on loopback, port 4000", () => {
+    expect(loadConfig({})).toMatchObject({ neo4jUri: "bolt://127.0.0.1:7687", neo4jUser: "neo4j", port: 4000, neo4jDatabase: undefined });
+  });
+
+  it("follows NEO4J_BOLT_PORT when NEO4J_URI is not set", () => {
+    expect(loadConfig({ NEO4J_BOLT_PORT: "7699" }).neo4jUri).toBe("bolt://127.0.0.1:7699");
+  });
+
+  it("accepts routing URIs for clusters and Aura", () => {
+    expect(loadConfig({ NEO4J_URI: "neo4j+s://abcd1234.databases.neo4j.io" }).neo4jUri).toBe("neo4j+s://abcd1234.databases.neo4j.io");
+    expect(loadConfig({ NEO4J_URI: "neo4j://core1:7687", NEO4J_DATABASE: "maillage" }).neo4jDatabase).toBe("maillage");
+  });
+
+  it("names the variable and what it accepts when a value is wrong", () => {
+    expect(() => loadConfig({ NEO4J_URI: "http://localhost:7474" })).toThrow(
+      'Invalid configuration: NEO4J_URI must start with one of bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc://; got "http://localhost:7474"',
+    );
+    expect(() => loadConfig({ PORT: "80a" })).toThrow('Invalid configuration: PORT must be an integer port between 0 and 65535; got "80a"');
+    expect(() => loadConfig({ MAILLAGE_AUTOSTART_DB: "maybe" })).toThrow("MAILLAGE_AUTOSTART_DB must be true or false");
+  });
+});
