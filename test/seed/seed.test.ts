@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../src/common/paths";
 import { Connection } from "../../src/neo4j/connect";
 import { DEMO_GRAPH, seed } from "../../src/seed/seed";
 import { readGeography } from "../../src/seed/geography";
@@ -99,5 +102,25 @@ describe("the demo graph", () => {
       actors: DEMO_GRAPH.actors.length,
       memberships: DEMO_GRAPH.memberships.filter((m: any) => m.actorId === "le-rameau").length,
     });
+  });
+});
+
+describe("the README's examples", () => {
+  const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+  const written = ["obs-2023", "ville-creteil", "creteil-solidaire", "creteil-solidaire/ville-creteil", "creteil-guide"];
+
+  afterAll(async () => {
+    await connection.executor.write((tx) => tx.run("MATCH (n) WHERE n.id IN $ids DETACH DELETE n", { ids: written }));
+  });
+
+  it("are there", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(examples.map((example, i) => [i + 1, example]))("example %i answers without error", async (_n, example) => {
+    const { data, errors } = await client.run(example as string);
+    expect(errors).toBeUndefined();
+    expect(Object.values(data).every((value) => value !== null)).toBe(true);
   });
 });
