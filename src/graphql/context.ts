@@ -6,6 +6,10 @@ import { OutcomeRepository } from "../outcome/outcome.repository";
 import { SdgRepository } from "../sdg/sdg.repository";
 import { SourceRepository } from "../source/source.repository";
 import { TerritoryRepository } from "../territory/territory.repository";
+import { PathRepository } from "../path/path.repository";
+import { NetworkRepository } from "../network/network.repository";
+import { StatisticsRepository } from "../statistics/statistics.repository";
+import { SearchRepository } from "../search/search.repository";
 import { createActorLoaders } from "../actor/actor.loaders";
 import { createAllianceLoaders } from "../alliance/alliance.loaders";
 import { createMembershipLoaders } from "../membership/membership.loaders";
@@ -30,6 +34,10 @@ function createRepositories(executor: Executor) {
     sdgs: new SdgRepository(executor),
     sources: new SourceRepository(executor),
     territories: new TerritoryRepository(executor),
+    paths: new PathRepository(executor),
+    network: new NetworkRepository(executor),
+    statistics: new StatisticsRepository(executor),
+    search: new SearchRepository(executor),
   };
 }
 

@@ -9,6 +9,10 @@ import { OutcomeResolver } from "../outcome/outcome.resolver";
 import { SdgResolver } from "../sdg/sdg.resolver";
 import { SourceResolver } from "../source/source.resolver";
 import { TerritoryResolver } from "../territory/territory.resolver";
+import { PathResolver } from "../path/path.resolver";
+import { NetworkResolver } from "../network/network.resolver";
+import { StatisticsResolver } from "../statistics/statistics.resolver";
+import { SearchResolver } from "../search/search.resolver";
 
 export const RESOLVERS = [
   ActorResolver,
@@ -19,6 +23,10 @@ export const RESOLVERS = [
   SdgResolver,
   SourceResolver,
   TerritoryResolver,
+  PathResolver,
+  NetworkResolver,
+  StatisticsResolver,
+  SearchResolver,
 ] as const;
 
 /**

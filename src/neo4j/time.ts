@@ -1,0 +1,8 @@
+/**
+ * Cypher predicate: the node `x` (an alliance or a membership) was active on `$<param>`,
+ * a Neo4j date or null (null: no time filter). Open-ended dates count as active.
+ *
+ *   WHERE ${ACTIVE_AT("al")} AND ${ACTIVE_AT("m")}
+ */
+export const ACTIVE_AT = (x: string, param = "at") =>
+  `($${param} IS NULL OR ((${x}.startDate IS NULL OR ${x}.startDate <= $${param}) AND (${x}.endDate IS NULL OR ${x}.endDate >= $${param})))`;
