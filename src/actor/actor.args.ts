@@ -1,38 +1,104 @@
-import { ArgsType, Field } from "type-graphql";
-import { IsEnum, IsOptional, Length } from "class-validator";
+import { ArgsType, Field, InputType, Int, registerEnumType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { IsEnum, IsInt, IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
+import { ConnectionArgs } from "../common/connection";
 import { ActorKind } from "../common/enums";
-import { ListArgs } from "../common/list.args";
+import { SortDirection } from "../common/ordering";
 import { IsTerritoryRef } from "../common/validators";
+import { AllianceFilter } from "../alliance/alliance-filter.input";
 
-/** Filters of `actors`: kind, territory (based there or inside it), name prefix. */
-@ArgsType()
-export class ActorListArgs extends ListArgs {
-  @Field(() => ActorKind, { nullable: true })
+/** Which actors a list covers. */
+@InputType({ description: "Which actors to cover; lists mean any of, criteria combine with AND" })
+export class ActorFilter {
+  @Field(() => [ActorKind], { nullable: true })
   @IsOptional()
-  @IsEnum(ActorKind)
-  kind?: ActorKind | null;
+  @IsEnum(ActorKind, { each: true })
+  kinds?: ActorKind[] | null;
 
-  @Field(() => String, { nullable: true, description: "INSEE code or territory id; includes everything inside it" })
+  @Field(() => String, { nullable: true, description: "Based in this territory or anywhere inside it (INSEE code or id)" })
   @IsOptional()
   @IsTerritoryRef()
   territory?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Case-insensitive name prefix" })
+  @Field(() => [Int], { nullable: true, description: "Member of an alliance contributing to one of these SDGs" })
+  @IsOptional()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(17, { each: true })
+  sdgs?: number[] | null;
+
+  @Field(() => String, { nullable: true, description: "Name starts with this, ignoring case and accents" })
   @IsOptional()
   @Length(1, 200)
   nameStartsWith?: string | null;
 }
 
-/** Filters of `Actor.coConstructors`: the co-constructor's kind and territory. */
-@ArgsType()
-export class CoConstructorArgs extends ListArgs {
-  @Field(() => ActorKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(ActorKind)
-  kind?: ActorKind | null;
+export enum ActorOrderField {
+  NAME = "NAME",
+  ALLIANCE_COUNT = "ALLIANCE_COUNT",
+}
+registerEnumType(ActorOrderField, {
+  name: "ActorOrderField",
+  valuesConfig: {
+    NAME: { description: "Name, accents and case folded" },
+    ALLIANCE_COUNT: { description: "Number of alliances (active on `at` when given), then name" },
+  },
+});
 
-  @Field(() => String, { nullable: true, description: "INSEE code or territory id; includes everything inside it" })
+@InputType({ description: "Sort order; ties are broken by name, then id" })
+export class ActorOrder {
+  @Field(() => ActorOrderField)
+  @IsEnum(ActorOrderField)
+  field: ActorOrderField = ActorOrderField.NAME;
+
+  @Field(() => SortDirection)
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.ASC;
+}
+
+/** Arguments of `actors`. With `at`, only actors with an alliance active on that date (the network then). */
+@ArgsType()
+export class ActorListArgs extends ConnectionArgs {
+  @Field(() => ActorFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: ActorFilter | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only actors with an alliance active on this date" })
+  @IsOptional()
+  at?: string | null;
+
+  @Field(() => ActorOrder, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  orderBy?: ActorOrder | null;
+}
+
+/** Arguments of `Actor.coConstructors`. */
+@ArgsType()
+export class CoConstructorArgs extends ConnectionArgs {
+  @Field(() => Int, { defaultValue: 1, description: "1: actors sharing an alliance; 2: also their co-constructors (distance 2)" })
+  @IsInt()
+  @Min(1)
+  @Max(2)
+  depth!: number;
+
+  @Field(() => [ActorKind], { nullable: true, description: "Kinds of the co-constructors returned" })
+  @IsOptional()
+  @IsEnum(ActorKind, { each: true })
+  kinds?: ActorKind[] | null;
+
+  @Field(() => String, { nullable: true, description: "Co-constructors based in this territory or inside it" })
   @IsOptional()
   @IsTerritoryRef()
   territory?: string | null;
+
+  @Field(() => AllianceFilter, { nullable: true, description: "Which alliances count as shared" })
+  @IsOptional()
+  @ValidateNested()
+  filter?: AllianceFilter | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only alliances and memberships active on this date" })
+  @IsOptional()
+  at?: string | null;
 }

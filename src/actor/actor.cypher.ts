@@ -1,65 +1,111 @@
 import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
 import { replaceLinks } from "../neo4j/links";
+import { ListSpec } from "../neo4j/paging";
+import { ACTIVE_ON } from "../neo4j/time";
+import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { allianceSortKey } from "../alliance/alliance.cypher";
+import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
+import { OUTCOME_MAP } from "../outcome/outcome.cypher";
+import { ActorOrderField } from "./actor.args";
 
-const { Actor, Alliance, Membership, Outcome, Territory } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CITES } = Rel;
+const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
+const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CITES, CONTRIBUTES_TO } = Rel;
 
 /** An actor node `a` as the API maps it, with the id of its base territory. */
-const ACTOR_MAP = (a: string) => `${a} {.*, basedInId: head([(${a})-[:${BASED_IN}]->(b) | b.id])}`;
+export const ACTOR_MAP = (a: string) => `${a} {.*, basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])}`;
+
+/** Cypher predicate: actor `a` is based in territory id `territoryId` (an expression) or inside it. */
+const BASED_WITHIN = (a: string, territoryId: string) =>
+  `(${territoryId} IS NULL OR EXISTS { MATCH (${a})-[:${BASED_IN}]->(bw_base:${Territory}), (bw_scope:${Territory} {id: ${territoryId}}) WHERE ${LIES_IN("bw_base", "bw_scope")} })`;
+
+/** Cypher pattern condition: actor `a` has a membership `m` of alliance `al`, both active on `at`. */
+const ACTIVE_MEMBERSHIP = (a: string, at: string, extra = "true") =>
+  `EXISTS { MATCH (${a})-[:${HAS_MEMBERSHIP}]->(am_m:${Membership})-[:${IN_ALLIANCE}]->(am_al:${Alliance})
+    WHERE ${ACTIVE_ON("am_m", at)} AND ${ACTIVE_ON("am_al", at)} AND ${extra} }`;
 
 // Actors by id, in key order.
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (a:${Actor} {id: $keys[i]})
 RETURN i, ${ACTOR_MAP("a")} AS value`;
 
-// Actors matching optional kind, territory (based in it or inside it) and name prefix, by name.
-export const LIST_ACTORS = `OPTIONAL MATCH (t:${Territory} {id: $territoryId})
-WITH t
-MATCH (a:${Actor})
-WHERE ($kind IS NULL OR a.kind = $kind)
-  AND ($namePrefix IS NULL OR a.nameKey STARTS WITH $namePrefix)
-  AND ($territoryId IS NULL OR EXISTS { MATCH (a)-[:${BASED_IN}]->(b:${Territory}) WHERE ${LIES_IN("b", "t")} })
-RETURN ${ACTOR_MAP("a")} AS actor
-ORDER BY a.nameKey, a.id
-LIMIT toInteger($first)`;
+// Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key); with $at, only
+// actors with an alliance active then.
+export const ACTORS = (order: string): ListSpec => ({
+  body: `MATCH (x:${Actor})
+  WHERE ($filter.kinds IS NULL OR x.kind IN $filter.kinds)
+    AND ($filter.namePrefix IS NULL OR x.nameKey STARTS WITH $filter.namePrefix)
+    AND ${BASED_WITHIN("x", "$filter.territoryId")}
+    AND (($at IS NULL AND $filter.sdgs IS NULL) OR ${ACTIVE_MEMBERSHIP(
+      "x",
+      "$at",
+      `($filter.sdgs IS NULL OR EXISTS { MATCH (am_al)-[:${CONTRIBUTES_TO}]->(am_goal:${SDG}) WHERE am_goal.number IN $filter.sdgs })`,
+    )})`,
+  sortKey:
+    order === ActorOrderField.ALLIANCE_COUNT
+      ? `[COUNT { MATCH (x)-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance}) WHERE ${ACTIVE_ON("m", "$at")} AND ${ACTIVE_ON("al", "$at")} }, x.nameKey, x.id]`
+      : "[x.nameKey, x.id]",
+  project: ACTOR_MAP("x"),
+});
 
-// For each key {id, first}: the actor's memberships, by alliance name.
-export const MEMBERSHIPS_OF_ACTORS = `UNWIND range(0, size($keys) - 1) AS i
-WITH i, $keys[i] AS key
-MATCH (a:${Actor} {id: key.id})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
-WITH i, key, a, m, al ORDER BY al.nameKey, al.id
-WITH i, key, collect(m {.*, actorId: a.id, allianceId: al.id}) AS items
-RETURN i, items[0..key.first] AS value`;
+// Per key {id, filter, at}: the actor's memberships of alliances in scope, in the alliance ordering.
+export const MEMBERSHIPS_OF_ACTOR = (order: string): ListSpec => ({
+  body: `MATCH (:${Actor} {id: key.id})-[:${HAS_MEMBERSHIP}]->(x:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
+  WHERE ${ACTIVE_ON("x", "key.at")} AND ${ACTIVE_ON("al", "key.at")} AND ${ALLIANCE_MATCHES("al", "key.filter")}`,
+  sortKey: allianceSortKey(order, "al", "x.id", "key.at"),
+  project: MEMBERSHIP_MAP("x"),
+});
 
-// For each key {id, kind, territoryId, first}: actors sharing at least one alliance with the
-// actor, with the shared alliances; most shared first, then by name.
-export const CO_CONSTRUCTORS = `UNWIND range(0, size($keys) - 1) AS i
-WITH i, $keys[i] AS key
-MATCH (a:${Actor} {id: key.id})
-OPTIONAL MATCH (t:${Territory} {id: key.territoryId})
-CALL (a, key, t) {
-  MATCH (a)-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(c:${Actor})
-  WHERE c <> a
-    AND (key.kind IS NULL OR c.kind = key.kind)
-    AND (key.territoryId IS NULL OR EXISTS { MATCH (c)-[:${BASED_IN}]->(b:${Territory}) WHERE ${LIES_IN("b", "t")} })
-  WITH c, al ORDER BY al.nameKey, al.id
-  WITH c, collect(DISTINCT al {.*}) AS shared
-  ORDER BY size(shared) DESC, c.nameKey, c.id
-  RETURN collect({actor: ${ACTOR_MAP("c")}, sharedAlliances: shared, sharedAllianceCount: size(shared)}) AS items
-}
-RETURN i, items[0..key.first] AS value`;
+// Per key {id, kinds, at}: outcomes of the actor's alliances (through memberships active on key.at), by title.
+export const IMPACT_OF_ACTOR: ListSpec = {
+  body: `MATCH (:${Actor} {id: key.id})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})-[:${PRODUCED}]->(o:${Outcome})
+  WHERE ${ACTIVE_ON("m", "key.at")} AND ${ACTIVE_ON("al", "key.at")} AND (key.kinds IS NULL OR o.kind IN key.kinds)
+  WITH DISTINCT o AS x`,
+  sortKey: "[toLower(x.title), x.id]",
+  project: OUTCOME_MAP("x"),
+};
 
-// For each key {id, first}: outcomes of the alliances the actor is a member of, by title.
-export const IMPACT_OF_ACTORS = `UNWIND range(0, size($keys) - 1) AS i
-WITH i, $keys[i] AS key
-MATCH (a:${Actor} {id: key.id})-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})-[:${PRODUCED}]->(o:${Outcome})
-WITH i, key, al, o ORDER BY o.title, o.id
-WITH i, key, collect(DISTINCT o {.*, allianceId: al.id}) AS items
-RETURN i, items[0..key.first] AS value`;
+/** Two actors `a` and `c` share alliance `al`: both memberships and the alliance active on `at`, alliance in `filter`. */
+const SHARE = (a: string, c: string, al: string, at: string, filter: string) =>
+  `(${a})-[:${HAS_MEMBERSHIP}]->(ma:${Membership})-[:${IN_ALLIANCE}]->(${al}:${Alliance})<-[:${IN_ALLIANCE}]-(mc:${Membership})<-[:${HAS_MEMBERSHIP}]-(${c}:${Actor})
+  WHERE ${c} <> ${a} AND ${ACTIVE_ON("ma", at)} AND ${ACTIVE_ON("mc", at)} AND ${ACTIVE_ON(al, at)} AND ${ALLIANCE_MATCHES(al, filter)}`;
 
-// The two actors and the alliances they are both members of, by name.
+// Per key {id, depth, kinds, territoryId, filter, at}: co-constructors at distance 1 (sharing alliances,
+// most shared first) and, with depth 2, at distance 2 (through `via` co-constructors), each once.
+export const CO_CONSTRUCTORS: ListSpec = {
+  body: `MATCH (a:${Actor} {id: key.id})
+  CALL (a, key) {
+    MATCH ${SHARE("a", "c", "al", "key.at", "key.filter")}
+    WITH c, al ORDER BY al.nameKey, al.id
+    RETURN c, collect(DISTINCT al) AS shared
+  }
+  WITH a, key, collect({c: c, shared: shared}) AS near
+  CALL (a, key, near) {
+    UNWIND near AS n
+    RETURN n.c AS c, 1 AS distance, n.shared AS shared, [] AS via
+    UNION
+    UNWIND CASE WHEN key.depth >= 2 THEN near ELSE [] END AS n
+    WITH a, key, near, n.c AS b
+    MATCH ${SHARE("b", "c", "al2", "key.at", "key.filter")} AND c <> a AND NOT c IN [other IN near | other.c]
+    WITH c, b ORDER BY b.nameKey, b.id
+    RETURN c, 2 AS distance, [] AS shared, collect(DISTINCT b) AS via
+  }
+  WITH c, distance, shared, via
+  WHERE (key.kinds IS NULL OR c.kind IN key.kinds) AND ${BASED_WITHIN("c", "key.territoryId")}
+  WITH {c: c, distance: distance, shared: shared, via: via} AS x`,
+  sortKey: "[x.distance, -size(x.shared) - size(x.via), x.c.nameKey, x.c.id]",
+  project: `{
+    actor: [c IN [x.c] | ${ACTOR_MAP("c")}][0],
+    distance: x.distance,
+    sharedAlliances: [s IN x.shared | s {.*}],
+    sharedAllianceCount: size(x.shared),
+    via: [v IN x.via | ${ACTOR_MAP("v")}]
+  }`,
+};
+
+// The two actors and the alliances they are both members of (active on $at), by name.
 export const CO_CONSTRUCTION = `MATCH (x:${Actor} {id: $a}), (y:${Actor} {id: $b})
-OPTIONAL MATCH (x)-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(y)
+OPTIONAL MATCH (x)-[:${HAS_MEMBERSHIP}]->(mx:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(my:${Membership})<-[:${HAS_MEMBERSHIP}]-(y)
+WHERE ${ACTIVE_ON("mx", "$at")} AND ${ACTIVE_ON("my", "$at")} AND ${ACTIVE_ON("al", "$at")}
 WITH x, y, al ORDER BY al.nameKey, al.id
 RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {.*}) AS alliances`;
 

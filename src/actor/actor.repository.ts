@@ -3,8 +3,10 @@ import { NotFoundError } from "../common/errors";
 import { ActorKind } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { nameKey } from "../common/text";
+import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor, WriteTx } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
+import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
 import { propsOf } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { Alliance } from "../alliance/alliance.type";
@@ -15,65 +17,65 @@ import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, CoConstructor } from "./actor.type";
 import * as Q from "./actor.cypher";
 
-export interface ActorFilter {
-  kind?: ActorKind | null;
-  territoryId?: string | null;
-  namePrefix?: string | null;
-  first: number;
-}
-
-/** Key of the batched `Actor.coConstructors` field: the actor and the field's arguments. */
-export interface CoConstructorKey {
-  id: string;
-  kind: ActorKind | null;
+/** An ActorFilter as Cypher receives it: territory resolved, name prefix folded. */
+export interface ActorFilterParams {
+  kinds: ActorKind[] | null;
   territoryId: string | null;
-  first: number;
-}
-
-export interface PageKey {
-  id: string;
-  first: number;
+  sdgs: number[] | null;
+  namePrefix: string | null;
 }
 
 const ACTOR_FIELDS = ["name", "kind", "description", "website", "siren", "rna"] as const;
 
 /** The only code that runs Cypher for actors. */
 export class ActorRepository {
-  constructor(private readonly executor: Executor) {}
+  private readonly read: Executor["read"];
+
+  constructor(private readonly executor: Executor) {
+    this.read = executor.read.bind(executor);
+  }
 
   async byIds(ids: readonly string[]): Promise<(Actor | null)[]> {
-    const rows = await this.executor.read(Q.ACTORS_BY_ID, { keys: ids });
+    const rows = await this.read(Q.ACTORS_BY_ID, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Actor | null }[], null);
   }
 
-  async list(filter: ActorFilter): Promise<Actor[]> {
-    const rows = await this.executor.read(Q.LIST_ACTORS, {
-      kind: filter.kind ?? null,
-      territoryId: filter.territoryId ?? null,
-      namePrefix: filter.namePrefix ? nameKey(filter.namePrefix) : null,
-      first: filter.first,
-    });
-    return rows.map((row) => row.actor);
+  /** One page of actors in scope; `totalCount` runs its query only when asked. */
+  async page(scope: { filter: ActorFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Actor>> {
+    const spec = Q.ACTORS(plan.order);
+    const params = { ...scope, filter: { ...scope.filter, namePrefix: scope.filter.namePrefix && nameKey(scope.filter.namePrefix) } };
+    const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
+    return toPage(rows as PageRow<Actor>[], plan, async () => (await this.read(countQuery(spec), params))[0].total);
   }
 
-  async membershipsOf(keys: readonly PageKey[]): Promise<Membership[][]> {
-    const rows = await this.executor.read(Q.MEMBERSHIPS_OF_ACTORS, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: Membership[] }[], []);
+  membershipsOf(keys: readonly BatchPageKey[]): Promise<PageRow<Membership>[][]> {
+    return runBatchPages(this.read, Q.MEMBERSHIPS_OF_ACTOR, keys);
   }
 
-  async coConstructorsOf(keys: readonly CoConstructorKey[]): Promise<CoConstructor[][]> {
-    const rows = await this.executor.read(Q.CO_CONSTRUCTORS, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: CoConstructor[] }[], []);
+  countMembershipsOf(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.MEMBERSHIPS_OF_ACTOR("NAME"), keys);
   }
 
-  async impactOf(keys: readonly PageKey[]): Promise<Outcome[][]> {
-    const rows = await this.executor.read(Q.IMPACT_OF_ACTORS, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: object[] }[], []).map((items) => items.map(toOutcome));
+  coConstructorsOf(keys: readonly BatchPageKey[]): Promise<PageRow<CoConstructor>[][]> {
+    return runBatchPages(this.read, () => Q.CO_CONSTRUCTORS, keys);
   }
 
-  /** What actors `a` and `b` share; null when either does not exist. */
-  async coConstruction(a: string, b: string): Promise<{ a: Actor; b: Actor; alliances: Alliance[] } | null> {
-    const [row] = await this.executor.read(Q.CO_CONSTRUCTION, { a, b });
+  countCoConstructorsOf(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.CO_CONSTRUCTORS, keys);
+  }
+
+  async impactOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
+    const pages = await runBatchPages<object>(this.read, () => Q.IMPACT_OF_ACTOR, keys);
+    return pages.map((rows) => rows.map((row) => ({ ...row, node: toOutcome(row.node) })));
+  }
+
+  countImpactOf(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.IMPACT_OF_ACTOR, keys);
+  }
+
+  /** What actors `a` and `b` share (on `at` when given); null when either does not exist. */
+  async coConstruction(a: string, b: string, at: unknown): Promise<{ a: Actor; b: Actor; alliances: Alliance[] } | null> {
+    const [row] = await this.read(Q.CO_CONSTRUCTION, { a, b, at });
     return (row as { a: Actor; b: Actor; alliances: Alliance[] }) ?? null;
   }
 

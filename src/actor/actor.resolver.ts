@@ -1,13 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
-import { ListArgs } from "../common/list.args";
-import { Membership } from "../membership/membership.type";
-import { Outcome } from "../outcome/outcome.type";
+import { allianceScope, territoryIdOf } from "../graphql/scope";
+import { countKey, pageKey, planPage, toPage } from "../common/connection";
+import { SortDirection } from "../common/ordering";
+import { toNeo4jDate } from "../neo4j/props";
+import { AllianceListArgs } from "../alliance/alliance.args";
+import { planAlliancePage } from "../alliance/alliance.resolver";
+import { MembershipConnection } from "../membership/membership.type";
+import { OutcomeKindArgs } from "../outcome/outcome.args";
+import { OutcomeConnection } from "../outcome/outcome.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
 import { ActorListArgs, CoConstructorArgs } from "./actor.args";
 import { ActorInput, ActorPatch } from "./actor.input";
-import { Actor, CoConstructor } from "./actor.type";
+import { Actor, ActorConnection, CoConstructorConnection } from "./actor.type";
 import { CoConstruction } from "./co-construction.type";
 
 /** GraphQL for actors: thin, everything goes through repositories and loaders. */
@@ -18,15 +25,31 @@ export class ActorResolver {
     return loaders.actorById.load(id);
   }
 
-  @Query(() => [Actor], { description: "Actors by name, filtered" })
-  async actors(@Args() args: ActorListArgs, @Ctx() { repos, loaders }: Context) {
-    const territory = args.territory ? await loaders.territoryByRef.load(args.territory) : null;
-    return repos.actors.list({ kind: args.kind, namePrefix: args.nameStartsWith, territoryId: territory?.id, first: args.first });
+  @Query(() => ActorConnection, { description: "Actors in scope, paged (by name unless ordered otherwise)" })
+  async actors(@Args() args: ActorListArgs, @Ctx() ctx: Context) {
+    const plan = planPage(args, "actors", args.orderBy?.field ?? "NAME", args.orderBy?.direction === SortDirection.DESC);
+    const { filter } = args;
+    const scope = {
+      filter: {
+        kinds: filter?.kinds ?? null,
+        territoryId: await territoryIdOf(ctx, filter?.territory),
+        sdgs: filter?.sdgs ?? null,
+        namePrefix: filter?.nameStartsWith ?? null,
+      },
+      at: toNeo4jDate(args.at),
+    };
+    return ctx.repos.actors.page(scope, plan);
   }
 
   @Query(() => CoConstruction, { nullable: true, description: "What actors a and b share; null if either does not exist" })
-  coConstruction(@Arg("a", () => ID) a: string, @Arg("b", () => ID) b: string, @Ctx() { repos }: Context) {
-    return repos.actors.coConstruction(a, b);
+  async coConstruction(
+    @Arg("a", () => ID) a: string,
+    @Arg("b", () => ID) b: string,
+    @Arg("at", () => LocalDateResolver, { nullable: true, description: "As the network stood on this date" }) at: string | null,
+    @Ctx() { repos }: Context,
+  ) {
+    const shared = await repos.actors.coConstruction(a, b, toNeo4jDate(at));
+    return shared && { ...shared, at: at ?? null };
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: "Where the actor is based" })
@@ -34,27 +57,31 @@ export class ActorResolver {
     return actor.basedInId ? loaders.territoryById.load(actor.basedInId) : null;
   }
 
-  @FieldResolver(() => [Membership], { description: "The alliances it is a member of, with its role, by alliance name" })
-  alliances(@Root() actor: Actor, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.membershipsOfActor.load({ id: actor.id, first });
+  @FieldResolver(() => MembershipConnection, { description: "Its memberships of alliances in scope, in the alliance ordering" })
+  async alliances(@Root() actor: Actor, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    const plan = planAlliancePage(args, "Actor.alliances");
+    const scope = await allianceScope(ctx, args.filter, args.at);
+    const rows = await ctx.loaders.membershipsOfActor.load(pageKey(actor.id, plan, { ...scope }));
+    return toPage(rows, plan, () => ctx.loaders.membershipCountOfActor.load(countKey(actor.id, { ...scope })));
   }
 
-  @FieldResolver(() => [CoConstructor], {
-    description: "Actors sharing at least one alliance with it, most shared alliances first",
+  @FieldResolver(() => CoConstructorConnection, {
+    description: "Actors sharing an alliance with it (most shared first) and, with depth 2, their co-constructors",
   })
-  async coConstructors(@Root() actor: Actor, @Args() args: CoConstructorArgs, @Ctx() { loaders }: Context) {
-    const territory = args.territory ? await loaders.territoryByRef.load(args.territory) : null;
-    return loaders.coConstructorsOf.load({
-      id: actor.id,
-      kind: args.kind ?? null,
-      territoryId: territory?.id ?? null,
-      first: args.first,
-    });
+  async coConstructors(@Root() actor: Actor, @Args() args: CoConstructorArgs, @Ctx() ctx: Context) {
+    const plan = planPage(args, "Actor.coConstructors", "RANK");
+    const { filter, at } = await allianceScope(ctx, args.filter, args.at);
+    const scope = { depth: args.depth, kinds: args.kinds ?? null, territoryId: await territoryIdOf(ctx, args.territory), filter, at };
+    const rows = await ctx.loaders.coConstructorsOf.load(pageKey(actor.id, plan, scope));
+    return toPage(rows, plan, () => ctx.loaders.coConstructorCountOf.load(countKey(actor.id, scope)));
   }
 
-  @FieldResolver(() => [Outcome], { description: "Outcomes of the alliances it is a member of" })
-  impact(@Root() actor: Actor, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.impactOf.load({ id: actor.id, first });
+  @FieldResolver(() => OutcomeConnection, { description: "Outcomes of the alliances it is a member of, by title" })
+  async impact(@Root() actor: Actor, @Args() args: OutcomeKindArgs, @Ctx() { loaders }: Context) {
+    const plan = planPage(args, "Actor.impact", "TITLE");
+    const scope = { kinds: args.kinds ?? null, at: toNeo4jDate(args.at) };
+    const rows = await loaders.impactOf.load(pageKey(actor.id, plan, scope));
+    return toPage(rows, plan, () => loaders.impactCountOf.load(countKey(actor.id, scope)));
   }
 
   @FieldResolver(() => [Source], { description: "Sources that attest this actor" })

@@ -1,19 +1,17 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
-import { ListArgs } from "../common/list.args";
-import { Outcome } from "../outcome/outcome.type";
+import { planPage } from "../common/connection";
+import { toNeo4jDate } from "../neo4j/props";
+import { OutcomeKindArgs } from "../outcome/outcome.args";
+import { OutcomeConnection } from "../outcome/outcome.type";
 import { CoConstruction } from "./co-construction.type";
 
 @Resolver(() => CoConstruction)
 export class CoConstructionResolver {
-  @FieldResolver(() => [Outcome], { description: "Outcomes of the shared alliances" })
-  async outcomes(@Root() shared: CoConstruction, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    const perAlliance = await loaders.outcomesOfAlliance.loadMany(shared.alliances.map((a) => ({ id: a.id, first })));
-    return perAlliance
-      .flatMap((outcomes) => {
-        if (outcomes instanceof Error) throw outcomes;
-        return outcomes;
-      })
-      .slice(0, first);
+  @FieldResolver(() => OutcomeConnection, { description: "Outcomes of the shared alliances, by title" })
+  outcomes(@Root() shared: CoConstruction, @Args() args: OutcomeKindArgs, @Ctx() { repos }: Context) {
+    const plan = planPage(args, "CoConstruction.outcomes", "TITLE");
+    const filter = { kinds: args.kinds ?? null, sdgs: null, territoryId: null, allianceIds: shared.alliances.map((a) => a.id) };
+    return repos.outcomes.page({ filter, at: toNeo4jDate(args.at ?? shared.at) }, plan);
   }
 }

@@ -13,4 +13,7 @@ export class CoConstruction {
 
   @Field(() => [Alliance], { description: "Alliances both are members of, by name" })
   alliances!: Alliance[];
+
+  /** The date the question was asked for, so `outcomes` answers on the same date. */
+  at!: string | null;
 }

@@ -35,6 +35,8 @@ export function allianceFilterParams(filter: AllianceFilter | null | undefined, 
 }
 
 /**
+ * Its inner variables start with `af_` so they never capture a caller's variable.
+ *
  * Cypher predicate: alliance `al` matches the filter map `f` (a `$param` or `key.filter`
  * expression holding AllianceFilterParams). Null criteria match everything.
  */
@@ -45,16 +47,16 @@ export function ALLIANCE_MATCHES(al: string, f: string): string {
     (${f}.kinds IS NULL OR ${al}.kind IN ${f}.kinds)
     AND (${f}.statuses IS NULL OR ${al}.status IN ${f}.statuses)
     AND (${f}.objectives IS NULL OR any(o IN ${al}.objectives WHERE o IN ${f}.objectives))
-    AND (${f}.sdgs IS NULL OR EXISTS { MATCH (${al})-[:${CONTRIBUTES_TO}]->(g:${SDG}) WHERE g.number IN ${f}.sdgs })
+    AND (${f}.sdgs IS NULL OR EXISTS { MATCH (${al})-[:${CONTRIBUTES_TO}]->(af_goal:${SDG}) WHERE af_goal.number IN ${f}.sdgs })
     AND (${f}.territoryId IS NULL OR EXISTS {
-      MATCH (${al})-[:${ACTS_IN}]->(x:${Territory}), (t:${Territory} {id: ${f}.territoryId})
-      WHERE ${LIES_IN("x", "t")}
+      MATCH (${al})-[:${ACTS_IN}]->(af_place:${Territory}), (af_scope:${Territory} {id: ${f}.territoryId})
+      WHERE ${LIES_IN("af_place", "af_scope")}
     })
     AND (${f}.memberKinds IS NULL OR EXISTS {
-      MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(member:${Actor}) WHERE member.kind IN ${f}.memberKinds
+      MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE af_member.kind IN ${f}.memberKinds
     })
     AND (${f}.memberIds IS NULL OR EXISTS {
-      MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(member:${Actor}) WHERE member.id IN ${f}.memberIds
+      MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE af_member.id IN ${f}.memberIds
     })
     AND (${f}.startedFrom IS NULL OR ${al}.startDate >= ${f}.startedFrom)
     AND (${f}.startedTo IS NULL OR ${al}.startDate <= ${f}.startedTo)

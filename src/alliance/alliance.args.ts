@@ -1,30 +1,49 @@
-import { ArgsType, Field, Int } from "type-graphql";
-import { IsEnum, IsOptional, Max, Min } from "class-validator";
-import { AllianceKind, AllianceStatus } from "../common/enums";
-import { ListArgs } from "../common/list.args";
-import { IsTerritoryRef } from "../common/validators";
+import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { IsEnum, IsOptional, ValidateNested } from "class-validator";
+import { ConnectionArgs } from "../common/connection";
+import { SortDirection } from "../common/ordering";
+import { AllianceFilter } from "./alliance-filter.input";
 
-/** Filters of `alliances`: kind, status, SDG, territory (acting there or inside it). */
+export enum AllianceOrderField {
+  NAME = "NAME",
+  START_DATE = "START_DATE",
+  MEMBER_COUNT = "MEMBER_COUNT",
+}
+registerEnumType(AllianceOrderField, {
+  name: "AllianceOrderField",
+  valuesConfig: {
+    NAME: { description: "Name, accents and case folded" },
+    START_DATE: { description: "Start date (unknown dates first when ascending), then name" },
+    MEMBER_COUNT: { description: "Number of members (active on `at` when given), then name" },
+  },
+});
+
+@InputType({ description: "Sort order; ties are broken by name, then id, so pages are stable" })
+export class AllianceOrder {
+  @Field(() => AllianceOrderField)
+  @IsEnum(AllianceOrderField)
+  field: AllianceOrderField = AllianceOrderField.NAME;
+
+  @Field(() => SortDirection)
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.ASC;
+}
+
+/** Arguments of every alliance list: scope, date, order and page. */
 @ArgsType()
-export class AllianceListArgs extends ListArgs {
-  @Field(() => AllianceKind, { nullable: true })
+export class AllianceListArgs extends ConnectionArgs {
+  @Field(() => AllianceFilter, { nullable: true })
   @IsOptional()
-  @IsEnum(AllianceKind)
-  kind?: AllianceKind | null;
+  @ValidateNested()
+  filter?: AllianceFilter | null;
 
-  @Field(() => AllianceStatus, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only alliances active on this date" })
   @IsOptional()
-  @IsEnum(AllianceStatus)
-  status?: AllianceStatus | null;
+  at?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "SDG number, 1–17" })
+  @Field(() => AllianceOrder, { nullable: true })
   @IsOptional()
-  @Min(1)
-  @Max(17)
-  sdg?: number | null;
-
-  @Field(() => String, { nullable: true, description: "INSEE code or territory id; includes everything inside it" })
-  @IsOptional()
-  @IsTerritoryRef()
-  territory?: string | null;
+  @ValidateNested()
+  orderBy?: AllianceOrder | null;
 }

@@ -1,51 +1,85 @@
-import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
-import { relatedBatch } from "../neo4j/batch";
+import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
+import { ListSpec } from "../neo4j/paging";
+import { ACTIVE_ON } from "../neo4j/time";
 import { replaceLinks } from "../neo4j/links";
+import { ALLIANCE_MATCHES } from "./alliance-filter";
+import { AllianceOrderField } from "./alliance.args";
+import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
+import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 
-const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
+const { Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED, CITES } = Rel;
 
-// Alliances matching optional kind, status, SDG and territory (acting in it or inside it), by name.
-export const LIST_ALLIANCES = `OPTIONAL MATCH (t:${Territory} {id: $territoryId})
-WITH t
-MATCH (al:${Alliance})
-WHERE ($kind IS NULL OR al.kind = $kind)
-  AND ($status IS NULL OR al.status = $status)
-  AND ($sdg IS NULL OR EXISTS { MATCH (al)-[:${CONTRIBUTES_TO}]->(:${SDG} {number: $sdg}) })
-  AND ($territoryId IS NULL OR EXISTS { MATCH (al)-[:${ACTS_IN}]->(x:${Territory}) WHERE ${LIES_IN("x", "t")} })
-RETURN al {.*} AS alliance
-ORDER BY al.nameKey, al.id
-LIMIT toInteger($first)`;
+/**
+ * Sort key of alliance `al` for an ordering, ending in `id` (the unique tie-break).
+ * `at` is the date expression members are counted on.
+ */
+export function allianceSortKey(order: string, al: string, id: string, at: string): string {
+  switch (order) {
+    case AllianceOrderField.START_DATE:
+      return `[coalesce(toString(${al}.startDate), ''), ${al}.nameKey, ${id}]`;
+    case AllianceOrderField.MEMBER_COUNT:
+      return `[COUNT { MATCH (${al})<-[:${IN_ALLIANCE}]-(counted:${Membership}) WHERE ${ACTIVE_ON("counted", at)} }, ${al}.nameKey, ${id}]`;
+    default:
+      return `[${al}.nameKey, ${id}]`;
+  }
+}
 
-// For each key {id, first}: the alliance's memberships, leaders first, then by member name.
-export const MEMBERS_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i
-WITH i, $keys[i] AS key
-MATCH (al:${Alliance} {id: key.id})<-[:${IN_ALLIANCE}]-(m:${Membership})<-[:${HAS_MEMBERSHIP}]-(a:${Actor})
-WITH i, key, al, m, a ORDER BY CASE m.role WHEN 'LEADER' THEN 0 ELSE 1 END, a.nameKey, a.id
-WITH i, key, collect(m {.*, actorId: a.id, allianceId: al.id}) AS items
-RETURN i, items[0..key.first] AS value`;
+// Alliances matching $filter and active on $at.
+export const ALLIANCES = (order: string): ListSpec => ({
+  body: `MATCH (x:${Alliance}) WHERE ${ALLIANCE_MATCHES("x", "$filter")} AND ${ACTIVE_ON("x", "$at")}`,
+  sortKey: allianceSortKey(order, "x", "x.id", "$at"),
+  project: "x {.*}",
+});
+
+// Per key {id: territory id, filter, at}: alliances acting in the territory or inside it.
+export const ALLIANCES_IN_TERRITORY = (order: string): ListSpec => ({
+  body: `MATCH (t:${Territory} {id: key.id})
+  ${TERRITORIES_INSIDE("t")}
+  MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
+  WHERE ${ALLIANCE_MATCHES("al", "key.filter")} AND ${ACTIVE_ON("al", "key.at")}
+  WITH DISTINCT al AS x`,
+  sortKey: allianceSortKey(order, "x", "x.id", "key.at"),
+  project: "x {.*}",
+});
+
+// Per key {id: SDG number, filter, at}: alliances contributing to the goal.
+export const ALLIANCES_FOR_SDG = (order: string): ListSpec => ({
+  body: `MATCH (:${SDG} {number: key.id})<-[:${CONTRIBUTES_TO}]-(x:${Alliance})
+  WHERE ${ALLIANCE_MATCHES("x", "key.filter")} AND ${ACTIVE_ON("x", "key.at")}`,
+  sortKey: allianceSortKey(order, "x", "x.id", "key.at"),
+  project: "x {.*}",
+});
+
+// Per key {id: alliance id, at, roles, kinds}: its memberships, leaders first, then by member name.
+export const MEMBERS_OF_ALLIANCE: ListSpec = {
+  body: `MATCH (:${Alliance} {id: key.id})<-[:${IN_ALLIANCE}]-(x:${Membership})<-[:${HAS_MEMBERSHIP}]-(a:${Label.Actor})
+  WHERE ${ACTIVE_ON("x", "key.at")}
+    AND (key.roles IS NULL OR x.role IN key.roles)
+    AND (key.kinds IS NULL OR a.kind IN key.kinds)`,
+  sortKey: "[CASE x.role WHEN 'LEADER' THEN 0 ELSE 1 END, a.nameKey, x.id]",
+  project: MEMBERSHIP_MAP("x"),
+};
+
+// Per key {id: alliance id, kinds}: outcomes it produced, by title.
+export const OUTCOMES_OF_ALLIANCE: ListSpec = {
+  body: `MATCH (:${Alliance} {id: key.id})-[:${PRODUCED}]->(x:${Outcome})
+  WHERE key.kinds IS NULL OR x.kind IN key.kinds`,
+  sortKey: "[toLower(x.title), x.id]",
+  project: OUTCOME_MAP("x"),
+};
 
 // For each key {id}: territories where the alliance acts, by name.
-export const TERRITORIES_OF_ALLIANCES = relatedBatch({
-  from: Alliance,
-  pattern: `-[:${ACTS_IN}]->(x:${Territory})`,
-  orderBy: "x.nameKey, x.id",
-});
+export const TERRITORIES_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i
+MATCH (:${Alliance} {id: $keys[i]})-[:${ACTS_IN}]->(x:${Territory})
+WITH i, x ORDER BY x.nameKey, x.id
+RETURN i, collect(x {.*}) AS value`;
 
 // For each key {id}: SDGs the alliance contributes to, by number.
-export const SDGS_OF_ALLIANCES = relatedBatch({
-  from: Alliance,
-  pattern: `-[:${CONTRIBUTES_TO}]->(x:${SDG})`,
-  orderBy: "x.number",
-});
-
-// For each key {id, first}: outcomes the alliance produced, by title.
-export const OUTCOMES_OF_ALLIANCES = relatedBatch({
-  from: Alliance,
-  pattern: `-[:${PRODUCED}]->(x:${Outcome})`,
-  orderBy: "x.title, x.id",
-  project: "x {.*, allianceId: n.id}",
-});
+export const SDGS_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i
+MATCH (:${Alliance} {id: $keys[i]})-[:${CONTRIBUTES_TO}]->(x:${SDG})
+WITH i, x ORDER BY x.number
+RETURN i, collect(x {.*}) AS value`;
 
 // Creates or updates alliance $id; null link lists keep the current links.
 export const UPSERT_ALLIANCE = `MERGE (al:${Alliance} {id: $id})

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { BadUserInputError, NotFoundError } from "../common/errors";
-import { AllianceKind, AllianceStatus } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { nameKey } from "../common/text";
+import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor, WriteTx } from "../neo4j/executor";
 import { byIdBatch } from "../neo4j/batch";
 import { Label } from "../neo4j/graph-model";
+import { BatchPageKey, countQuery, ListSpec, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
 import { propsOf } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { Membership } from "../membership/membership.type";
@@ -13,22 +14,10 @@ import { Outcome } from "../outcome/outcome.type";
 import { toOutcome } from "../outcome/outcome.repository";
 import { SDG } from "../sdg/sdg.type";
 import { Territory } from "../territory/territory.type";
+import { AllianceFilterParams } from "./alliance-filter";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance } from "./alliance.type";
 import * as Q from "./alliance.cypher";
-
-export interface AllianceFilter {
-  kind?: AllianceKind | null;
-  status?: AllianceStatus | null;
-  sdg?: number | null;
-  territoryId?: string | null;
-  first: number;
-}
-
-export interface PageKey {
-  id: string;
-  first?: number;
-}
 
 const ALLIANCE_FIELDS = ["name", "description", "kind", "objectives", "status", "startDate", "endDate"] as const;
 const DATE_FIELDS = ["startDate", "endDate"] as const;
@@ -41,42 +30,65 @@ interface AllianceLinks {
 
 /** The only code that runs Cypher for alliances. */
 export class AllianceRepository {
-  constructor(private readonly executor: Executor) {}
+  private readonly read: Executor["read"];
+
+  constructor(private readonly executor: Executor) {
+    this.read = executor.read.bind(executor);
+  }
 
   async byIds(ids: readonly string[]): Promise<(Alliance | null)[]> {
-    const rows = await this.executor.read(byIdBatch(Label.Alliance, "id", "x {.*}"), { keys: ids });
+    const rows = await this.read(byIdBatch(Label.Alliance), { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Alliance | null }[], null);
   }
 
-  async list(filter: AllianceFilter): Promise<Alliance[]> {
-    const rows = await this.executor.read(Q.LIST_ALLIANCES, {
-      kind: filter.kind ?? null,
-      status: filter.status ?? null,
-      sdg: filter.sdg ?? null,
-      territoryId: filter.territoryId ?? null,
-      first: filter.first,
-    });
-    return rows.map((row) => row.alliance);
+  /** One page of the alliances in scope; `totalCount` runs its query only when asked. */
+  async page(scope: { filter: AllianceFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Alliance>> {
+    const spec = Q.ALLIANCES(plan.order);
+    const rows = await this.read(pageQuery(spec, plan), { ...scope, ...pageParams(plan) });
+    return toPage(rows as PageRow<Alliance>[], plan, () => this.count(spec, scope));
   }
 
-  async membersOf(keys: readonly PageKey[]): Promise<Membership[][]> {
-    const rows = await this.executor.read(Q.MEMBERS_OF_ALLIANCES, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: Membership[] }[], []);
+  inTerritories(keys: readonly BatchPageKey[]): Promise<PageRow<Alliance>[][]> {
+    return runBatchPages(this.read, Q.ALLIANCES_IN_TERRITORY, keys);
+  }
+
+  countInTerritories(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.ALLIANCES_IN_TERRITORY("NAME"), keys);
+  }
+
+  forSdgs(keys: readonly BatchPageKey[]): Promise<PageRow<Alliance>[][]> {
+    return runBatchPages(this.read, Q.ALLIANCES_FOR_SDG, keys);
+  }
+
+  countForSdgs(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.ALLIANCES_FOR_SDG("NAME"), keys);
+  }
+
+  membersOf(keys: readonly BatchPageKey[]): Promise<PageRow<Membership>[][]> {
+    return runBatchPages(this.read, () => Q.MEMBERS_OF_ALLIANCE, keys);
+  }
+
+  countMembersOf(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.MEMBERS_OF_ALLIANCE, keys);
+  }
+
+  async outcomesOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
+    const pages = await runBatchPages<object>(this.read, () => Q.OUTCOMES_OF_ALLIANCE, keys);
+    return pages.map((rows) => rows.map((row) => ({ ...row, node: toOutcome(row.node) })));
+  }
+
+  countOutcomesOf(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.OUTCOMES_OF_ALLIANCE, keys);
   }
 
   async territoriesOf(ids: readonly string[]): Promise<Territory[][]> {
-    const rows = await this.executor.read(Q.TERRITORIES_OF_ALLIANCES, { keys: ids.map((id) => ({ id })) });
+    const rows = await this.read(Q.TERRITORIES_OF_ALLIANCES, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Territory[] }[], []);
   }
 
   async sdgsOf(ids: readonly string[]): Promise<SDG[][]> {
-    const rows = await this.executor.read(Q.SDGS_OF_ALLIANCES, { keys: ids.map((id) => ({ id })) });
+    const rows = await this.read(Q.SDGS_OF_ALLIANCES, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: SDG[] }[], []);
-  }
-
-  async outcomesOf(keys: readonly PageKey[]): Promise<Outcome[][]> {
-    const rows = await this.executor.read(Q.OUTCOMES_OF_ALLIANCES, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: object[] }[], []).map((items) => items.map(toOutcome));
   }
 
   /** Creates the alliance, or replaces it when `input.id` exists (idempotent replays). */
@@ -104,6 +116,11 @@ export class AllianceRepository {
     const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ALLIANCE, { id }));
     if (!row || row.deleted === 0) throw new NotFoundError("Alliance", id);
     return true;
+  }
+
+  private async count(spec: ListSpec, params: object): Promise<number> {
+    const [row] = await this.read(countQuery(spec), params as Record<string, unknown>);
+    return row.total;
   }
 
   /** Checks references and writes in the caller's transaction; any failure writes nothing. */

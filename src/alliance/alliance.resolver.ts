@@ -1,14 +1,24 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
-import { ListArgs } from "../common/list.args";
-import { Membership } from "../membership/membership.type";
-import { Outcome } from "../outcome/outcome.type";
+import { allianceScope } from "../graphql/scope";
+import { countKey, pageKey, planPage, toPage } from "../common/connection";
+import { SortDirection } from "../common/ordering";
+import { toNeo4jDate } from "../neo4j/props";
+import { MemberListArgs } from "../membership/membership.args";
+import { MembershipConnection } from "../membership/membership.type";
+import { OutcomeKindArgs } from "../outcome/outcome.args";
+import { OutcomeConnection } from "../outcome/outcome.type";
 import { SDG } from "../sdg/sdg.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
 import { AllianceListArgs } from "./alliance.args";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
-import { Alliance } from "./alliance.type";
+import { Alliance, AllianceConnection } from "./alliance.type";
+
+/** The plan of a page of an alliance list: its ordering names the cursor scope. */
+export function planAlliancePage(args: AllianceListArgs, list: string) {
+  return planPage(args, list, args.orderBy?.field ?? "NAME", args.orderBy?.direction === SortDirection.DESC);
+}
 
 /** GraphQL for alliances: thin, everything goes through repositories and loaders. */
 @Resolver(() => Alliance)
@@ -18,15 +28,26 @@ export class AllianceResolver {
     return loaders.allianceById.load(id);
   }
 
-  @Query(() => [Alliance], { description: "Alliances by name, filtered" })
-  async alliances(@Args() args: AllianceListArgs, @Ctx() { repos, loaders }: Context) {
-    const territory = args.territory ? await loaders.territoryByRef.load(args.territory) : null;
-    return repos.alliances.list({ kind: args.kind, status: args.status, sdg: args.sdg, territoryId: territory?.id, first: args.first });
+  @Query(() => AllianceConnection, { description: "Alliances in scope, paged (by name unless ordered otherwise)" })
+  async alliances(@Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    const plan = planAlliancePage(args, "alliances");
+    return ctx.repos.alliances.page(await allianceScope(ctx, args.filter, args.at), plan);
   }
 
-  @FieldResolver(() => [Membership], { description: "Members with their roles, leaders first" })
-  members(@Root() alliance: Alliance, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.membersOfAlliance.load({ id: alliance.id, first });
+  @FieldResolver(() => MembershipConnection, { description: "Members with their roles, leaders first, then by name" })
+  async members(@Root() alliance: Alliance, @Args() args: MemberListArgs, @Ctx() { loaders }: Context) {
+    const plan = planPage(args, "Alliance.members", "ROLE");
+    const scope = { at: toNeo4jDate(args.at), roles: args.roles ?? null, kinds: args.kinds ?? null };
+    const rows = await loaders.membersOfAlliance.load(pageKey(alliance.id, plan, scope));
+    return toPage(rows, plan, () => loaders.memberCountOfAlliance.load(countKey(alliance.id, scope)));
+  }
+
+  @FieldResolver(() => OutcomeConnection, { description: "What it produced, by title" })
+  async outcomes(@Root() alliance: Alliance, @Args() args: OutcomeKindArgs, @Ctx() { loaders }: Context) {
+    const plan = planPage(args, "Alliance.outcomes", "TITLE");
+    const scope = { kinds: args.kinds ?? null };
+    const rows = await loaders.outcomesOfAlliance.load(pageKey(alliance.id, plan, scope));
+    return toPage(rows, plan, () => loaders.outcomeCountOfAlliance.load(countKey(alliance.id, scope)));
   }
 
   @FieldResolver(() => [Territory], { description: "Territories where it acts" })
@@ -37,11 +58,6 @@ export class AllianceResolver {
   @FieldResolver(() => [SDG], { description: "SDGs it contributes to" })
   sdgs(@Root() alliance: Alliance, @Ctx() { loaders }: Context) {
     return loaders.sdgsOfAlliance.load(alliance.id);
-  }
-
-  @FieldResolver(() => [Outcome], { description: "What it produced" })
-  outcomes(@Root() alliance: Alliance, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.outcomesOfAlliance.load({ id: alliance.id, first });
   }
 
   @FieldResolver(() => [Source], { description: "Sources that attest it" })

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { AllianceKind, AllianceObjective, AllianceStatus } from "../common/enums";
+import { ConnectionOf } from "../common/connection";
 
 /** A partnership between two or more actors. Relationship fields live in alliance.resolver.ts. */
 @ObjectType({ description: "A partnership (alliance d'intérêt général) between actors, acting in territories over a period" })
@@ -29,3 +30,6 @@ export class Alliance {
   @Field(() => LocalDateResolver, { nullable: true })
   endDate?: string | null;
 }
+
+@ObjectType({ description: "A page of alliances" })
+export class AllianceConnection extends ConnectionOf(Alliance) {}

@@ -5,8 +5,8 @@ const { Actor, Alliance, Membership } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, CITES } = Rel;
 
 /** A membership node `m` as the API maps it, with its actor and alliance ids. */
-const MEMBERSHIP_MAP = (m: string) =>
-  `${m} {.*, actorId: head([(${m})<-[:${HAS_MEMBERSHIP}]-(a) | a.id]), allianceId: head([(${m})-[:${IN_ALLIANCE}]->(al) | al.id])}`;
+export const MEMBERSHIP_MAP = (m: string) =>
+  `${m} {.*, actorId: head([(${m})<-[:${HAS_MEMBERSHIP}]-(ms_actor) | ms_actor.id]), allianceId: head([(${m})-[:${IN_ALLIANCE}]->(ms_alliance) | ms_alliance.id])}`;
 
 // Memberships by id, in key order.
 export const MEMBERSHIPS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i

@@ -1,3 +1,4 @@
+import { ConnectionOf } from "../common/connection";
 import { Field, ID, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { MembershipRole } from "../common/enums";
@@ -20,3 +21,6 @@ export class Membership {
   actorId!: string;
   allianceId!: string;
 }
+
+@ObjectType({ description: "A page of memberships" })
+export class MembershipConnection extends ConnectionOf(Membership) {}

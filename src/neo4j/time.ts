@@ -6,3 +6,7 @@
  */
 export const ACTIVE_AT = (x: string, param = "at") =>
   `($${param} IS NULL OR ((${x}.startDate IS NULL OR ${x}.startDate <= $${param}) AND (${x}.endDate IS NULL OR ${x}.endDate >= $${param})))`;
+
+/** ACTIVE_AT with any date expression (`$at`, `key.at`): for batched queries whose date is per key. */
+export const ACTIVE_ON = (x: string, at: string) =>
+  `(${at} IS NULL OR ((${x}.startDate IS NULL OR ${x}.startDate <= ${at}) AND (${x}.endDate IS NULL OR ${x}.endDate >= ${at})))`;

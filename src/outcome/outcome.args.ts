@@ -1,30 +1,59 @@
-import { ArgsType, Field, Int } from "type-graphql";
-import { IsEnum, IsOptional, Max, Min } from "class-validator";
+import { ArgsType, Field, InputType, Int } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from "class-validator";
+import { ConnectionArgs } from "../common/connection";
 import { OutcomeKind } from "../common/enums";
-import { ListArgs } from "../common/list.args";
 import { IsExternalId, IsTerritoryRef } from "../common/validators";
 
-/** Filters of `outcomes`: kind, SDG, alliance, benefiting territory. */
-@ArgsType()
-export class OutcomeListArgs extends ListArgs {
-  @Field(() => OutcomeKind, { nullable: true })
+/** Which outcomes a list covers. */
+@InputType({ description: "Which outcomes to cover; lists mean any of, criteria combine with AND" })
+export class OutcomeFilter {
+  @Field(() => [OutcomeKind], { nullable: true })
   @IsOptional()
-  @IsEnum(OutcomeKind)
-  kind?: OutcomeKind | null;
+  @IsEnum(OutcomeKind, { each: true })
+  kinds?: OutcomeKind[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => [Int], { nullable: true, description: "Advances at least one of these SDGs" })
   @IsOptional()
-  @Min(1)
-  @Max(17)
-  sdg?: number | null;
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(17, { each: true })
+  sdgs?: number[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsExternalId()
-  allianceId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Benefiting territory (INSEE code or id), including inside it" })
+  @Field(() => String, { nullable: true, description: "Benefits this territory or one inside it, or its alliance acts there" })
   @IsOptional()
   @IsTerritoryRef()
   territory?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Produced by one of these alliances" })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsExternalId({ each: true })
+  allianceIds?: string[] | null;
+}
+
+/** Arguments of `outcomes`: filter, date (its alliance active then), page. */
+@ArgsType()
+export class OutcomeListArgs extends ConnectionArgs {
+  @Field(() => OutcomeFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: OutcomeFilter | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only outcomes of alliances active on this date" })
+  @IsOptional()
+  at?: string | null;
+}
+
+/** Arguments of outcome lists under an alliance or an actor: kinds, date, page. */
+@ArgsType()
+export class OutcomeKindArgs extends ConnectionArgs {
+  @Field(() => [OutcomeKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(OutcomeKind, { each: true })
+  kinds?: OutcomeKind[] | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only through alliances (and memberships) active on this date" })
+  @IsOptional()
+  at?: string | null;
 }

@@ -1,29 +1,34 @@
 import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
+import { ListSpec } from "../neo4j/paging";
+import { ACTIVE_ON } from "../neo4j/time";
 import { relatedBatch } from "../neo4j/batch";
 import { replaceLinks } from "../neo4j/links";
 
 const { Actor, Alliance, Outcome, Territory, SDG } = Label;
-const { PRODUCED, ADVANCES, BENEFITS, CITES } = Rel;
+const { PRODUCED, ADVANCES, BENEFITS, CITES, ACTS_IN } = Rel;
 
 /** An outcome node `o` as the API maps it, with the id of the alliance that produced it. */
-const OUTCOME_MAP = (o: string) => `${o} {.*, allianceId: head([(${o})<-[:${PRODUCED}]-(al) | al.id])}`;
+export const OUTCOME_MAP = (o: string) => `${o} {.*, allianceId: head([(${o})<-[:${PRODUCED}]-(oc_alliance) | oc_alliance.id])}`;
 
 // Outcomes by id, in key order.
 export const OUTCOMES_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (o:${Outcome} {id: $keys[i]})
 RETURN i, ${OUTCOME_MAP("o")} AS value`;
 
-// Outcomes matching optional kind, SDG, alliance and benefiting territory (or inside it), by title.
-export const LIST_OUTCOMES = `OPTIONAL MATCH (t:${Territory} {id: $territoryId})
-WITH t
-MATCH (o:${Outcome})
-WHERE ($kind IS NULL OR o.kind = $kind)
-  AND ($sdg IS NULL OR EXISTS { MATCH (o)-[:${ADVANCES}]->(:${SDG} {number: $sdg}) })
-  AND ($allianceId IS NULL OR EXISTS { MATCH (o)<-[:${PRODUCED}]-(:${Alliance} {id: $allianceId}) })
-  AND ($territoryId IS NULL OR EXISTS { MATCH (o)-[:${BENEFITS}]->(x:${Territory}) WHERE ${LIES_IN("x", "t")} })
-RETURN ${OUTCOME_MAP("o")} AS outcome
-ORDER BY o.title, o.id
-LIMIT toInteger($first)`;
+// Outcomes matching $filter (kinds, SDGs, alliances, territory benefiting or acted in), of alliances active on $at.
+export const OUTCOMES: ListSpec = {
+  body: `MATCH (al:${Alliance})-[:${PRODUCED}]->(x:${Outcome})
+  WHERE ${ACTIVE_ON("al", "$at")}
+    AND ($filter.kinds IS NULL OR x.kind IN $filter.kinds)
+    AND ($filter.allianceIds IS NULL OR al.id IN $filter.allianceIds)
+    AND ($filter.sdgs IS NULL OR EXISTS { MATCH (x)-[:${ADVANCES}]->(g:${SDG}) WHERE g.number IN $filter.sdgs })
+    AND ($filter.territoryId IS NULL OR EXISTS {
+      MATCH (t:${Territory} {id: $filter.territoryId}), (place:${Territory})
+      WHERE ((x)-[:${BENEFITS}]->(place) OR (al)-[:${ACTS_IN}]->(place)) AND ${LIES_IN("place", "t")}
+    })`,
+  sortKey: "[toLower(x.title), x.id]",
+  project: OUTCOME_MAP("x"),
+};
 
 // For each key {id}: SDGs the outcome advances.
 export const SDGS_OF_OUTCOMES = relatedBatch({ from: Outcome, pattern: `-[:${ADVANCES}]->(x:${SDG})`, orderBy: "x.number" });

@@ -3,6 +3,8 @@ import { NotFoundError } from "../common/errors";
 import { OutcomeKind } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
+import { Page, PagePlan, toPage } from "../common/connection";
+import { countQuery, pageParams, pageQuery } from "../neo4j/paging";
 import { Label } from "../neo4j/graph-model";
 import { toNeo4jDate } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
@@ -13,12 +15,12 @@ import { OutcomeInput } from "./outcome.input";
 import { Outcome } from "./outcome.type";
 import * as Q from "./outcome.cypher";
 
-export interface OutcomeFilter {
-  kind?: OutcomeKind | null;
-  sdg?: number | null;
-  allianceId?: string | null;
-  territoryId?: string | null;
-  first: number;
+/** An OutcomeFilter as Cypher receives it (territory resolved to an id). */
+export interface OutcomeFilterParams {
+  kinds: OutcomeKind[] | null;
+  sdgs: number[] | null;
+  allianceIds: string[] | null;
+  territoryId: string | null;
 }
 
 /** Stored outcome properties (indicator kept flat on the node) → the API's Outcome. */
@@ -37,15 +39,11 @@ export class OutcomeRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: object | null }[], null).map((o) => o && toOutcome(o));
   }
 
-  async list(filter: OutcomeFilter): Promise<Outcome[]> {
-    const rows = await this.executor.read(Q.LIST_OUTCOMES, {
-      kind: filter.kind ?? null,
-      sdg: filter.sdg ?? null,
-      allianceId: filter.allianceId ?? null,
-      territoryId: filter.territoryId ?? null,
-      first: filter.first,
-    });
-    return rows.map((row) => toOutcome(row.outcome));
+  /** One page of outcomes in scope; `totalCount` runs its query only when asked. */
+  async page(scope: { filter: OutcomeFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Outcome>> {
+    const rows = await this.executor.read(pageQuery(Q.OUTCOMES, plan), { ...scope, ...pageParams(plan) });
+    const outcomes = rows.map((row) => ({ node: toOutcome(row.node), sortKey: row.sortKey as unknown[] }));
+    return toPage(outcomes, plan, async () => (await this.executor.read(countQuery(Q.OUTCOMES), scope))[0].total);
   }
 
   async sdgsOf(ids: readonly string[]): Promise<SDG[][]> {

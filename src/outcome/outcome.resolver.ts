@@ -7,7 +7,10 @@ import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
 import { OutcomeListArgs } from "./outcome.args";
 import { OutcomeInput } from "./outcome.input";
-import { Outcome } from "./outcome.type";
+import { Outcome, OutcomeConnection } from "./outcome.type";
+import { planPage } from "../common/connection";
+import { territoryIdOf } from "../graphql/scope";
+import { toNeo4jDate } from "../neo4j/props";
 
 /** GraphQL for outcomes: thin, everything goes through repositories and loaders. */
 @Resolver(() => Outcome)
@@ -17,10 +20,20 @@ export class OutcomeResolver {
     return loaders.outcomeById.load(id);
   }
 
-  @Query(() => [Outcome], { description: "Outcomes by title, filtered" })
-  async outcomes(@Args() args: OutcomeListArgs, @Ctx() { repos, loaders }: Context) {
-    const territory = args.territory ? await loaders.territoryByRef.load(args.territory) : null;
-    return repos.outcomes.list({ kind: args.kind, sdg: args.sdg, allianceId: args.allianceId, territoryId: territory?.id, first: args.first });
+  @Query(() => OutcomeConnection, { description: "Outcomes in scope, paged by title" })
+  async outcomes(@Args() args: OutcomeListArgs, @Ctx() ctx: Context) {
+    const plan = planPage(args, "outcomes", "TITLE");
+    const { filter } = args;
+    const scope = {
+      filter: {
+        kinds: filter?.kinds ?? null,
+        sdgs: filter?.sdgs ?? null,
+        allianceIds: filter?.allianceIds ?? null,
+        territoryId: await territoryIdOf(ctx, filter?.territory),
+      },
+      at: toNeo4jDate(args.at),
+    };
+    return ctx.repos.outcomes.page(scope, plan);
   }
 
   @FieldResolver(() => Alliance, { description: "The alliance that produced it" })

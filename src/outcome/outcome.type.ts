@@ -1,3 +1,4 @@
+import { ConnectionOf } from "../common/connection";
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { OutcomeKind } from "../common/enums";
@@ -34,3 +35,6 @@ export class Outcome {
 
   allianceId!: string;
 }
+
+@ObjectType({ description: "A page of outcomes" })
+export class OutcomeConnection extends ConnectionOf(Outcome) {}

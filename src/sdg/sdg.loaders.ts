@@ -6,6 +6,5 @@ export function createSdgLoaders(repo: SdgRepository) {
   return {
     sdgByNumber: keyedLoader((numbers: readonly number[]) => repo.byNumbers(numbers)),
     targetsOf: keyedLoader((numbers: readonly number[]) => repo.targetsOf(numbers)),
-    alliancesForSdg: keyedLoader((keys: readonly { id: number; first: number }[]) => repo.alliancesFor(keys)),
   };
 }

@@ -2,7 +2,6 @@ import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { Label, Rel } from "../neo4j/graph-model";
 import { byIdBatch, relatedBatch } from "../neo4j/batch";
-import { Alliance } from "../alliance/alliance.type";
 import { SDG, SDGTarget } from "./sdg.type";
 
 // All goals, by number.
@@ -14,14 +13,6 @@ const TARGETS = relatedBatch({
   keyProperty: "number",
   pattern: `<-[:${Rel.TARGET_OF}]-(x:${Label.SDGTarget})`,
   orderBy: "x.order, x.code",
-});
-
-// For each key {id: number, first}: alliances contributing to the goal, by name.
-const ALLIANCES = relatedBatch({
-  from: Label.SDG,
-  keyProperty: "number",
-  pattern: `<-[:${Rel.CONTRIBUTES_TO}]-(x:${Label.Alliance})`,
-  orderBy: "x.nameKey, x.id",
 });
 
 /** The only code that runs Cypher for SDGs (reads only: goals come from the seed). */
@@ -40,10 +31,5 @@ export class SdgRepository {
   async targetsOf(numbers: readonly number[]): Promise<SDGTarget[][]> {
     const rows = await this.executor.read(TARGETS, { keys: numbers.map((id) => ({ id })) });
     return inKeyOrder(numbers.length, rows as { i: number; value: SDGTarget[] }[], []);
-  }
-
-  async alliancesFor(keys: readonly { id: number; first: number }[]): Promise<Alliance[][]> {
-    const rows = await this.executor.read(ALLIANCES, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: Alliance[] }[], []);
   }
 }

@@ -1,7 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
-import { ListArgs } from "../common/list.args";
-import { Alliance } from "../alliance/alliance.type";
+import { allianceScope } from "../graphql/scope";
+import { countKey, pageKey, toPage } from "../common/connection";
+import { AllianceListArgs } from "../alliance/alliance.args";
+import { AllianceConnection } from "../alliance/alliance.type";
+import { planAlliancePage } from "../alliance/alliance.resolver";
 import { SDG, SDGTarget } from "./sdg.type";
 
 /** GraphQL for the Sustainable Development Goals. */
@@ -22,8 +25,11 @@ export class SdgResolver {
     return loaders.targetsOf.load(sdg.number);
   }
 
-  @FieldResolver(() => [Alliance], { description: "Alliances contributing to it, by name" })
-  alliances(@Root() sdg: SDG, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.alliancesForSdg.load({ id: sdg.number, first });
+  @FieldResolver(() => AllianceConnection, { description: "Alliances contributing to it, in scope" })
+  async alliances(@Root() sdg: SDG, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    const plan = planAlliancePage(args, "SDG.alliances");
+    const scope = await allianceScope(ctx, args.filter, args.at);
+    const rows = await ctx.loaders.alliancesForSdg.load(pageKey(sdg.number, plan, { ...scope }));
+    return toPage(rows, plan, () => ctx.loaders.allianceCountForSdg.load(countKey(sdg.number, { ...scope })));
   }
 }

@@ -7,7 +7,7 @@ import { TerritoryRow } from "./geography";
 const MERGE_TERRITORIES = `UNWIND $rows AS row
 MERGE (t:${Label.Territory} {id: row.id})
 SET t.code = row.code, t.level = row.level, t.name = row.name, t.nameKey = row.nameKey, t.siren = row.siren,
-    t.population = coalesce(row.population, t.population)`; // a partial load (tests) knows no regional totals
+    t.population = coalesce(toInteger(row.population), t.population)`; // a partial load (tests) knows no regional totals
 
 // Links a batch of territories to their parents and EPCI; the first parent is the primary one.
 const LINK_TERRITORIES = `UNWIND $rows AS row

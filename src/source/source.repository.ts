@@ -3,6 +3,8 @@ import { BadUserInputError, NotFoundError } from "../common/errors";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { byIdBatch, relatedBatch } from "../neo4j/batch";
+import { countQuery, ListSpec, pageParams, pageQuery, PageRow } from "../neo4j/paging";
+import { Page, PagePlan, toPage } from "../common/connection";
 import { Label, Rel } from "../neo4j/graph-model";
 import { propsOf } from "../neo4j/props";
 import { SourceInput } from "./source.input";
@@ -11,8 +13,8 @@ import { Source } from "./source.type";
 /** Labels whose facts cite sources. */
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
 
-// Sources, by title, then id.
-const LIST_SOURCES = `MATCH (s:${Label.Source}) RETURN s {.*} AS source ORDER BY s.title, s.id LIMIT toInteger($first)`;
+// All sources, by title.
+const SOURCES: ListSpec = { body: `MATCH (x:${Label.Source})`, sortKey: "[toLower(x.title), x.id]", project: "x {.*}" };
 
 // Creates or updates a source by id.
 const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})
@@ -37,9 +39,9 @@ export class SourceRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Source | null }[], null);
   }
 
-  async list(first: number): Promise<Source[]> {
-    const rows = await this.executor.read(LIST_SOURCES, { first });
-    return rows.map((row) => row.source);
+  async page(plan: PagePlan): Promise<Page<Source>> {
+    const rows = await this.executor.read(pageQuery(SOURCES, plan), pageParams(plan));
+    return toPage(rows as PageRow<Source>[], plan, async () => (await this.executor.read(countQuery(SOURCES)))[0].total);
   }
 
   /** For each id of a `label` node, the sources it cites, by date then title. */

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { Context } from "../graphql/context";
-import { ListArgs } from "../common/list.args";
+import { ConnectionArgs, planPage } from "../common/connection";
 import { SourceInput } from "./source.input";
-import { Source } from "./source.type";
+import { Source, SourceConnection } from "./source.type";
 
 /** GraphQL for sources: where facts come from. */
 @Resolver(() => Source)
@@ -12,9 +12,9 @@ export class SourceResolver {
     return loaders.sourceById.load(id);
   }
 
-  @Query(() => [Source], { description: "Sources by title" })
-  sources(@Args() { first }: ListArgs, @Ctx() { repos }: Context) {
-    return repos.sources.list(first);
+  @Query(() => SourceConnection, { description: "Sources by title, paged" })
+  sources(@Args() args: ConnectionArgs, @Ctx() { repos }: Context) {
+    return repos.sources.page(planPage(args, "sources", "TITLE"));
   }
 
   @Mutation(() => Source, { description: "Creates a source; an existing id is replaced" })

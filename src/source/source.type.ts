@@ -1,3 +1,4 @@
+import { ConnectionOf } from "../common/connection";
 import { Field, ID, ObjectType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { SourceKind } from "../common/enums";
@@ -23,3 +24,6 @@ export class Source {
   @Field(() => SourceKind)
   kind!: SourceKind;
 }
+
+@ObjectType({ description: "A page of sources" })
+export class SourceConnection extends ConnectionOf(Source) {}

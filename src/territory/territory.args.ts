@@ -1,12 +1,12 @@
 import { ArgsType, Field } from "type-graphql";
 import { IsEnum, IsOptional, Length } from "class-validator";
-import { TerritoryLevel } from "../common/enums";
-import { ListArgs } from "../common/list.args";
+import { ActorKind, TerritoryLevel } from "../common/enums";
+import { ConnectionArgs } from "../common/connection";
 import { IsTerritoryRef } from "../common/validators";
 
-/** Filters of `territories`: level, inside a territory, name prefix. */
+/** Arguments of `territories`: level, inside a territory, name prefix, page. */
 @ArgsType()
-export class TerritoryListArgs extends ListArgs {
+export class TerritoryListArgs extends ConnectionArgs {
   @Field(() => TerritoryLevel, { nullable: true })
   @IsOptional()
   @IsEnum(TerritoryLevel)
@@ -17,8 +17,26 @@ export class TerritoryListArgs extends ListArgs {
   @IsTerritoryRef()
   within?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Case-insensitive name prefix" })
+  @Field(() => String, { nullable: true, description: "Name starts with this, ignoring case and accents" })
   @IsOptional()
   @Length(1, 200)
   nameStartsWith?: string | null;
+}
+
+/** Arguments of `Territory.children`. */
+@ArgsType()
+export class ChildrenArgs extends ConnectionArgs {
+  @Field(() => TerritoryLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(TerritoryLevel)
+  level?: TerritoryLevel | null;
+}
+
+/** Arguments of `Territory.actors`. */
+@ArgsType()
+export class TerritoryActorArgs extends ConnectionArgs {
+  @Field(() => [ActorKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(ActorKind, { each: true })
+  kinds?: ActorKind[] | null;
 }

@@ -2,31 +2,30 @@ import { BadUserInputError } from "../common/errors";
 import { TerritoryLevel } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { nameKey } from "../common/text";
+import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor } from "../neo4j/executor";
+import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
 import { pickTerritory, RESOLVE_TERRITORY_REFS } from "../neo4j/references";
-import { Alliance } from "../alliance/alliance.type";
 import { Actor } from "../actor/actor.type";
 import { Territory } from "./territory.type";
 import * as Q from "./territory.cypher";
 
-export interface TerritoryFilter {
-  level?: TerritoryLevel | null;
-  withinId?: string | null;
-  namePrefix?: string | null;
-  first: number;
-}
-
-export interface PageKey {
-  id: string;
-  first: number;
+export interface TerritoryScope {
+  level: TerritoryLevel | null;
+  withinId: string | null;
+  namePrefix: string | null;
 }
 
 /** The only code that runs Cypher for territories (reads only: geography comes from the seed). */
 export class TerritoryRepository {
-  constructor(private readonly executor: Executor) {}
+  private readonly read: Executor["read"];
+
+  constructor(executor: Executor) {
+    this.read = executor.read.bind(executor);
+  }
 
   async byIds(ids: readonly string[]): Promise<(Territory | null)[]> {
-    const rows = await this.executor.read(Q.TERRITORIES_BY_ID, { keys: ids });
+    const rows = await this.read(Q.TERRITORIES_BY_ID, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Territory | null }[], null);
   }
 
@@ -36,7 +35,7 @@ export class TerritoryRepository {
    * error lists the candidates so the client can pick one.
    */
   async byCode(code: string, level: TerritoryLevel | null, field = "code"): Promise<Territory | null> {
-    const rows = await this.executor.read(Q.TERRITORIES_BY_CODE, { code, level });
+    const rows = await this.read(Q.TERRITORIES_BY_CODE, { code, level });
     if (rows.length > 1) {
       const ids = rows.map((row) => row.territory.id).join(", ");
       throw new BadUserInputError(field, `"${code}" names several territories (${ids}); pass a level or one of these ids`);
@@ -49,7 +48,7 @@ export class TerritoryRepository {
    * (unknown or ambiguous) in its place, as DataLoader expects.
    */
   async byRefs(refs: readonly string[], field = "territory"): Promise<(Territory | Error)[]> {
-    const rows = await this.executor.read(RESOLVE_TERRITORY_REFS, { keys: refs });
+    const rows = await this.read(RESOLVE_TERRITORY_REFS, { keys: refs });
     return rows.map((row) => {
       try {
         return pickTerritory<Territory>(row.ref, row.matches, field);
@@ -59,35 +58,31 @@ export class TerritoryRepository {
     });
   }
 
-  async list(filter: TerritoryFilter): Promise<Territory[]> {
-    const rows = await this.executor.read(Q.LIST_TERRITORIES, {
-      level: filter.level ?? null,
-      withinId: filter.withinId ?? null,
-      namePrefix: filter.namePrefix ? nameKey(filter.namePrefix) : null,
-      first: filter.first,
-    });
-    return rows.map((row) => row.territory);
+  /** One page of territories in scope, by name. */
+  async page(scope: TerritoryScope, plan: PagePlan): Promise<Page<Territory>> {
+    const params = { ...scope, namePrefix: scope.namePrefix && nameKey(scope.namePrefix) };
+    const rows = await this.read(pageQuery(Q.TERRITORIES, plan), { ...params, ...pageParams(plan) });
+    return toPage(rows as PageRow<Territory>[], plan, async () => (await this.read(countQuery(Q.TERRITORIES), params))[0].total);
   }
 
   async parentsOf(ids: readonly string[]): Promise<(Territory | null)[]> {
-    const rows = await this.executor.read(Q.PARENTS, { keys: ids });
+    const rows = await this.read(Q.PARENTS, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Territory | null }[], null);
   }
 
-  async childrenOf(keys: readonly PageKey[]): Promise<Territory[][]> {
-    return this.paged(Q.CHILDREN, keys);
+  childrenOf(keys: readonly BatchPageKey[]): Promise<PageRow<Territory>[][]> {
+    return runBatchPages(this.read, () => Q.CHILDREN, keys);
   }
 
-  async alliancesIn(keys: readonly PageKey[]): Promise<Alliance[][]> {
-    return this.paged(Q.ALLIANCES_IN, keys);
+  countChildrenOf(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.CHILDREN, keys);
   }
 
-  async actorsIn(keys: readonly PageKey[]): Promise<Actor[][]> {
-    return this.paged(Q.ACTORS_IN, keys);
+  actorsIn(keys: readonly BatchPageKey[]): Promise<PageRow<Actor>[][]> {
+    return runBatchPages(this.read, () => Q.ACTORS_IN, keys);
   }
 
-  private async paged<T>(cypher: string, keys: readonly PageKey[]): Promise<T[][]> {
-    const rows = await this.executor.read(cypher, { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: T[] }[], []);
+  countActorsIn(keys: readonly object[]): Promise<number[]> {
+    return runBatchCounts(this.read, Q.ACTORS_IN, keys);
   }
 }

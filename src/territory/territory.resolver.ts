@@ -1,11 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
+import { allianceScope, territoryIdOf } from "../graphql/scope";
+import { countKey, pageKey, planPage, toPage } from "../common/connection";
 import { TerritoryLevel } from "../common/enums";
-import { ListArgs } from "../common/list.args";
-import { Actor } from "../actor/actor.type";
-import { Alliance } from "../alliance/alliance.type";
-import { TerritoryListArgs } from "./territory.args";
-import { Territory } from "./territory.type";
+import { ActorConnection } from "../actor/actor.type";
+import { AllianceListArgs } from "../alliance/alliance.args";
+import { AllianceConnection } from "../alliance/alliance.type";
+import { planAlliancePage } from "../alliance/alliance.resolver";
+import { ChildrenArgs, TerritoryActorArgs, TerritoryListArgs } from "./territory.args";
+import { Territory, TerritoryConnection } from "./territory.type";
 
 /** GraphQL for territories: the geography and what acts or is based in it. */
 @Resolver(() => Territory)
@@ -22,10 +25,11 @@ export class TerritoryResolver {
     return repos.territories.byCode(code, level ?? null);
   }
 
-  @Query(() => [Territory], { description: "Territories by name, filtered" })
-  async territories(@Args() args: TerritoryListArgs, @Ctx() { repos, loaders }: Context) {
-    const within = args.within ? await loaders.territoryByRef.load(args.within) : null;
-    return repos.territories.list({ level: args.level, namePrefix: args.nameStartsWith, withinId: within?.id, first: args.first });
+  @Query(() => TerritoryConnection, { description: "Territories by name, filtered, paged" })
+  async territories(@Args() args: TerritoryListArgs, @Ctx() ctx: Context) {
+    const plan = planPage(args, "territories");
+    const scope = { level: args.level ?? null, withinId: await territoryIdOf(ctx, args.within), namePrefix: args.nameStartsWith ?? null };
+    return ctx.repos.territories.page(scope, plan);
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: "Administrative parent (commune → département → région → France)" })
@@ -33,18 +37,27 @@ export class TerritoryResolver {
     return loaders.parentOf.load(territory.id);
   }
 
-  @FieldResolver(() => [Territory], { description: "Territories directly inside it, by name" })
-  children(@Root() territory: Territory, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.childrenOf.load({ id: territory.id, first });
+  @FieldResolver(() => TerritoryConnection, { description: "Territories directly inside it, by name" })
+  async children(@Root() territory: Territory, @Args() args: ChildrenArgs, @Ctx() { loaders }: Context) {
+    const plan = planPage(args, "Territory.children");
+    const scope = { level: args.level ?? null };
+    const rows = await loaders.childrenOf.load(pageKey(territory.id, plan, scope));
+    return toPage(rows, plan, () => loaders.childCountOf.load(countKey(territory.id, scope)));
   }
 
-  @FieldResolver(() => [Alliance], { description: "Alliances acting in it or anywhere inside it, by name" })
-  alliances(@Root() territory: Territory, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.alliancesIn.load({ id: territory.id, first });
+  @FieldResolver(() => AllianceConnection, { description: "Alliances acting in it or anywhere inside it" })
+  async alliances(@Root() territory: Territory, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    const plan = planAlliancePage(args, "Territory.alliances");
+    const scope = await allianceScope(ctx, args.filter, args.at);
+    const rows = await ctx.loaders.alliancesInTerritory.load(pageKey(territory.id, plan, { ...scope }));
+    return toPage(rows, plan, () => ctx.loaders.allianceCountInTerritory.load(countKey(territory.id, { ...scope })));
   }
 
-  @FieldResolver(() => [Actor], { description: "Actors based in it or anywhere inside it, by name" })
-  actors(@Root() territory: Territory, @Args() { first }: ListArgs, @Ctx() { loaders }: Context) {
-    return loaders.actorsIn.load({ id: territory.id, first });
+  @FieldResolver(() => ActorConnection, { description: "Actors based in it or anywhere inside it, by name" })
+  async actors(@Root() territory: Territory, @Args() args: TerritoryActorArgs, @Ctx() { loaders }: Context) {
+    const plan = planPage(args, "Territory.actors");
+    const scope = { kinds: args.kinds ?? null };
+    const rows = await loaders.actorsIn.load(pageKey(territory.id, plan, scope));
+    return toPage(rows, plan, () => loaders.actorCountIn.load(countKey(territory.id, scope)));
   }
 }

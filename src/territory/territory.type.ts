@@ -1,3 +1,4 @@
+import { ConnectionOf } from "../common/connection";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { TerritoryLevel } from "../common/enums";
 
@@ -22,3 +23,6 @@ export class Territory {
   @Field(() => String, { nullable: true, description: "SIREN of the commune or EPCI (absent for overseas collectivities)" })
   siren?: string | null;
 }
+
+@ObjectType({ description: "A page of territories" })
+export class TerritoryConnection extends ConnectionOf(Territory) {}

@@ -20,20 +20,22 @@ afterAll(async () => {
   await connection.close();
 });
 
-const CO_CONSTRUCTORS = `query ($id: ID!, $kind: ActorKind, $territory: String) {
+const CO_CONSTRUCTORS = `query ($id: ID!, $kinds: [ActorKind!], $territory: String) {
   actor(id: $id) {
-    coConstructors(kind: $kind, territory: $territory) {
-      actor { id }
-      sharedAllianceCount
-      sharedAlliances { id }
+    coConstructors(kinds: $kinds, territory: $territory) {
+      nodes: edges { node { actor { id } sharedAllianceCount sharedAlliances { id } } }
     }
   }
 }`;
 
+/** The nodes of a connection, in order. */
+const nodes = (connection: { edges: { node: any }[] } | { nodes: { node: any }[] }) =>
+  ("edges" in connection ? connection.edges : connection.nodes).map((edge) => edge.node);
+
 describe("Actor.coConstructors", () => {
   it("lists actors sharing an alliance, most shared first, with the shared alliances", async () => {
     const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha` });
-    expect(actor.coConstructors).toEqual([
+    expect(nodes(actor.coConstructors)).toEqual([
       { actor: { id: `${P}beta` }, sharedAllianceCount: 2, sharedAlliances: [{ id: `${P}xylo` }, { id: `${P}yak` }] },
       { actor: { id: `${P}gamma` }, sharedAllianceCount: 1, sharedAlliances: [{ id: `${P}xylo` }] },
     ]);
@@ -41,7 +43,7 @@ describe("Actor.coConstructors", () => {
 
   it("counts each shared alliance once and breaks ties by name", async () => {
     const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}gamma` });
-    expect(actor.coConstructors.map((c: any) => [c.actor.id, c.sharedAllianceCount])).toEqual([
+    expect(nodes(actor.coConstructors).map((c: any) => [c.actor.id, c.sharedAllianceCount])).toEqual([
       [`${P}alpha`, 1],
       [`${P}beta`, 1],
       [`${P}delta`, 1],
@@ -50,19 +52,19 @@ describe("Actor.coConstructors", () => {
 
   it("is empty for an actor alone in its alliance", async () => {
     const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}epsilon` });
-    expect(actor.coConstructors).toEqual([]);
+    expect(nodes(actor.coConstructors)).toEqual([]);
   });
 
   it("filters by the co-constructor's kind", async () => {
-    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, kind: "COMPANY" });
-    expect(actor.coConstructors.map((c: any) => c.actor.id)).toEqual([`${P}beta`]);
+    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, kinds: ["COMPANY"] });
+    expect(nodes(actor.coConstructors).map((c: any) => c.actor.id)).toEqual([`${P}beta`]);
   });
 
   it("filters by territory, counting everything inside it", async () => {
     const inParis = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "DEPARTEMENT:75" });
-    expect(inParis.actor.coConstructors.map((c: any) => c.actor.id)).toEqual([`${P}gamma`]);
+    expect(nodes(inParis.actor.coConstructors).map((c: any) => c.actor.id)).toEqual([`${P}gamma`]);
     const inIdf = await client.data(CO_CONSTRUCTORS, { id: `${P}gamma`, territory: "REGION:11" });
-    expect(inIdf.actor.coConstructors.map((c: any) => c.actor.id)).toEqual([`${P}alpha`, `${P}beta`]);
+    expect(nodes(inIdf.actor.coConstructors).map((c: any) => c.actor.id)).toEqual([`${P}alpha`, `${P}beta`]);
   });
 
   it("refuses a territory code that names two territories", async () => {
@@ -76,10 +78,10 @@ describe("Actor.coConstructors", () => {
 describe("Actor.alliances and Actor.impact", () => {
   it("gives each alliance with the actor's role and the membership's sources", async () => {
     const { actor } = await client.data(
-      `query ($id: ID!) { actor(id: $id) { alliances { role startDate alliance { id } sources { id } } } }`,
+      `query ($id: ID!) { actor(id: $id) { alliances { edges { node { role startDate alliance { id } sources { id } } } } } }`,
       { id: `${P}gamma` },
     );
-    expect(actor.alliances).toEqual([
+    expect(nodes(actor.alliances)).toEqual([
       { role: "FUNDER", startDate: "2020-01-01", alliance: { id: `${P}xylo` }, sources: [{ id: `${P}src` }] },
       { role: "PARTNER", startDate: "2020-01-01", alliance: { id: `${P}zeta` }, sources: [{ id: `${P}src` }] },
     ]);
@@ -87,10 +89,10 @@ describe("Actor.alliances and Actor.impact", () => {
 
   it("collects the outcomes of its alliances, with indicators", async () => {
     const { actor } = await client.data(
-      `query ($id: ID!) { actor(id: $id) { impact { id kind indicator { value unit measuredOn } alliance { id } } } }`,
+      `query ($id: ID!) { actor(id: $id) { impact { edges { node { id kind indicator { value unit measuredOn } alliance { id } } } } } }`,
       { id: `${P}alpha` },
     );
-    expect(actor.impact).toEqual([
+    expect(nodes(actor.impact)).toEqual([
       { id: `${P}ox1`, kind: "RESULT", indicator: { value: 40, unit: "emplois", measuredOn: "2021-12-31" }, alliance: { id: `${P}xylo` } },
       { id: `${P}ox2`, kind: "PRACTICE", indicator: null, alliance: { id: `${P}xylo` } },
       { id: `${P}oy1`, kind: "PUBLICATION", indicator: null, alliance: { id: `${P}yak` } },
@@ -98,14 +100,14 @@ describe("Actor.alliances and Actor.impact", () => {
   });
 
   it("is empty for an actor whose alliances produced nothing", async () => {
-    const { actor } = await client.data(`query ($id: ID!) { actor(id: $id) { impact { id } } }`, { id: `${P}delta` });
-    expect(actor.impact).toEqual([]);
+    const { actor } = await client.data(`query ($id: ID!) { actor(id: $id) { impact { totalCount edges { node { id } } } } }`, { id: `${P}delta` });
+    expect(actor.impact).toEqual({ totalCount: 0, edges: [] });
   });
 });
 
 describe("coConstruction", () => {
   const QUERY = `query ($a: ID!, $b: ID!) {
-    coConstruction(a: $a, b: $b) { a { name } b { name } alliances { id sources { title } } outcomes { id } }
+    coConstruction(a: $a, b: $b) { a { name } b { name } alliances { id sources { title } } outcomes { edges { node { id } } } }
   }`;
 
   it("gives what two actors share: alliances, their outcomes and sources", async () => {
@@ -117,14 +119,14 @@ describe("coConstruction", () => {
         { id: `${P}xylo`, sources: [{ title: "Étude de test" }] },
         { id: `${P}yak`, sources: [{ title: "Étude de test" }] },
       ],
-      outcomes: [{ id: `${P}ox1` }, { id: `${P}ox2` }, { id: `${P}oy1` }],
+      outcomes: { edges: [{ node: { id: `${P}ox1` } }, { node: { id: `${P}ox2` } }, { node: { id: `${P}oy1` } }] },
     });
   });
 
   it("is empty between actors that share nothing, and null for an unknown actor", async () => {
     const { coConstruction } = await client.data(QUERY, { a: `${P}alpha`, b: `${P}delta` });
     expect(coConstruction.alliances).toEqual([]);
-    expect(coConstruction.outcomes).toEqual([]);
+    expect(coConstruction.outcomes).toEqual({ edges: [] });
     const missing = await client.data(QUERY, { a: `${P}alpha`, b: `${P}nobody` });
     expect(missing.coConstruction).toBeNull();
   });
@@ -135,15 +137,15 @@ describe("Alliance fields", () => {
     const { alliance } = await client.data(
       `query ($id: ID!) { alliance(id: $id) {
         name kind objectives status startDate endDate
-        members { role actor { id } }
+        members { totalCount edges { node { role actor { id } } } }
         territories { id name }
         sdgs { number titleFr }
-        outcomes { id beneficiaryTerritories { id } beneficiaryActors { id } sdgs { number } }
+        outcomes { edges { node { id beneficiaryTerritories { id } beneficiaryActors { id } sdgs { number } } } }
         sources { title publisher date url kind }
       } }`,
       { id: `${P}xylo` },
     );
-    expect(alliance).toEqual({
+    expect({ ...alliance, members: nodes(alliance.members), outcomes: nodes(alliance.outcomes) }).toEqual({
       name: "Xylo alliance",
       kind: "TERRITORIAL_CO_CONSTRUCTION",
       objectives: ["LOCAL_CO_CONSTRUCTION"],
@@ -171,14 +173,14 @@ describe("Alliance fields", () => {
   });
 
   it("filters root lists by kind, status, SDG and territory", async () => {
-    const names = async (args: string) =>
-      (await client.data(`{ alliances(${args}, first: 100) { id } }`)).alliances
+    const names = async (filter: string) =>
+      nodes((await client.data(`{ alliances(filter: {${filter}}, first: 100) { edges { node { id } } } }`)).alliances)
         .map((a: any) => a.id)
         .filter((id: string) => id.startsWith(P));
     expect(await names(`territory: "REGION:11"`)).toEqual([`${P}xylo`, `${P}yak`]);
     expect(await names(`territory: "REGION:84"`)).toEqual([`${P}zeta`]);
-    expect(await names(`sdg: 4`)).toEqual([`${P}yak`]);
-    expect(await names(`status: PROPOSED`)).toEqual([`${P}wolf`]);
-    expect(await names(`kind: PHILANTHROPY, territory: "94028"`)).toEqual([`${P}yak`]);
+    expect(await names(`sdgs: [4]`)).toEqual([`${P}yak`]);
+    expect(await names(`statuses: [PROPOSED]`)).toEqual([`${P}wolf`]);
+    expect(await names(`kinds: [PHILANTHROPY], territory: "94028"`)).toEqual([`${P}yak`]);
   });
 });
