@@ -1,5 +1,28 @@
-import { Resolver } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { JSONResolver } from "graphql-scalars";
+import { Context } from "../graphql/context";
+import { NetworkArgs } from "./network.args";
+import { toCytoscape, toGraphology } from "./network.formats";
+import { Network } from "./network.type";
 
 /** GraphQL for network subgraphs shaped for sigma.js, Cytoscape.js and vis-network. */
-@Resolver()
-export class NetworkResolver {}
+@Resolver(() => Network)
+export class NetworkResolver {
+  @Query(() => Network, {
+    description: "Actors within `depth` co-construction hops of the seeds, and their links, for visualisation",
+  })
+  async network(@Args() args: NetworkArgs, @Ctx() { repos, loaders }: Context) {
+    const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
+    return repos.network.around({ ...args, territoryId: territory?.id ?? null });
+  }
+
+  @FieldResolver(() => JSONResolver, { description: "graphology's serialised graph: graph.import(network.graphology), then sigma.js" })
+  graphology(@Root() network: Network) {
+    return toGraphology(network);
+  }
+
+  @FieldResolver(() => JSONResolver, { description: "Cytoscape.js elements: cytoscape({ elements: network.cytoscape })" })
+  cytoscape(@Root() network: Network) {
+    return toCytoscape(network);
+  }
+}

@@ -1,5 +1,35 @@
-import { Resolver } from "type-graphql";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Context } from "../graphql/context";
+import { allianceFilterParams } from "../alliance/alliance-filter";
+import { PathArgs, SharedPartnerArgs } from "./path.args";
+import { ActorPath, SharedPartner } from "./path.type";
 
 /** GraphQL for connections between actors: shortest paths and shared partners. */
 @Resolver()
-export class PathResolver {}
+export class PathResolver {
+  @Query(() => ActorPath, {
+    nullable: true,
+    description:
+      "A shortest chain actor → alliance → actor … from one actor to another; null when none within maxHops. " +
+      "Ties go to the chain whose actor names, then alliance names, sort first. NOT_FOUND if either actor does not exist.",
+  })
+  async path(@Args() args: PathArgs, @Ctx() { repos, loaders }: Context) {
+    const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
+    return repos.paths.shortestPath({
+      from: args.from,
+      to: args.to,
+      maxHops: args.maxHops,
+      at: args.at ?? null,
+      filter: args.filter ? allianceFilterParams(args.filter, territory?.id ?? null) : null,
+    });
+  }
+
+  @Query(() => [SharedPartner], {
+    description:
+      "Actors co-constructing with both a and b (interlocks), most shared alliances first, then by name. " +
+      "NOT_FOUND if either actor does not exist.",
+  })
+  sharedPartners(@Args() args: SharedPartnerArgs, @Ctx() { repos }: Context) {
+    return repos.paths.sharedPartners({ a: args.a, b: args.b, at: args.at ?? null, first: args.first });
+  }
+}

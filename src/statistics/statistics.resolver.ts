@@ -1,5 +1,88 @@
-import { Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { Context } from "../graphql/context";
+import { BadUserInputError } from "../common/errors";
+import { AllianceFilter } from "../alliance/alliance-filter.input";
+import { allianceFilterParams } from "../alliance/alliance-filter";
+import { labelled } from "./statistics.labels";
+import { Count, KindPair, Statistics } from "./statistics.type";
+import { TerritoryProfile } from "./territory-profile.type";
 
-/** GraphQL for Observatoire-style statistics. */
-@Resolver()
-export class StatisticsResolver {}
+const AT = { nullable: true, description: "Only alliances and memberships active on this date" } as const;
+const FILTER = { nullable: true, description: "Which alliances to count (default: all)" } as const;
+
+/** GraphQL for Observatoire-style statistics: thin, every figure is one repository call. */
+@Resolver(() => Statistics)
+export class StatisticsResolver {
+  @Query(() => Statistics, { description: "Figures over the alliances matching `filter` (and active on `at`)" })
+  async statistics(
+    @Arg("filter", () => AllianceFilter, FILTER) filter: AllianceFilter | null,
+    @Arg("at", () => LocalDateResolver, AT) at: string | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    const territory = filter?.territory ? await loaders.territoryByRef.load(filter.territory) : null;
+    return Statistics.of({ filter: allianceFilterParams(filter, territory?.id ?? null), at: at ?? null });
+  }
+
+  @Query(() => TerritoryProfile, {
+    nullable: true,
+    description: "The alliances acting in a territory or anywhere inside it (INSEE code or id); null if no territory has that code",
+  })
+  async territoryProfile(
+    @Arg("territory") ref: string,
+    @Arg("at", () => LocalDateResolver, AT) at: string | null,
+    @Arg("filter", () => AllianceFilter, FILTER) filter: AllianceFilter | null,
+    @Ctx() { repos }: Context,
+  ) {
+    if (filter?.territory) throw new BadUserInputError("filter.territory", "the profile's territory is the `territory` argument");
+    const territory = await repos.territories.byCode(ref, null, "territory");
+    return territory && TerritoryProfile.of(territory, { filter: allianceFilterParams(filter, territory.id), at: at ?? null });
+  }
+
+  @FieldResolver(() => Int, { description: "Alliances in scope" })
+  allianceCount(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
+    return repos.statistics.allianceCount(scope);
+  }
+
+  @FieldResolver(() => [Count], { description: "Alliances per kind (every kind listed)" })
+  async byKind(@Root() { scope }: Statistics, @Ctx() { repos }: Context, @Info() info: GraphQLResolveInfo) {
+    return labelled(await repos.statistics.countBy("kind", scope), info, "AllianceKind");
+  }
+
+  @FieldResolver(() => [Count], { description: "Alliances per objective, once for each objective pursued (every objective listed)" })
+  async byObjective(@Root() { scope }: Statistics, @Ctx() { repos }: Context, @Info() info: GraphQLResolveInfo) {
+    return labelled(await repos.statistics.countBy("objective", scope), info, "AllianceObjective");
+  }
+
+  @FieldResolver(() => [Count], { description: "Alliances per status (every status listed)" })
+  byStatus(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
+    return repos.statistics.countBy("status", scope);
+  }
+
+  @FieldResolver(() => [Count], { description: "Alliances per SDG contributed to; key is the SDG number, label its French title; all 17 listed" })
+  bySdg(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
+    return repos.statistics.countBy("sdg", scope);
+  }
+
+  @FieldResolver(() => [Count], {
+    description: "Alliances per level of the territories they act in, once per level (every level listed); alliances with no territory are in none",
+  })
+  byTerritoryLevel(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
+    return repos.statistics.countBy("territoryLevel", scope);
+  }
+
+  @FieldResolver(() => [Count], {
+    description: "Alliances per start year (only years with alliances); alliances with no start date are left out",
+  })
+  byStartYear(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
+    return repos.statistics.countBy("startYear", scope);
+  }
+
+  @FieldResolver(() => [KindPair], {
+    description: "Per pair of actor kinds (a kind with itself when two members share it), the alliances joining them; only pairs that occur",
+  })
+  partnershipMix(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
+    return repos.statistics.partnershipMix(scope);
+  }
+}

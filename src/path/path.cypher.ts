@@ -1,0 +1,65 @@
+import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { Label, Rel } from "../neo4j/graph-model";
+import { ACTIVE_AT } from "../neo4j/time";
+
+const { Actor, Alliance, Membership } = Label;
+const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
+
+/** The hard cap on `maxHops`: ALL SHORTEST grows fast with depth on a dense graph. */
+export const MAX_PATH_HOPS = 6;
+
+/** An actor `x` as the API maps it (same shape as actor.cypher.ts), with the id of its base territory. */
+const ACTOR_MAP = (x: string) => `${x} {.*, basedInId: head([(${x})-[:${BASED_IN}]->(home) | home.id])}`;
+
+/** One hop: two actors sharing an alliance, both memberships and the alliance active on $at and the alliance matching $filter. */
+const HOP = `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(b:${Actor})
+    WHERE a <> b AND ${ACTIVE_AT("al")} AND ${ACTIVE_AT("m1")} AND ${ACTIVE_AT("m2")} AND ${ALLIANCE_MATCHES("al", "$filter")}`;
+
+/**
+ * Actors $from and $to (null when missing) and, when they are linked within `maxHops`
+ * hops, the actors and alliances of the chosen shortest chain. Among equally short
+ * chains the one whose actor names (then ids), then alliance names (then ids), sort
+ * first wins, so the answer does not depend on the planner.
+ *
+ * The outer variables are not named x, t, g or member: ALLIANCE_MATCHES's subqueries use
+ * those names and would capture them. `maxHops` must be a literal in a quantified path
+ * pattern, so it is interpolated: only a validated integer in 1..MAX_PATH_HOPS gets there
+ * (checked again in PathRepository.shortestPath).
+ */
+export const SHORTEST_PATH = (maxHops: number) => `OPTIONAL MATCH (origin:${Actor} {id: $from})
+OPTIONAL MATCH (target:${Actor} {id: $to})
+OPTIONAL CALL (origin, target) {
+  MATCH ALL SHORTEST (origin) (${HOP}){0,${maxHops}} (target)
+  WITH [origin] + b AS actors, al AS alliances
+  ORDER BY [x IN actors | x.nameKey], [x IN actors | x.id], [x IN alliances | x.nameKey], [x IN alliances | x.id]
+  LIMIT 1
+  RETURN [x IN actors | ${ACTOR_MAP("x")}] AS actors, [x IN alliances | x {.*}] AS alliances
+}
+RETURN origin IS NOT NULL AS fromExists, target IS NOT NULL AS toExists, actors, alliances`;
+
+/** Alliances linking actor `x` to partner `c`, by name; memberships and alliances active on $at. */
+const SHARED_WITH = (x: string) => `COLLECT {
+    MATCH (${x})-[:${HAS_MEMBERSHIP}]->(mx:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(mc:${Membership})<-[:${HAS_MEMBERSHIP}]-(c)
+    WHERE ${ACTIVE_AT("al")} AND ${ACTIVE_AT("mx")} AND ${ACTIVE_AT("mc")}
+    WITH DISTINCT al ORDER BY al.nameKey, al.id
+    RETURN al {.*}
+  }`;
+
+/**
+ * Whether actors $a and $b exist, and the actors (other than a and b) sharing an active
+ * alliance with each of them, with the alliances on each side; most shared alliances
+ * (both sides together) first, then by name; at most $first.
+ */
+export const SHARED_PARTNERS = `OPTIONAL MATCH (x:${Actor} {id: $a})
+OPTIONAL MATCH (y:${Actor} {id: $b})
+OPTIONAL CALL (x, y) {
+  MATCH (x)-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(:${Alliance})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(c:${Actor})
+  WHERE c <> x AND c <> y
+  WITH DISTINCT c
+  WITH c, ${SHARED_WITH("x")} AS withA, ${SHARED_WITH("y")} AS withB
+  WHERE size(withA) > 0 AND size(withB) > 0
+  WITH c, withA, withB ORDER BY size(withA) + size(withB) DESC, c.nameKey, c.id
+  LIMIT toInteger($first)
+  RETURN collect({actor: ${ACTOR_MAP("c")}, alliancesWithA: withA, alliancesWithB: withB}) AS partners
+}
+RETURN x IS NOT NULL AS aExists, y IS NOT NULL AS bExists, coalesce(partners, []) AS partners`;
