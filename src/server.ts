@@ -9,6 +9,7 @@ import { Executor } from "./neo4j/executor";
 import { Context, createContext } from "./graphql/context";
 import { createSchema } from "./graphql/schema";
 import { formatError } from "./graphql/format-error";
+import { exportRoutes } from "./export/export.routes";
 
 export interface MaillageServer {
   app: express.Express;
@@ -34,6 +35,7 @@ export async function createServer(executor: Executor, schema?: GraphQLSchema): 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  app.use("/export", exportRoutes(executor));
   app.use(
     "/graphql",
     cors(),

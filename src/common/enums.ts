@@ -76,6 +76,14 @@ export enum TerritoryLevel {
   ARRONDISSEMENT_MUNICIPAL = "ARRONDISSEMENT_MUNICIPAL",
 }
 
+/** Maturity in allying (Le RAMEAU's scale), set by a study for an actor or a territory. */
+export enum MaturityLevel {
+  DISCOVERING = "DISCOVERING",
+  EXPERIMENTING = "EXPERIMENTING",
+  STRUCTURING = "STRUCTURING",
+  PIONEERING = "PIONEERING",
+}
+
 registerEnumType(ActorKind, {
   name: "ActorKind",
   valuesConfig: {
@@ -124,3 +132,12 @@ registerEnumType(MembershipRole, {
 registerEnumType(OutcomeKind, { name: "OutcomeKind" });
 registerEnumType(SourceKind, { name: "SourceKind" });
 registerEnumType(TerritoryLevel, { name: "TerritoryLevel" });
+registerEnumType(MaturityLevel, {
+  name: "MaturityLevel",
+  valuesConfig: {
+    DISCOVERING: { description: "découverte" },
+    EXPERIMENTING: { description: "expérimentation" },
+    STRUCTURING: { description: "structuration" },
+    PIONEERING: { description: "pionnier" },
+  },
+});

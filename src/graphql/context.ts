@@ -10,6 +10,8 @@ import { PathRepository } from "../path/path.repository";
 import { NetworkRepository } from "../network/network.repository";
 import { StatisticsRepository } from "../statistics/statistics.repository";
 import { SearchRepository } from "../search/search.repository";
+import { MaturityRepository } from "../maturity/maturity.repository";
+import { ProvenanceRepository } from "../provenance/provenance.repository";
 import { createActorLoaders } from "../actor/actor.loaders";
 import { createAllianceLoaders } from "../alliance/alliance.loaders";
 import { createMembershipLoaders } from "../membership/membership.loaders";
@@ -38,6 +40,8 @@ function createRepositories(executor: Executor) {
     network: new NetworkRepository(executor),
     statistics: new StatisticsRepository(executor),
     search: new SearchRepository(executor),
+    maturity: new MaturityRepository(executor),
+    provenance: new ProvenanceRepository(executor),
   };
 }
 

@@ -13,6 +13,8 @@ import { PathResolver } from "../path/path.resolver";
 import { NetworkResolver } from "../network/network.resolver";
 import { StatisticsResolver } from "../statistics/statistics.resolver";
 import { SearchResolver } from "../search/search.resolver";
+import { MaturityResolver } from "../maturity/maturity.resolver";
+import { ProvenanceResolver } from "../provenance/provenance.resolver";
 
 export const RESOLVERS = [
   ActorResolver,
@@ -27,6 +29,8 @@ export const RESOLVERS = [
   NetworkResolver,
   StatisticsResolver,
   SearchResolver,
+  MaturityResolver,
+  ProvenanceResolver,
 ] as const;
 
 /**

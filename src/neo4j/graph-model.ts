@@ -13,6 +13,7 @@
  *                                         EPCI → each département its members lie in
  *   (Territory)-[:IN_EPCI]->(Territory)    commune → its EPCI
  *   (SDGTarget)-[:TARGET_OF]->(SDG)
+ *   (MaturityAssessment {level, assessedOn})-[:ASSESSES]->(Actor|Territory); it CITES its Source
  */
 export enum Label {
   Actor = "Actor",
@@ -23,6 +24,7 @@ export enum Label {
   SDG = "SDG",
   SDGTarget = "SDGTarget",
   Source = "Source",
+  MaturityAssessment = "MaturityAssessment",
 }
 
 export enum Rel {
@@ -38,6 +40,7 @@ export enum Rel {
   PART_OF = "PART_OF",
   IN_EPCI = "IN_EPCI",
   TARGET_OF = "TARGET_OF",
+  ASSESSES = "ASSESSES",
 }
 
 /**
