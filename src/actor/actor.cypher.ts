@@ -28,7 +28,8 @@ export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (a:${Actor} {id: $keys[i]})
 RETURN i, ${ACTOR_MAP("a")} AS value`;
 
-// Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key); with $at, only
+// Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key), sorted by "NAME" or
+// "ALLIANCE_COUNT[:DESC]" (counts negated when descending); with $at, only
 // actors with an alliance active then.
 export const ACTORS = (order: string): ListSpec => ({
   body: `MATCH (x:${Actor})
@@ -40,9 +41,8 @@ export const ACTORS = (order: string): ListSpec => ({
       "$at",
       `($filter.sdgs IS NULL OR EXISTS { MATCH (am_al)-[:${CONTRIBUTES_TO}]->(am_goal:${SDG}) WHERE am_goal.number IN $filter.sdgs })`,
     )})`,
-  sortKey:
-    order === ActorOrderField.ALLIANCE_COUNT
-      ? `[COUNT { MATCH (x)-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance}) WHERE ${ACTIVE_ON("m", "$at")} AND ${ACTIVE_ON("al", "$at")} }, x.nameKey, x.id]`
+  sortKey: order.startsWith(ActorOrderField.ALLIANCE_COUNT)
+      ? `[${order.endsWith(":DESC") ? "-" : ""}COUNT { MATCH (x)-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance}) WHERE ${ACTIVE_ON("m", "$at")} AND ${ACTIVE_ON("al", "$at")} }, x.nameKey, x.id]`
       : "[x.nameKey, x.id]",
   project: ACTOR_MAP("x"),
 });

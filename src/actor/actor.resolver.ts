@@ -12,7 +12,7 @@ import { OutcomeKindArgs } from "../outcome/outcome.args";
 import { OutcomeConnection } from "../outcome/outcome.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
-import { ActorListArgs, CoConstructorArgs } from "./actor.args";
+import { ActorListArgs, ActorOrderField, CoConstructorArgs } from "./actor.args";
 import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, ActorConnection, CoConstructorConnection } from "./actor.type";
 import { CoConstruction } from "./co-construction.type";
@@ -27,7 +27,12 @@ export class ActorResolver {
 
   @Query(() => ActorConnection, { description: "Actors in scope, paged (by name unless ordered otherwise)" })
   async actors(@Args() args: ActorListArgs, @Ctx() ctx: Context) {
-    const plan = planPage(args, "actors", args.orderBy?.field ?? "NAME", args.orderBy?.direction === SortDirection.DESC);
+    const field = args.orderBy?.field ?? ActorOrderField.NAME;
+    const descending = args.orderBy?.direction === SortDirection.DESC;
+    const plan =
+      field === ActorOrderField.NAME
+        ? planPage(args, "actors", field, descending)
+        : planPage(args, "actors", descending ? `${field}:DESC` : field);
     const { filter } = args;
     const scope = {
       filter: {

@@ -11,15 +11,20 @@ const { Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED, CITES } = Rel;
 
 /**
- * Sort key of alliance `al` for an ordering, ending in `id` (the unique tie-break).
+ * Sort key of alliance `al` for an ordering ("NAME", "START_DATE:DESC", "MEMBER_COUNT:DESC"…),
+ * ending in `id`, the unique tie-break. Descending dates and counts are negated so that ties
+ * still read by name A→Z; only NAME:DESC runs the whole key backwards (see planAlliancePage).
  * `at` is the date expression members are counted on.
  */
 export function allianceSortKey(order: string, al: string, id: string, at: string): string {
-  switch (order) {
+  const [field, direction] = order.split(":");
+  const sign = direction === "DESC" ? "-" : "";
+  switch (field) {
     case AllianceOrderField.START_DATE:
-      return `[coalesce(toString(${al}.startDate), ''), ${al}.nameKey, ${id}]`;
+      // Days since 1970; unknown start dates sort first when ascending.
+      return `[${sign}coalesce(duration.inDays(date('1970-01-01'), ${al}.startDate).days, -1000000), ${al}.nameKey, ${id}]`;
     case AllianceOrderField.MEMBER_COUNT:
-      return `[COUNT { MATCH (${al})<-[:${IN_ALLIANCE}]-(counted:${Membership}) WHERE ${ACTIVE_ON("counted", at)} }, ${al}.nameKey, ${id}]`;
+      return `[${sign}COUNT { MATCH (${al})<-[:${IN_ALLIANCE}]-(counted:${Membership}) WHERE ${ACTIVE_ON("counted", at)} }, ${al}.nameKey, ${id}]`;
     default:
       return `[${al}.nameKey, ${id}]`;
   }

@@ -11,13 +11,19 @@ import { OutcomeConnection } from "../outcome/outcome.type";
 import { SDG } from "../sdg/sdg.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
-import { AllianceListArgs } from "./alliance.args";
+import { AllianceListArgs, AllianceOrderField } from "./alliance.args";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance, AllianceConnection } from "./alliance.type";
 
-/** The plan of a page of an alliance list: its ordering names the cursor scope. */
+/**
+ * The plan of a page of an alliance list: its ordering ("MEMBER_COUNT:DESC") names the
+ * cursor scope and the sort key; only a descending name order runs the query backwards.
+ */
 export function planAlliancePage(args: AllianceListArgs, list: string) {
-  return planPage(args, list, args.orderBy?.field ?? "NAME", args.orderBy?.direction === SortDirection.DESC);
+  const field = args.orderBy?.field ?? AllianceOrderField.NAME;
+  const descending = args.orderBy?.direction === SortDirection.DESC;
+  if (field === AllianceOrderField.NAME) return planPage(args, list, field, descending);
+  return planPage(args, list, descending ? `${field}:DESC` : field);
 }
 
 /** GraphQL for alliances: thin, everything goes through repositories and loaders. */

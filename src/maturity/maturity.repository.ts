@@ -1,6 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { NotFoundError } from "../common/errors";
+import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
+import { Label, Rel } from "../neo4j/graph-model";
+import { relatedBatch } from "../neo4j/batch";
+import { propsOf } from "../neo4j/props";
+import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
+import { Actor } from "../actor/actor.type";
+import { Source } from "../source/source.type";
+import { Territory } from "../territory/territory.type";
+import type { MaturityAssessmentInput } from "./maturity.input";
+import type { MaturityAssessment } from "./maturity.type";
+import * as Q from "./maturity.cypher";
+import { SubjectLabel } from "./maturity.cypher";
+
+/** A latest-assessment key: the subject's id and the date ("YYYY-MM-DD") it is wanted on, or null for today's. */
+export interface MaturityKey {
+  id: string;
+  at: string | null;
+}
+
+// The sources an assessment cites, by date then title.
+const SOURCES_OF_ASSESSMENTS = relatedBatch({
+  from: Label.MaturityAssessment,
+  pattern: `-[:${Rel.CITES}]->(x:${Label.Source})`,
+  orderBy: "x.date, x.title, x.id",
+});
+
+const ASSESSMENT_FIELDS = ["level", "assessedOn", "note"] as const;
+
+/**
+ * A row of ASSESSMENT_MAP → the API object. The subject becomes an Actor or Territory
+ * instance so the MaturitySubject union can tell them apart; the subject type is kept as is.
+ */
+export function toAssessment(row: any): MaturityAssessment {
+  if (row == null) return row;
+  const subject = row.subject && Object.assign(row.subjectType === "ACTOR" ? new Actor() : new Territory(), row.subject);
+  return { ...row, subject } as MaturityAssessment;
+}
 
 /** The only code that runs Cypher for maturity assessments. */
 export class MaturityRepository {
   constructor(private readonly executor: Executor) {}
+
+  async byIds(ids: readonly string[]): Promise<(MaturityAssessment | null)[]> {
+    const rows = await this.executor.read(Q.ASSESSMENTS_BY_ID, { keys: ids });
+    return inKeyOrder(ids.length, rows as { i: number; value: object | null }[], null).map(toAssessment);
+  }
+
+  /** For each key, the subject's latest assessment on or before `at` (null when none). */
+  async latestOf(subject: SubjectLabel, keys: readonly MaturityKey[]): Promise<(MaturityAssessment | null)[]> {
+    const rows = await this.executor.read(Q.LATEST_ASSESSMENT(subject), { keys });
+    return inKeyOrder(keys.length, rows as { i: number; value: object | null }[], null).map(toAssessment);
+  }
+
+  /** For each subject id, its assessments oldest first. */
+  async historyOf(subject: SubjectLabel, ids: readonly string[]): Promise<MaturityAssessment[][]> {
+    const rows = await this.executor.read(Q.ASSESSMENT_HISTORY(subject), { keys: ids });
+    return inKeyOrder(ids.length, rows as { i: number; value: object[] }[], []).map((history) => history.map(toAssessment));
+  }
+
+  async sourcesOf(ids: readonly string[]): Promise<Source[][]> {
+    const rows = await this.executor.read(SOURCES_OF_ASSESSMENTS, { keys: ids.map((id) => ({ id })) });
+    return inKeyOrder(ids.length, rows as { i: number; value: Source[] }[], []);
+  }
+
+  /**
+   * Records an assessment, replacing the one with the same id. The subject and the sources
+   * are checked inside the write transaction, so a bad reference writes nothing.
+   */
+  async upsert(input: MaturityAssessmentInput): Promise<MaturityAssessment> {
+    const id = input.id ?? randomUUID();
+    const props = propsOf(input, ASSESSMENT_FIELDS, "replace", ["assessedOn"]);
+    return this.executor.write(async (tx) => {
+      const run = tx.run.bind(tx);
+      let subject: SubjectLabel = Label.Actor;
+      let subjectId = input.subjectId;
+      if (input.subjectType === "TERRITORY") {
+        subject = Label.Territory;
+        [subjectId] = await resolveTerritoryRefs(run, [input.subjectId], "input.subjectId");
+      } else {
+        await requireExisting(run, Label.Actor, [input.subjectId], "input.subjectId");
+      }
+      await requireExisting(run, Label.Source, input.sourceIds, "input.sourceIds");
+      const [row] = await tx.run(Q.UPSERT_ASSESSMENT(subject), { id, props, subjectId, sourceIds: input.sourceIds });
+      return toAssessment(row.assessment);
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ASSESSMENT, { id }));
+    if (!row || row.deleted === 0) throw new NotFoundError("MaturityAssessment", id);
+    return true;
+  }
 }

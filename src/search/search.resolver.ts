@@ -1,5 +1,16 @@
-import { Resolver } from "type-graphql";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Context } from "../graphql/context";
+import { planPage } from "../common/connection";
+import { SearchArgs } from "./search.args";
+import { SearchHitConnection } from "./search.type";
 
 /** GraphQL for search across actors, alliances, outcomes and territories. */
 @Resolver()
-export class SearchResolver {}
+export class SearchResolver {
+  @Query(() => SearchHitConnection, {
+    description: "Actors, alliances, outcomes and territories whose names or descriptions hold the words, most relevant first",
+  })
+  search(@Args() args: SearchArgs, @Ctx() { repos }: Context) {
+    return repos.search.page(args.text, args.kinds ?? null, planPage(args, "search", "RELEVANCE"));
+  }
+}

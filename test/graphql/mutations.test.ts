@@ -149,8 +149,8 @@ describe("upserts: replaying a creation does not duplicate", () => {
     const [{ n }] = await connection.executor.read(`MATCH (a:Actor {id: $id}) RETURN count(a) AS n`, { id: `${P}alpha` });
     expect(n).toBe(1);
     // Its memberships survive the replay.
-    const { actor } = await client.data(`{ actor(id: "${P}alpha") { alliances { alliance { id } } } }`);
-    expect(actor.alliances.map((m: any) => m.alliance.id)).toEqual([`${P}xylo`, `${P}yak`]);
+    const { actor } = await client.data(`{ actor(id: "${P}alpha") { alliances { edges { node { alliance { id } } } } } }`);
+    expect(actor.alliances.edges.map((e: any) => e.node.alliance.id)).toEqual([`${P}xylo`, `${P}yak`]);
   });
 
   it("keeps one membership per actor and alliance, updating its role", async () => {
@@ -159,8 +159,8 @@ describe("upserts: replaying a creation does not duplicate", () => {
     await client.data(add, { input });
     const again = await client.data(add, { input: { ...input, role: "FUNDER" } });
     expect(again.addMembership).toEqual({ id: `${P}xylo/${P}delta`, role: "FUNDER", actor: { id: `${P}delta` }, alliance: { id: `${P}xylo` } });
-    const { alliance } = await client.data(`{ alliance(id: "${P}xylo") { members { actor { id } role } } }`);
-    expect(alliance.members.filter((m: any) => m.actor.id === `${P}delta`)).toEqual([{ actor: { id: `${P}delta` }, role: "FUNDER" }]);
+    const { alliance } = await client.data(`{ alliance(id: "${P}xylo") { members { edges { node { actor { id } role } } } } }`);
+    expect(alliance.members.edges.map((e: any) => e.node).filter((m: any) => m.actor.id === `${P}delta`)).toEqual([{ actor: { id: `${P}delta` }, role: "FUNDER" }]);
   });
 
   it("generates an id when none is given", async () => {
@@ -192,8 +192,8 @@ describe("updates and deletes", () => {
       { m: `${P}xylo/${P}alpha`, o: `${P}ox1` },
     );
     expect(row).toEqual({ membership: false, outcome: false });
-    const { actor } = await client.data(`{ actor(id: "${P}gamma") { coConstructors { actor { id } } } }`);
-    expect(actor.coConstructors).toEqual([{ actor: { id: `${P}delta` } }]);
+    const { actor } = await client.data(`{ actor(id: "${P}gamma") { coConstructors { edges { node { actor { id } } } } } }`);
+    expect(actor.coConstructors.edges).toEqual([{ node: { actor: { id: `${P}delta` } } }]);
   });
 
   it("refuses to delete a source that facts cite", async () => {

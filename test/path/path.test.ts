@@ -83,7 +83,7 @@ describe("path", () => {
 
   it("resolves the fields of the actors and alliances on the path", async () => {
     const { path } = await client.data(
-      `query ($from: ID!, $to: ID!) { path(from: $from, to: $to) { actors { name basedIn { id } } alliances { name members { actor { id } } } } }`,
+      `query ($from: ID!, $to: ID!) { path(from: $from, to: $to) { actors { name basedIn { id } } alliances { name members { edges { node { actor { id } } } } } } }`,
       { from: `${P}alpha`, to: `${P}beta` },
     );
     expect(path.actors).toEqual([
@@ -91,7 +91,7 @@ describe("path", () => {
       { name: "Beta", basedIn: null },
     ]);
     expect(path.alliances[0].name).toBe("Alliance AB");
-    expect(ids(path.alliances[0].members.map((m: any) => m.actor)).sort()).toEqual(["alpha", "beta"]);
+    expect(ids(path.alliances[0].members.edges.map((e: any) => e.node.actor)).sort()).toEqual(["alpha", "beta"]);
   });
 
   it("is null when the actors are not connected", async () => {

@@ -20,8 +20,12 @@ afterAll(async () => {
   await connection.close();
 });
 
-/** Ids of this file's facts in a list (other data in the database is not ours to count). */
-const ours = (items: { id: string }[]) => items.map((item) => item.id).filter((id) => id.startsWith(P));
+/** The nodes of a connection, in order. */
+const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
+
+/** Ids of this file's facts in a connection (other data in the database is not ours to count). */
+const ours = (connection: { edges: { node: { id: string } }[] }) =>
+  nodes(connection).map((item) => item.id).filter((id: string) => id.startsWith(P));
 
 describe("territory lookup", () => {
   it("finds a commune by INSEE code with its population, SIREN and parents up to France", async () => {
@@ -56,28 +60,29 @@ describe("territory lookup", () => {
   });
 
   it("lists an EPCI's member communes as its children", async () => {
-    const { territory } = await client.data(`{ territory(code: "EPCI:200046977") { name level children(first: 100) { id } } }`);
+    const { territory } = await client.data(`{ territory(code: "EPCI:200046977") { name level children(first: 100) { totalCount edges { node { id } } } } }`);
     expect(territory.name).toBe("Métropole de Lyon");
     expect(territory.level).toBe("EPCI");
-    expect(territory.children).toHaveLength(58);
-    expect(territory.children.map((c: any) => c.id)).toContain("COMMUNE:69123");
+    expect(territory.children.totalCount).toBe(58);
+    expect(nodes(territory.children)).toHaveLength(58);
+    expect(nodes(territory.children).map((c: any) => c.id)).toContain("COMMUNE:69123");
   });
 
   it("matches name prefixes without case or accents, and sorts Île-de-France among the I", async () => {
-    const { territories } = await client.data(`{ territories(nameStartsWith: "CRETEIL") { id name } }`);
-    expect(territories).toEqual([{ id: "COMMUNE:94028", name: "Créteil" }]);
-    const regions = await client.data(`{ territories(level: REGION, nameStartsWith: "i", first: 5) { name } }`);
-    expect(regions.territories).toEqual([{ name: "Île de Clipperton" }, { name: "Île-de-France" }]);
+    const { territories } = await client.data(`{ territories(nameStartsWith: "CRETEIL") { edges { node { id name } } } }`);
+    expect(nodes(territories)).toEqual([{ id: "COMMUNE:94028", name: "Créteil" }]);
+    const regions = await client.data(`{ territories(level: REGION, nameStartsWith: "i", first: 5) { edges { node { name } } } }`);
+    expect(nodes(regions.territories)).toEqual([{ name: "Île de Clipperton" }, { name: "Île-de-France" }]);
   });
 
   it("lists territories inside another, by level", async () => {
-    const { territories } = await client.data(`{ territories(level: DEPARTEMENT, within: "REGION:11", first: 100) { code } }`);
-    expect(territories.map((t: any) => t.code).sort()).toEqual(["75", "77", "78", "91", "92", "93", "94", "95"]);
+    const { territories } = await client.data(`{ territories(level: DEPARTEMENT, within: "REGION:11", first: 100) { edges { node { code } } } }`);
+    expect(nodes(territories).map((t: any) => t.code).sort()).toEqual(["75", "77", "78", "91", "92", "93", "94", "95"]);
   });
 });
 
 describe("Territory.alliances", () => {
-  const ALLIANCES = `query ($code: String!) { territory(code: $code) { alliances(first: 100) { id } } }`;
+  const ALLIANCES = `query ($code: String!) { territory(code: $code) { alliances(first: 100) { edges { node { id } } } } }`;
 
   it("covers the territory and every territory inside it", async () => {
     const inRegion = await client.data(ALLIANCES, { code: "REGION:11" });
@@ -104,9 +109,9 @@ describe("Territory.alliances", () => {
 
 describe("Territory.actors", () => {
   it("lists actors based in it or inside it", async () => {
-    const query = `query ($code: String!) { territory(code: $code) { actors(first: 100) { id basedIn { id } } } }`;
+    const query = `query ($code: String!) { territory(code: $code) { actors(first: 100) { edges { node { id basedIn { id } } } } } }`;
     const valDeMarne = await client.data(query, { code: "DEPARTEMENT:94" });
-    expect(valDeMarne.territory.actors.filter((a: any) => a.id.startsWith(P))).toEqual([
+    expect(nodes(valDeMarne.territory.actors).filter((a: any) => a.id.startsWith(P))).toEqual([
       { id: `${P}alpha`, basedIn: { id: "COMMUNE:94028" } },
       { id: `${P}beta`, basedIn: { id: "COMMUNE:94080" } },
     ]);

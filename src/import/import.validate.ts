@@ -1,0 +1,85 @@
+import { validate } from "class-validator";
+import { flattenValidationErrors } from "../graphql/format-error";
+import { IndicatorInput, OutcomeInput } from "../outcome/outcome.input";
+import { Entity, keyOf, SPECS } from "./entities";
+import { ImportRow, reject, Rejection } from "./rows";
+
+/** A row that passed validation: its key and its input-class instance (defaults applied). */
+export interface ValidRow {
+  row: ImportRow;
+  key: string;
+  input: Record<string, any>;
+}
+
+export interface ValidateOptions {
+  /** Source id cited by rows that give no sourceIds (`--source`). */
+  defaultSourceId?: string;
+}
+
+/**
+ * Checks every row with the class-validator rules of its input class (the GraphQL inputs'
+ * rules), plus what GraphQL checks elsewhere: dates are real "YYYY-MM-DD" dates, each row
+ * has an id to upsert by, and no key appears twice. Returns the valid rows and one
+ * rejection per bad field.
+ */
+export async function validateRows(rows: ImportRow[], options: ValidateOptions = {}): Promise<{ valid: ValidRow[]; rejected: Rejection[] }> {
+  const valid: ValidRow[] = [];
+  const rejected: Rejection[] = [];
+  const seen = new Map<string, ImportRow>();
+  for (const row of rows) {
+    const key = "__notObject" in row.data ? "" : keyOf(row.entity, row.data);
+    const problems = await problemsOf(row, options);
+    if (problems.length === 0) {
+      const first = seen.get(`${row.entity}\u0000${key}`);
+      if (first) problems.push({ field: "", reason: `duplicate key "${key}": already given at ${where(first)}` });
+    }
+    if (problems.length > 0) {
+      rejected.push(...problems.map((p) => reject(row, key, p.field, p.reason)));
+      continue;
+    }
+    seen.set(`${row.entity}\u0000${key}`, row);
+    valid.push({ row, key, input: toInput(row.entity, withDefaultSource(row, options)) });
+  }
+  return { valid, rejected };
+}
+
+async function problemsOf(row: ImportRow, options: ValidateOptions): Promise<{ field: string; reason: string }[]> {
+  if ("__notObject" in row.data) return [{ field: "", reason: "must be an object" }];
+  const data = withDefaultSource(row, options);
+  const problems: { field: string; reason: string }[] = [];
+  if (row.entity !== "memberships" && (data.id === undefined || data.id === null)) {
+    problems.push({ field: "id", reason: "is required: imports upsert by id" });
+  }
+  const errors = await validate(toInput(row.entity, data), { forbidUnknownValues: false });
+  problems.push(...flattenValidationErrors(errors, ""));
+  for (const path of SPECS[row.entity].dates) {
+    const value = path.split(".").reduce<any>((object, part) => object?.[part], data);
+    if (value != null && !isIsoDate(value)) problems.push({ field: path, reason: "must be a date written YYYY-MM-DD" });
+  }
+  return problems;
+}
+
+/** `--source` fills in sourceIds for rows that have none (every entity but sources cites sources). */
+function withDefaultSource(row: ImportRow, options: ValidateOptions): Record<string, any> {
+  const missing = row.data.sourceIds == null || (Array.isArray(row.data.sourceIds) && row.data.sourceIds.length === 0);
+  if (row.entity === "sources" || !options.defaultSourceId || !missing) return row.data;
+  return { ...row.data, sourceIds: [options.defaultSourceId] };
+}
+
+/** The instance the API would get (class defaults such as `status: ACTIVE` apply), as in validateDocument. */
+function toInput(entity: Entity, data: Record<string, any>): Record<string, any> {
+  const input = Object.assign(new SPECS[entity].input(), data) as Record<string, any>;
+  if (input instanceof OutcomeInput && input.indicator && typeof input.indicator === "object") {
+    input.indicator = Object.assign(new IndicatorInput(), input.indicator);
+  }
+  return input;
+}
+
+/** A real calendar date written YYYY-MM-DD (2023-02-30 is not). */
+export function isIsoDate(value: unknown): boolean {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const where = (row: ImportRow) => (row.origin.line !== undefined ? `${row.origin.file}:${row.origin.line}` : `${row.origin.file}#${row.origin.pointer}`);

@@ -1,0 +1,34 @@
+import { ENTITIES, Entity } from "./entities";
+import { ImportFileError, ImportRow } from "./rows";
+
+/**
+ * Rows of a JSON import document (`{ sources: [...], actors: [...], ... }`), each with its
+ * JSON pointer. A file that is not such a document is an ImportFileError; bad rows are not
+ * (validation reports them).
+ */
+export function readJsonRows(file: string, text: string): ImportRow[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new ImportFileError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new ImportFileError(file, `must hold one object with the sections ${ENTITIES.join(", ")}`);
+  }
+  const unknown = Object.keys(doc).filter((key) => !ENTITIES.includes(key as Entity) && key !== "$schema");
+  if (unknown.length > 0) {
+    throw new ImportFileError(file, `unknown section(s) ${unknown.join(", ")}; expected ${ENTITIES.join(", ")}`);
+  }
+  const rows: ImportRow[] = [];
+  for (const entity of ENTITIES) {
+    const section = (doc as Record<string, unknown>)[entity];
+    if (section === undefined) continue;
+    if (!Array.isArray(section)) throw new ImportFileError(file, `/${entity} must be an array of rows`);
+    section.forEach((data, index) => {
+      const row = typeof data === "object" && data !== null && !Array.isArray(data) ? data : { __notObject: data };
+      rows.push({ entity, data: row as Record<string, any>, origin: { file, pointer: `/${entity}/${index}` } });
+    });
+  }
+  return rows;
+}

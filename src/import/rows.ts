@@ -1,0 +1,50 @@
+import { Entity } from "./entities";
+
+/** Where a row came from: a CSV line, or a JSON pointer into a document. */
+export interface Origin {
+  file: string;
+  /** CSV: the line the record starts on (the header is line 1). */
+  line?: number;
+  /** JSON: the row's pointer, e.g. "/actors/3". */
+  pointer?: string;
+}
+
+/** One record of an input file, not yet validated. */
+export interface ImportRow {
+  entity: Entity;
+  data: Record<string, any>;
+  origin: Origin;
+}
+
+/** Why a row was not imported; the report lists these. */
+export interface Rejection {
+  file: string;
+  line?: number;
+  /** JSON pointer to the bad field ("/actors/3/siren"), or to the row when the problem is the whole row. */
+  pointer?: string;
+  entity: Entity;
+  key: string;
+  field: string;
+  reason: string;
+}
+
+/** Builds the rejection of `row` for `field` (a dotted path such as "indicator.value", or "" for the row). */
+export function reject(row: ImportRow, key: string, field: string, reason: string): Rejection {
+  const { file, line, pointer } = row.origin;
+  const fieldPointer = pointer === undefined ? undefined : field ? `${pointer}/${field.replace(/\./g, "/")}` : pointer;
+  return { file, ...(line !== undefined && { line }), ...(fieldPointer !== undefined && { pointer: fieldPointer }), entity: row.entity, key, field, reason };
+}
+
+/** "actors.csv:12 siren: must be a SIREN…" — how a rejection reads on screen. */
+export function describeRejection(r: Rejection): string {
+  const where = r.line !== undefined ? `${r.file}:${r.line}` : `${r.file}#${r.pointer}`;
+  return `${where} ${r.field || "(row)"}: ${r.reason}`;
+}
+
+/** A fatal problem with an input file (unreadable, not JSON, unknown CSV column): nothing is imported. */
+export class ImportFileError extends Error {
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = "ImportFileError";
+  }
+}

@@ -1,0 +1,60 @@
+import { Label, Rel } from "../neo4j/graph-model";
+import { replaceLinks } from "../neo4j/links";
+import { ACTOR_MAP } from "../actor/actor.cypher";
+
+const { Actor, MaturityAssessment } = Label;
+const { ASSESSES, CITES } = Rel;
+
+/** Labels an assessment may be about. */
+export type SubjectLabel = Label.Actor | Label.Territory;
+
+/** An assessment node `m` as the API maps it: its properties, its subject's type and its subject (see toAssessment). */
+export const ASSESSMENT_MAP = (m: string) => `${m} {.*,
+  subjectType: head([(${m})-[:${ASSESSES}]->(ma_s) | CASE WHEN ma_s:${Actor} THEN 'ACTOR' ELSE 'TERRITORY' END]),
+  subject: head([(${m})-[:${ASSESSES}]->(ma_s) | CASE WHEN ma_s:${Actor} THEN ${ACTOR_MAP("ma_s")} ELSE ma_s {.*} END])}`;
+
+// Assessments by id, in key order.
+export const ASSESSMENTS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
+MATCH (m:${MaturityAssessment} {id: $keys[i]})
+RETURN i, ${ASSESSMENT_MAP("m")} AS value`;
+
+// Per key {id, at}: the latest assessment of subject key.id on or before key.at ("YYYY-MM-DD" or null); ties: greatest id.
+export const LATEST_ASSESSMENT = (subject: SubjectLabel) => `UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+CALL (key) {
+  MATCH (:${subject} {id: key.id})<-[:${ASSESSES}]-(m:${MaturityAssessment})
+  WHERE key.at IS NULL OR m.assessedOn <= date(key.at)
+  RETURN m ORDER BY m.assessedOn DESC, m.id DESC LIMIT 1
+}
+RETURN i, ${ASSESSMENT_MAP("m")} AS value`;
+
+// Per subject id: all its assessments, oldest first (ties by id).
+export const ASSESSMENT_HISTORY = (subject: SubjectLabel) => `UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS id
+CALL (id) {
+  MATCH (:${subject} {id: id})<-[:${ASSESSES}]-(m:${MaturityAssessment})
+  WITH m ORDER BY m.assessedOn, m.id
+  RETURN collect(${ASSESSMENT_MAP("m")}) AS history
+}
+RETURN i, history AS value`;
+
+// Creates or replaces assessment $id: its properties, its one subject ($subjectId of `subject`) and its sources.
+export const UPSERT_ASSESSMENT = (subject: SubjectLabel) => `MERGE (m:${MaturityAssessment} {id: $id})
+ON CREATE SET m.createdAt = datetime()
+SET m += $props, m.updatedAt = datetime()
+WITH m
+CALL (m) {
+  OPTIONAL MATCH (m)-[old:${ASSESSES}]->()
+  DELETE old
+}
+CALL (m) {
+  MATCH (s:${subject} {id: $subjectId})
+  MERGE (m)-[:${ASSESSES}]->(s)
+}
+${replaceLinks("m", CITES, Label.Source, "sourceIds")}
+RETURN ${ASSESSMENT_MAP("m")} AS assessment`;
+
+// Deletes assessment $id; `deleted` is 0 when it does not exist.
+export const DELETE_ASSESSMENT = `OPTIONAL MATCH (m:${MaturityAssessment} {id: $id})
+DETACH DELETE m
+RETURN count(m) AS deleted`;

@@ -1,0 +1,19 @@
+import { keyedLoader } from "../common/loader";
+import { Label } from "../neo4j/graph-model";
+import { MaturityKey, MaturityRepository } from "./maturity.repository";
+import { perRequest } from "./per-request";
+
+/** Per-request loaders for maturity fields: one query per field of a request. */
+export function createMaturityLoaders(repo: MaturityRepository) {
+  return {
+    assessmentById: keyedLoader((ids: readonly string[]) => repo.byIds(ids)),
+    maturityOfActor: keyedLoader((keys: readonly MaturityKey[]) => repo.latestOf(Label.Actor, keys)),
+    maturityOfTerritory: keyedLoader((keys: readonly MaturityKey[]) => repo.latestOf(Label.Territory, keys)),
+    maturityHistoryOfActor: keyedLoader((ids: readonly string[]) => repo.historyOf(Label.Actor, ids)),
+    maturityHistoryOfTerritory: keyedLoader((ids: readonly string[]) => repo.historyOf(Label.Territory, ids)),
+    sourcesOfAssessment: keyedLoader((ids: readonly string[]) => repo.sourcesOf(ids)),
+  };
+}
+
+/** This request's maturity loaders (see per-request.ts for why they are not in `ctx.loaders`). */
+export const maturityLoaders = perRequest((ctx) => createMaturityLoaders(ctx.repos.maturity));

@@ -1,0 +1,54 @@
+import { Ctx, Field, ID, ObjectType, createUnionType, registerEnumType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { MaturityLevel } from "../common/enums";
+import type { Context } from "../graphql/context";
+import { Actor } from "../actor/actor.type";
+import { Source } from "../source/source.type";
+import { Territory } from "../territory/territory.type";
+import { maturityLoaders } from "./maturity.loaders";
+
+/** What a maturity assessment is about. */
+export enum MaturitySubjectType {
+  ACTOR = "ACTOR",
+  TERRITORY = "TERRITORY",
+}
+registerEnumType(MaturitySubjectType, { name: "MaturitySubjectType" });
+
+/** Subjects are Actor / Territory instances (see `toAssessment`), so the union tells them apart by class. */
+export const MaturitySubject = createUnionType({
+  name: "MaturitySubject",
+  description: "An actor or a territory",
+  types: () => [Actor, Territory] as const,
+  resolveType: (value) => (value instanceof Territory ? Territory : Actor),
+});
+
+/**
+ * A source's judgement of an actor's or a territory's maturity in allying, on a date.
+ * `sources` is a method (run only when asked, batched) because schema.ts registers one
+ * resolver class per module and MaturityResolver already serves Actor.
+ */
+@ObjectType({ description: "A source's assessment of an actor's or a territory's maturity in allying, on a date" })
+export class MaturityAssessment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => MaturityLevel)
+  level!: MaturityLevel;
+
+  @Field(() => LocalDateResolver)
+  assessedOn!: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => MaturitySubjectType)
+  subjectType!: MaturitySubjectType;
+
+  @Field(() => MaturitySubject, { description: "The actor or territory assessed" })
+  subject!: Actor | Territory;
+
+  @Field(() => [Source], { description: "The sources making this assessment (at least one), by date then title" })
+  sources(@Ctx() ctx: Context): Promise<Source[]> {
+    return maturityLoaders(ctx).sourcesOfAssessment.load(this.id);
+  }
+}
