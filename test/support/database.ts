@@ -56,9 +56,9 @@ export class GraphQLClient {
     return new GraphQLClient(apollo, connection);
   }
 
-  async run(query: string, variables: Record<string, unknown> = {}): Promise<OperationResult> {
+  async run(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<OperationResult> {
     const contextValue: Context = createContext(this.connection.executor);
-    const response = await this.apollo.executeOperation({ query, variables }, { contextValue });
+    const response = await this.apollo.executeOperation({ query, variables, operationName }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors } = response.body.singleResult;
     return { data, errors: errors as any[] | undefined, roundTrips: contextValue.executor.roundTrips };
