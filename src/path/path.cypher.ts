@@ -1,15 +1,14 @@
+import { ACTOR_MAP } from "../actor/actor.cypher";
 import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 
 const { Actor, Alliance, Membership } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
+const { HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
 
 /** The hard cap on `maxHops`: ALL SHORTEST grows fast with depth on a dense graph. */
 export const MAX_PATH_HOPS = 6;
 
-/** An actor `x` as the API maps it (same shape as actor.cypher.ts), with the id of its base territory. */
-const ACTOR_MAP = (x: string) => `${x} {.*, basedInId: head([(${x})-[:${BASED_IN}]->(home) | home.id])}`;
 
 /** One hop: two actors sharing an alliance, both memberships and the alliance active on $at and the alliance matching $filter. */
 const HOP = `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(b:${Actor})

@@ -1,9 +1,10 @@
+import { ACTOR_MAP } from "../actor/actor.cypher";
 import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
 
 const { Actor, Alliance, Membership, Territory, SDG } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO } = Rel;
+const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO } = Rel;
 
 /*
  * Every query takes $filter (AllianceFilterParams) and $at (a Neo4j date or null).
@@ -32,8 +33,6 @@ WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")}`;
 const ACTIVE_MEMBER = (m: string, a: string) =>
   `MATCH (al)<-[:${IN_ALLIANCE}]-(${m}:${Membership})<-[:${HAS_MEMBERSHIP}]-(${a}:${Actor}) WHERE ${ACTIVE_AT(m)}`;
 
-/** An actor node `a` mapped as actor.cypher.ts's ACTOR_MAP does, so Actor's field resolvers work. */
-const ACTOR_MAP = (a: string) => `${a} {.*, basedInId: head([(${a})-[:${BASED_IN}]->(b) | b.id])}`;
 
 // The number of alliances in scope.
 export const ALLIANCE_COUNT = `${SCOPED}

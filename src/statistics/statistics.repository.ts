@@ -1,8 +1,9 @@
-import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, TerritoryLevel } from "../common/enums";
+import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, MaturityLevel, TerritoryLevel } from "../common/enums";
 import { Executor, Params, Row } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
 import { ActorScore, Count, KindPair, StatisticsScope } from "./statistics.type";
 import * as Q from "./statistics.cypher";
+import * as M from "./maturity-distribution.cypher";
 
 /** The breakdowns `Statistics` offers. */
 export type Dimension = "kind" | "objective" | "status" | "sdg" | "territoryLevel" | "startYear";
@@ -21,6 +22,14 @@ const DIMENSIONS: Record<Dimension, { cypher: string; keys?: readonly string[] }
 };
 
 const ACTOR_KINDS = Object.values(ActorKind);
+
+/** Whose maturity `maturityDistribution` counts, where, and as of when ("YYYY-MM-DD" or null: today). */
+export interface MaturityScope {
+  subjectType: "ACTOR" | "TERRITORY";
+  level: TerritoryLevel | null;
+  withinId: string | null;
+  at: string | null;
+}
 
 /** The only code that runs Cypher for Observatoire-style statistics. */
 export class StatisticsRepository {
@@ -66,6 +75,12 @@ export class StatisticsRepository {
 
   async territoryMostConnected(scope: StatisticsScope, first: number): Promise<ActorScore[]> {
     return (await this.executor.read(Q.TERRITORY_MOST_CONNECTED, { ...territoryParams(scope), first })) as ActorScore[];
+  }
+
+  /** Subjects per level of their latest maturity assessment, every level listed, most first; unassessed subjects are left out. */
+  async maturityDistribution({ subjectType, level, withinId, at }: MaturityScope): Promise<Count[]> {
+    const cypher = subjectType === "ACTOR" ? M.ACTORS_BY_MATURITY : M.TERRITORIES_BY_MATURITY;
+    return ranked(await this.executor.read(cypher, { level, withinId, at: toNeo4jDate(at) }), Object.values(MaturityLevel));
   }
 }
 

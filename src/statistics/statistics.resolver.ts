@@ -8,6 +8,8 @@ import { allianceFilterParams } from "../alliance/alliance-filter";
 import { labelled } from "./statistics.labels";
 import { Count, KindPair, Statistics } from "./statistics.type";
 import { TerritoryProfile } from "./territory-profile.type";
+import { TerritoryLevel } from "../common/enums";
+import { MaturitySubjectType } from "../maturity/maturity.type";
 
 const AT = { nullable: true, description: "Only alliances and memberships active on this date" } as const;
 const FILTER = { nullable: true, description: "Which alliances to count (default: all)" } as const;
@@ -38,6 +40,26 @@ export class StatisticsResolver {
     if (filter?.territory) throw new BadUserInputError("filter.territory", "the profile's territory is the `territory` argument");
     const territory = await repos.territories.byCode(ref, null, "territory");
     return territory && TerritoryProfile.of(territory, { filter: allianceFilterParams(filter, territory.id), at: at ?? null });
+  }
+
+  @Query(() => [Count], {
+    description:
+      "Actors or territories per level of their latest maturity assessment (on or before `at`), every level listed, most first; never-assessed subjects are not counted",
+  })
+  async maturityDistribution(
+    @Arg("subjectType", () => MaturitySubjectType) subjectType: MaturitySubjectType,
+    @Arg("level", () => TerritoryLevel, { nullable: true, description: "Territories of this level only (not for actors)" }) level: TerritoryLevel | null,
+    @Arg("within", () => String, { nullable: true, description: "Territories in it, or actors based in it (INSEE code or id), itself included" })
+    within: string | null,
+    @Arg("at", () => LocalDateResolver, { nullable: true, description: "As assessed on this date (default: latest)" }) at: string | null,
+    @Ctx() { repos }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    if (level && subjectType === MaturitySubjectType.ACTOR) throw new BadUserInputError("level", "applies to territories only");
+    const [territory] = within ? await repos.territories.byRefs([within], "within") : [null];
+    if (territory instanceof Error) throw territory;
+    const scope = { subjectType, level: level ?? null, withinId: territory?.id ?? null, at: at ?? null };
+    return labelled(await repos.statistics.maturityDistribution(scope), info, "MaturityLevel");
   }
 
   @FieldResolver(() => Int, { description: "Alliances in scope" })
