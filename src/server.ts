@@ -9,7 +9,11 @@ import { Executor } from "./neo4j/executor";
 import { Context, createContext } from "./graphql/context";
 import { createSchema } from "./graphql/schema";
 import { formatError } from "./graphql/format-error";
+import { costLimitPlugin, DEFAULT_LIMITS, limitRules, Limits } from "./graphql/limits";
+import { hideSuggestionsPlugin, requestLogPlugin } from "./graphql/request-log.plugin";
+import { jsonErrors, requestId } from "./http/middleware";
 import { exportRoutes } from "./export/export.routes";
+import { healthRoutes } from "./health/health.routes";
 
 export interface MaillageServer {
   app: express.Express;
@@ -20,28 +24,60 @@ export interface MaillageServer {
   stop(): Promise<void>;
 }
 
-/** Apollo Server for a schema, with our error shaping. Tests run operations on it without HTTP. */
-export function createApollo(schema: GraphQLSchema, plugins: ApolloServerPlugin<Context>[] = []) {
-  return new ApolloServer<Context>({ schema, formatError, plugins, introspection: true });
+export interface ServerOptions {
+  schema?: GraphQLSchema;
+  limits?: Limits;
+  /** Production: no introspection, no field suggestions. Development: both on. */
+  production?: boolean;
+  /** Largest accepted request body. */
+  maxBodyBytes?: number;
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
-/** The HTTP server: POST/GET /graphql, and GET /healthz for the process. */
-export async function createServer(executor: Executor, schema?: GraphQLSchema): Promise<MaillageServer> {
+/**
+ * Apollo Server for a schema, with our error shaping, query limits and request logging.
+ * Tests run operations on it without HTTP.
+ */
+export function createApollo(schema: GraphQLSchema, options: ServerOptions = {}) {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const production = options.production ?? false;
+  return new ApolloServer<Context>({
+    schema,
+    formatError,
+    introspection: !production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules(limits),
+    plugins: [
+      requestLogPlugin(),
+      costLimitPlugin<Context>(schema, limits),
+      ...(production ? [hideSuggestionsPlugin()] : []),
+      ...(options.plugins ?? []),
+    ],
+  });
+}
+
+/** The HTTP server: POST/GET /graphql, GET /export/*, and GET /healthz for the process. */
+export async function createServer(executor: Executor, options: ServerOptions = {}): Promise<MaillageServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = createApollo(schema ?? (await createSchema()), [ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const schema = options.schema ?? (await createSchema());
+  const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] });
   await apollo.start();
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  app.disable("x-powered-by");
+  app.use(requestId());
+
+  app.use(healthRoutes(executor));
   app.use("/export", exportRoutes(executor));
   app.use(
     "/graphql",
     cors(),
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => createContext(executor) }),
+    express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId }) }),
   );
+  app.use(jsonErrors());
 
   return {
     app,

@@ -128,8 +128,9 @@ RETURN ${ACTOR_MAP("a")} AS actor`;
 // Whether actor $id exists (so a patch of a missing actor is NOT_FOUND, not a creation).
 export const ACTOR_EXISTS = `RETURN EXISTS { MATCH (:${Actor} {id: $id}) } AS exists`;
 
-// Deletes an actor and its memberships (a membership means nothing without its member).
+// Deletes an actor with its memberships and maturity assessments, which mean nothing without it.
 export const DELETE_ACTOR = `MATCH (a:${Actor} {id: $id})
 OPTIONAL MATCH (a)-[:${HAS_MEMBERSHIP}]->(m:${Membership})
-DETACH DELETE m, a
+OPTIONAL MATCH (a)<-[:${Rel.ASSESSES}]-(assessment:${Label.MaturityAssessment})
+DETACH DELETE m, assessment, a
 RETURN count(*) AS deleted`;

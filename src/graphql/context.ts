@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Executor } from "../neo4j/executor";
 import { ActorRepository } from "../actor/actor.repository";
 import { AllianceRepository } from "../alliance/alliance.repository";
@@ -22,6 +23,8 @@ import { createTerritoryLoaders } from "../territory/territory.loaders";
 
 /** What every resolver receives: repositories for root fields, loaders for relationship fields. */
 export interface Context {
+  /** Given to clients in errors and the x-request-id header, and in every log line of the request. */
+  requestId: string;
   executor: Executor;
   repos: ReturnType<typeof createRepositories>;
   loaders: ReturnType<typeof createLoaders>;
@@ -61,8 +64,8 @@ function createLoaders(repos: ReturnType<typeof createRepositories>) {
  * A fresh context per request: its own executor (so round trips are counted per
  * request) and its own loaders (so caching never leaks between requests).
  */
-export function createContext(root: Executor): Context {
+export function createContext(root: Executor, request: { requestId?: string } = {}): Context {
   const executor = root.forRequest();
   const repos = createRepositories(executor);
-  return { executor, repos, loaders: createLoaders(repos) };
+  return { requestId: request.requestId ?? randomUUID(), executor, repos, loaders: createLoaders(repos) };
 }

@@ -1,9 +1,9 @@
-import { GraphQLFormattedError } from "graphql";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { ErrorCode, isCodedError } from "../common/errors";
-import { logger } from "../logger";
+import { TOKEN_LIMIT_MESSAGE } from "./limits";
 
 /** Codes Apollo itself gives to bad documents and variables: they are the client's fault and safe to show. */
 const APOLLO_CLIENT_CODES = new Set([
@@ -36,12 +36,14 @@ function argumentPrefix(error: ValidationError | undefined): string {
 
 /**
  * Shapes every error a client sees. Validation errors name each bad field; coded errors
- * pass as they are; anything else is masked as INTERNAL_SERVER_ERROR (and logged), so no
+ * pass as they are; anything else is masked as INTERNAL_SERVER_ERROR (logged by requestLogPlugin), so no
  * Cypher, driver message or stack trace reaches a client. Never throws.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   try {
-    const original = unwrapResolverError(error);
+    // Apollo wraps validation-rule errors (ours: QUERY_TOO_COMPLEX) in its own; look inside.
+    const unwrapped = unwrapResolverError(error);
+    const original = unwrapped instanceof GraphQLError && isCodedError(unwrapped.originalError) ? unwrapped.originalError : unwrapped;
     if (original instanceof ArgumentValidationError) {
       const fields = flattenValidationErrors(original.extensions.validationErrors, argumentPrefix(original.extensions.validationErrors[0]));
       const message = fields.map((f) => `${f.field}: ${f.reason}`).join("; ");
@@ -57,11 +59,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       return { ...formatted, extensions };
     }
     const code = formatted.extensions?.code as string | undefined;
+    if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT_MESSAGE.test(formatted.message)) {
+      // graphql-js stops parsing at parseOptions.maxTokens; say so with our limit code.
+      return { message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: "maxTokens" } };
+    }
     if (code && APOLLO_CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // Variable coercion names the field in its message (…invalid value "GREAT" at "input.level"…).
+      const field = code === "BAD_USER_INPUT" ? /at "([\w.[\]]+)"/.exec(formatted.message)?.[1] : undefined;
+      return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
     }
-    logger.error({ err: original, path: formatted.path }, "unexpected error in GraphQL request");
+    // Logged with its request id by requestLogPlugin; the client sees only the code.
     return {
       message: "Internal server error",
       locations: formatted.locations,

@@ -14,6 +14,7 @@ import { NetworkResolver } from "../network/network.resolver";
 import { StatisticsResolver } from "../statistics/statistics.resolver";
 import { SearchResolver } from "../search/search.resolver";
 import { MaturityResolver } from "../maturity/maturity.resolver";
+import { TerritoryMaturityResolver } from "../maturity/territory-maturity.resolver";
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
 
 export const RESOLVERS = [
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   StatisticsResolver,
   SearchResolver,
   MaturityResolver,
+  TerritoryMaturityResolver,
   ProvenanceResolver,
 ] as const;
 

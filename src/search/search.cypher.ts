@@ -14,19 +14,26 @@ export enum FulltextIndex {
   Territory = "territory_text",
 }
 
+/**
+ * How much more a match in the name (an outcome's title) weighs than one in a description.
+ * Each index gets `(Q) name:(Q)^3`: every field counts, the name counts four times, the same
+ * factor in all three indexes so their scores stay comparable.
+ */
+export const NAME_BOOST = 3;
+
 /** Cypher subquery branch: hits of `$query` in `index`, only when one of `kinds` is asked for (else the index is not read). */
-const HITS_IN = (index: FulltextIndex, kinds: SearchKind[]) => `UNWIND CASE WHEN any(k IN [${kinds.map((k) => `'${k}'`).join(", ")}] WHERE k IN $kinds) THEN [true] ELSE [] END AS wanted
-    CALL db.index.fulltext.queryNodes('${index}', $query) YIELD node, score
+const HITS_IN = (index: FulltextIndex, nameField: string, kinds: SearchKind[]) => `UNWIND CASE WHEN any(k IN [${kinds.map((k) => `'${k}'`).join(", ")}] WHERE k IN $kinds) THEN [true] ELSE [] END AS wanted
+    CALL db.index.fulltext.queryNodes('${index}', '(' + $query + ') ${nameField}:(' + $query + ')^${NAME_BOOST}') YIELD node, score
     RETURN node, score`;
 
-// Hits of the Lucene query $query of the kinds in $kinds, as x = {node, kind, score}; by score (best first), kind, id.
+// Hits of the Lucene query $query (names boosted) of the kinds in $kinds, as x = {node, kind, score}; by score (best first), kind, id.
 export const SEARCH: ListSpec = {
   body: `CALL () {
-    ${HITS_IN(FulltextIndex.ActorAlliance, [ACTOR, ALLIANCE])}
+    ${HITS_IN(FulltextIndex.ActorAlliance, "name", [ACTOR, ALLIANCE])}
     UNION ALL
-    ${HITS_IN(FulltextIndex.Outcome, [OUTCOME])}
+    ${HITS_IN(FulltextIndex.Outcome, "title", [OUTCOME])}
     UNION ALL
-    ${HITS_IN(FulltextIndex.Territory, [TERRITORY])}
+    ${HITS_IN(FulltextIndex.Territory, "name", [TERRITORY])}
   }
   WITH node, score, CASE WHEN node:${Actor} THEN '${ACTOR}' WHEN node:${Alliance} THEN '${ALLIANCE}' WHEN node:${Outcome} THEN '${OUTCOME}' ELSE '${TERRITORY}' END AS kind
   WHERE kind IN $kinds
@@ -36,8 +43,8 @@ export const SEARCH: ListSpec = {
     kind: x.kind,
     score: x.score,
     actor: CASE x.kind WHEN '${ACTOR}' THEN [n IN [x.node] | ${ACTOR_MAP("n")}][0] END,
-    alliance: CASE x.kind WHEN '${ALLIANCE}' THEN x.node {.*} END,
+    alliance: CASE x.kind WHEN '${ALLIANCE}' THEN [n IN [x.node] | n {.*}][0] END,
     outcome: CASE x.kind WHEN '${OUTCOME}' THEN [n IN [x.node] | ${OUTCOME_MAP("n")}][0] END,
-    territory: CASE x.kind WHEN '${TERRITORY}' THEN x.node {.*} END
+    territory: CASE x.kind WHEN '${TERRITORY}' THEN [n IN [x.node] | n {.*}][0] END
   }`,
 };

@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import { GraphQLSchema } from "graphql";
 import { loadConfig } from "../../src/config";
 import { connect, Connection } from "../../src/neo4j/connect";
 import { migrate } from "../../src/neo4j/migrate";
@@ -8,7 +7,7 @@ import { readGeography } from "../../src/seed/geography";
 import { seedTerritories } from "../../src/seed/territory.seed";
 import { seedSdgs } from "../../src/seed/sdg.seed";
 import { createSchema } from "../../src/graphql/schema";
-import { createApollo } from "../../src/server";
+import { createApollo, ServerOptions } from "../../src/server";
 import { Context, createContext } from "../../src/graphql/context";
 
 /** Départements whose communes and EPCI the tests load (Paris, Val-de-Marne, Rhône). */
@@ -50,8 +49,8 @@ export class GraphQLClient {
     private readonly connection: Connection,
   ) {}
 
-  static async create(connection: Connection, schema?: GraphQLSchema): Promise<GraphQLClient> {
-    const apollo = createApollo(schema ?? (await createSchema()));
+  static async create(connection: Connection, options: ServerOptions = {}): Promise<GraphQLClient> {
+    const apollo = createApollo(options.schema ?? (await createSchema()), options);
     await apollo.start();
     return new GraphQLClient(apollo, connection);
   }

@@ -1,0 +1,83 @@
+import { GraphQLError, GraphQLSchema, ValidationRule, getNamedType } from "graphql";
+import { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { ErrorCode } from "../common/errors";
+import { DEFAULT_PAGE_SIZE } from "../common/list.args";
+
+/** Query limits; each is set from the environment (see config.ts) and documented in the README. */
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Parse-time: a document with more tokens is refused before it is even parsed fully. */
+  maxTokens: number;
+  /** Estimated cost: every field costs 1, list fields cost their page size times their children. */
+  maxCost: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxTokens: 3000, maxCost: 50_000 };
+
+/** A query over a limit: HTTP 400, code QUERY_TOO_COMPLEX, the limit and the value found. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(limit: string, message: string) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, http: { status: 400 } } });
+  }
+}
+
+/** Validation rules for depth, aliases and directives (graphql-armor), reporting QUERY_TOO_COMPLEX. */
+export function limitRules(limits: Limits): ValidationRule[] {
+  const reject = (limit: string) => ({
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [
+      (context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) =>
+        context?.reportError(new QueryTooComplexError(limit, error.message.replace(/^Syntax Error: /, ""))),
+    ],
+  });
+  return [
+    maxDepthRule({ n: limits.maxDepth, ...reject("maxDepth") }),
+    maxAliasesRule({ n: limits.maxAliases, ...reject("maxAliases") }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reject("maxDirectives") }),
+  ];
+}
+
+/**
+ * Cost of a list field: its page size (`first`, `last`, `maxNodes`, or the default page size
+ * for connections) times what each item costs, so `first: 100` nested three times is refused
+ * while the same query with `first: 5` passes. Arguments come with variables already applied.
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  const size = args.first ?? args.last ?? args.maxNodes;
+  const isConnection = getNamedType(field.type).name.endsWith("Connection");
+  if (typeof size === "number") return 1 + Math.max(size, 1) * childComplexity;
+  if (isConnection) return 1 + DEFAULT_PAGE_SIZE * childComplexity;
+  return undefined;
+};
+
+/** Refuses operations whose estimated cost exceeds the limit, before anything runs. */
+export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [pageSizeEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw new QueryTooComplexError("maxCost", `Query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer levels.`);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** graphql-js's message when `parseOptions.maxTokens` stops the parser. */
+export const TOKEN_LIMIT_MESSAGE = /Document contains more that? \d+ tokens/;
