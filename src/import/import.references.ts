@@ -21,6 +21,9 @@ interface Reference {
 const LABEL_OF: Record<"source" | "actor" | "alliance", Label> = { source: Label.Source, actor: Label.Actor, alliance: Label.Alliance };
 const TARGET_ENTITY: Record<"source" | "actor" | "alliance", Entity> = { source: "sources", actor: "actors", alliance: "alliances" };
 
+/** The kind of reference that names rows of `entity`, if any. */
+const targetOf = (entity: Entity) => (Object.keys(TARGET_ENTITY) as (keyof typeof TARGET_ENTITY)[]).find((t) => TARGET_ENTITY[t] === entity);
+
 /** Every reference a row makes, with the field it is in ("sourceIds.1"). */
 function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
   const list = (field: string, target: Target): Reference[] =>
@@ -48,12 +51,20 @@ function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
  * one (a membership of a rejected alliance): entities are checked in write order, and a
  * row only counts as present once it is accepted (or already stored).
  */
-export async function checkReferences(executor: Executor, rows: ValidRow[]): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
+export async function checkReferences(
+  executor: Executor,
+  rows: ValidRow[],
+  rejectedEarlier: Rejection[] = [],
+): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
   const refs = rows.map((row) => referencesOf(row.row.entity, row.input));
-  const stored = await storedKeys(executor, rows, refs);
+  const stored = await storedKeys(executor, refs);
   const territories = await resolveTerritories(executor, refs.flat().filter((r) => r.target === "territory").map((r) => String(r.value)));
   const inFile: Record<string, Set<string>> = { source: new Set(), actor: new Set(), alliance: new Set() };
   const rejectedKeys: Record<string, Set<string>> = { source: new Set(), actor: new Set(), alliance: new Set() };
+  for (const r of rejectedEarlier) {
+    const target = targetOf(r.entity);
+    if (target) rejectedKeys[target].add(r.key);
+  }
   const accepted: ResolvedRow[] = [];
   const rejected: Rejection[] = [];
   for (const entity of ENTITIES) {
@@ -74,7 +85,7 @@ export async function checkReferences(executor: Executor, rows: ValidRow[]): Pro
           problems.push({ field: ref.field, reason: `no ${LABEL_OF[ref.target]} "${value}": ${why} in the database` });
         }
       }
-      const target = (Object.keys(TARGET_ENTITY) as (keyof typeof TARGET_ENTITY)[]).find((t) => TARGET_ENTITY[t] === entity);
+      const target = targetOf(entity);
       if (problems.length > 0) {
         rejected.push(...problems.map((p) => reject(row.row, row.key, p.field, p.reason)));
         if (target) rejectedKeys[target].add(row.key);
@@ -89,23 +100,22 @@ export async function checkReferences(executor: Executor, rows: ValidRow[]): Pro
 
 // Which of $keys exist as nodes of a label (by id), or as SDG numbers.
 const EXISTING = (label: Label, keyProperty = "id") =>
-  `UNWIND $keys AS key MATCH (n:${label} {${keyProperty}: key}) RETURN collect(toString(n.${keyProperty})) AS found`;
+  `UNWIND $keys AS key MATCH (n:${label} {${keyProperty}: key}) RETURN collect(n.${keyProperty}) AS found`;
 
 const CHUNK = 10_000;
 
 /** The referenced sources, actors, alliances and SDGs that are already stored. */
-async function storedKeys(executor: Executor, rows: ValidRow[], refs: Reference[][]): Promise<Record<"source" | "actor" | "alliance" | "sdg", Set<string>>> {
+async function storedKeys(executor: Executor, refs: Reference[][]): Promise<Record<"source" | "actor" | "alliance" | "sdg", Set<string>>> {
   const wanted = { source: new Set<string>(), actor: new Set<string>(), alliance: new Set<string>(), sdg: new Set<number>() };
   for (const ref of refs.flat()) {
     if (ref.target === "sdg") wanted.sdg.add(Number(ref.value));
     else if (ref.target !== "territory") wanted[ref.target].add(String(ref.value));
   }
-  void rows;
   const lookup = async (label: Label, keys: (string | number)[], keyProperty?: string) => {
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += CHUNK) {
       const [row] = await executor.read(EXISTING(label, keyProperty), { keys: keys.slice(i, i + CHUNK) });
-      for (const key of row.found as string[]) found.add(key);
+      for (const key of row.found as (string | number)[]) found.add(String(key)); // 17.0 → "17"
     }
     return found;
   };

@@ -111,7 +111,7 @@ describe("the examples (schema/examples.graphql and the README)", () => {
   const operations = [...examples.matchAll(/^(query|mutation) (\w+)/gm)].map((match) => match[2]);
   const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
   const readmeBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
-  const written = ["obs-2023", "ville-creteil", "creteil-solidaire", "creteil-solidaire/ville-creteil", "creteil-guide"];
+  const written = ["obs-2023", "ville-creteil", "creteil-solidaire", "creteil-solidaire/ville-creteil", "creteil-guide", "creteil-maturity-2023"];
 
   afterAll(async () => {
     await connection.executor.write((tx) => tx.run("MATCH (n) WHERE n.id IN $ids DETACH DELETE n", { ids: written }));

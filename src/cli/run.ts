@@ -1,0 +1,27 @@
+import { loadConfig } from "../config";
+import { connect, Connection } from "../neo4j/connect";
+
+/** Exit codes of every command: 0 done, 1 fatal (nothing or not everything done), 2 done with rejected rows. */
+export const EXIT = { OK: 0, FATAL: 1, PARTIAL: 2 } as const;
+
+/** An error the CLI prints as is (it already says what to do), then exits 1. */
+export class CliError extends Error {
+  override name = "CliError";
+}
+
+/** Runs `work` with a connection built from the environment (NEO4J_URI, …), always closed afterwards. */
+export async function withConnection<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await connect(loadConfig());
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The message a user sees for a fatal error: ours and configuration errors as they are, others with their name. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === "Neo4jError") return `Neo4j refused the operation: ${error.message}`;
+  return error.message;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { Executor } from "../neo4j/executor";
+import { ENTITIES, Entity, entityOfFile } from "./entities";
+import { UPSERT_BY_ENTITY } from "./import.cypher";
+import { cypherRow } from "./import.params";
+import { checkReferences, ResolvedRow } from "./import.references";
+import { checkUniqueIdentifiers } from "./import.unique";
+import { validateRows } from "./import.validate";
+import { readCsvRows } from "./read-csv";
+import { readJsonRows } from "./read-json";
+import { ImportFileError, ImportRow, Rejection } from "./rows";
+
+export interface ImportOptions {
+  /** Rows per write transaction (default 500). */
+  batchSize?: number;
+  /** Source cited by rows that give no sourceIds (`--source`). */
+  defaultSourceId?: string;
+  /** Told the number of rows to write, then each batch written. */
+  onProgress?: (written: number, total: number) => void;
+  /** Called before each batch's transaction; throwing stops the import there (tests simulate a crash with it). */
+  beforeBatch?: (entity: Entity, batchIndex: number) => void | Promise<void>;
+}
+
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  rowsRead: number;
+  imported: Record<Entity, WriteCounts>;
+  rejected: Rejection[];
+  /** Rows rejected (a row with three bad fields counts once). */
+  rowsRejected: number;
+  ms: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+/**
+ * Reads an input file: JSON (an import document) or CSV (one entity, named by the file —
+ * `actors.csv` … `maturity.csv` — or by `entity`).
+ */
+export function readInputFile(path: string, entity?: Entity): ImportRow[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ImportFileError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (/\.json$/i.test(path)) return readJsonRows(path, text);
+  const csvEntity = entity ?? entityOfFile(path);
+  if (!/\.csv$/i.test(path) || !csvEntity) {
+    throw new ImportFileError(path, `is neither a .json document nor a CSV named ${ENTITIES.map((e) => e === "maturityAssessments" ? "maturity.csv" : `${e}.csv`).join(", ")} (or give --entity)`);
+  }
+  return readCsvRows(path, text, csvEntity);
+}
+
+/** Reads, validates and imports files together (a membership CSV may refer to the alliances CSV). */
+export async function importFiles(executor: Executor, paths: string[], options: ImportOptions & { entity?: Entity } = {}): Promise<ImportResult> {
+  return importRows(executor, paths.flatMap((path) => readInputFile(path, options.entity)), options);
+}
+
+/**
+ * Validates rows, checks their references against themselves and the database, then
+ * upserts the accepted ones entity by entity, in transactions of `batchSize` rows
+ * (`UNWIND $rows`). A batch is written whole or not at all; a stopped import re-run
+ * writes the same rows again, which changes nothing for those already written.
+ */
+export async function importRows(executor: Executor, rows: ImportRow[], options: ImportOptions = {}): Promise<ImportResult> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive integer; got ${batchSize}`);
+  const validated = await validateRows(rows, options);
+  const unique = await checkUniqueIdentifiers(executor, validated.valid);
+  const checked = await checkReferences(executor, unique.valid, [...validated.rejected, ...unique.rejected]);
+  const rejected = [...validated.rejected, ...unique.rejected, ...checked.rejected];
+
+  const imported = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as Record<Entity, WriteCounts>;
+  const total = checked.accepted.length;
+  let written = 0;
+  options.onProgress?.(0, total);
+  for (const entity of ENTITIES) {
+    const entityRows = checked.accepted.filter((row) => row.row.entity === entity);
+    for (let start = 0, batchIndex = 0; start < entityRows.length; start += batchSize, batchIndex++) {
+      await options.beforeBatch?.(entity, batchIndex);
+      const counts = await writeBatch(executor, entity, entityRows.slice(start, start + batchSize));
+      for (const key of ["created", "updated", "unchanged"] as const) imported[entity][key] += counts[key];
+      written += Math.min(batchSize, entityRows.length - start);
+      options.onProgress?.(written, total);
+    }
+  }
+  const rowsRejected = new Set(rejected.map((r) => `${r.file}\u0000${r.line ?? r.pointer?.split("/").slice(0, 3).join("/")}`)).size;
+  return { rowsRead: rows.length, imported, rejected, rowsRejected, ms: Date.now() - started };
+}
+
+/** One transaction: the batch's rows, all or nothing. */
+async function writeBatch(executor: Executor, entity: Entity, batch: ResolvedRow[]): Promise<WriteCounts> {
+  const params = { rows: batch.map(cypherRow) };
+  const [counts] = await executor.write((tx) => tx.run(UPSERT_BY_ENTITY[entity], params));
+  return { created: Number(counts.created), updated: Number(counts.updated), unchanged: Number(counts.unchanged) };
+}

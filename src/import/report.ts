@@ -1,0 +1,21 @@
+import { writeFileSync } from "node:fs";
+import { ImportResult } from "./importer";
+
+/** Where the report of an import of `inputs` goes by default: next to the first input. */
+export const defaultReportPath = (inputs: string[]) => `${inputs[0]}.report.json`;
+
+/**
+ * Writes the import report: what was read, written (created / updated / unchanged per
+ * entity) and every rejection with its file, line or JSON pointer, field and reason.
+ */
+export function writeReport(path: string, inputs: string[], result: ImportResult): void {
+  const report = {
+    inputs,
+    finishedAt: new Date().toISOString(),
+    rowsRead: result.rowsRead,
+    rowsRejected: result.rowsRejected,
+    imported: result.imported,
+    rejected: result.rejected,
+  };
+  writeFileSync(path, JSON.stringify(report, null, 2) + "\n");
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CommanderError } from "commander";
+import { createProgram } from "../../src/cli/program";
+import { openTestDatabase } from "../support/database";
+import { deleteImported } from "../import/import-support";
+import { smallDocument } from "../import/fixture";
+
+const PREFIX = "clitest-";
+
+/** Runs `maillage <args>` in-process; returns what it printed and the exit code it set. */
+async function run(args: string[]): Promise<{ out: string; code: number }> {
+  let out = "";
+  const program = createProgram();
+  const capture = (command: typeof program) => {
+    command.configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (out += s) });
+    command.commands.forEach(capture);
+  };
+  capture(program);
+  const log = jest.spyOn(console, "log").mockImplementation((...a) => void (out += a.join(" ") + "\n"));
+  const error = jest.spyOn(console, "error").mockImplementation((...a) => void (out += a.join(" ") + "\n"));
+  process.exitCode = 0;
+  try {
+    await program.parseAsync(["node", "maillage", ...args]);
+    return { out, code: Number(process.exitCode ?? 0) };
+  } catch (e) {
+    if (e instanceof CommanderError) return { out, code: e.exitCode };
+    throw e;
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    process.exitCode = 0;
+  }
+}
+
+describe("maillage --help", () => {
+  it.each(["import", "export", "generate", "stats", "migrate", "seed"])("describes `%s`", async (command) => {
+    const { out, code } = await run([command, "--help"]);
+    expect(code).toBe(0);
+    expect(out).toContain(`Usage: maillage ${command}`);
+  });
+
+  it("lists every command", async () => {
+    const { out } = await run(["--help"]);
+    for (const command of ["import", "export", "generate", "stats", "migrate", "seed"]) expect(out).toContain(command);
+  });
+});
+
+describe("maillage import", () => {
+  const connection = openTestDatabase();
+  const dir = mkdtempSync(join(tmpdir(), "maillage-cli-"));
+  afterAll(async () => {
+    await deleteImported(await connection, PREFIX);
+    await (await connection).close();
+  });
+
+  it("exits 0 when every row is imported and 2 when some are rejected, with a report", async () => {
+    await connection;
+    const file = join(dir, "doc.json");
+    writeFileSync(file, JSON.stringify(smallDocument(PREFIX)));
+    expect((await run(["import", file, "--quiet"])).code).toBe(0);
+    const doc = smallDocument(PREFIX) as any;
+    doc.actors[0].kind = "NOPE";
+    writeFileSync(file, JSON.stringify(doc));
+    const { out, code } = await run(["import", file, "--quiet", "--batch-size", "2"]);
+    expect(code).toBe(2);
+    expect(out).toContain("doc.json#/actors/0/kind kind:");
+    const report = JSON.parse(readFileSync(`${file}.report.json`, "utf8"));
+    expect(report.rejected[0]).toMatchObject({ pointer: "/actors/0/kind", field: "kind", entity: "actors" });
+  });
+
+  it("stops on a file it cannot read", async () => {
+    await expect(run(["import", join(dir, "missing.json")])).rejects.toThrow(/cannot be read/);
+  });
+
+  it("prints counts with `stats`", async () => {
+    const { out, code } = await run(["stats", "--json"]);
+    expect(code).toBe(0);
+    const stats = JSON.parse(out);
+    expect(stats.nodes.Actor).toBeGreaterThan(0);
+    expect(Object.keys(stats.territoriesByMaturity)).toEqual(["DISCOVERING", "EXPERIMENTING", "STRUCTURING", "PIONEERING"]);
+  });
+});
