@@ -1,4 +1,68 @@
-import { Command } from "commander";
+import { writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { ExportFormat } from "../export/export.formats";
+import { ExportProgress } from "../export/export.repository";
+import { runExport } from "../export/export.service";
+import { GRAPH_MODES, parseExportOptions } from "../export/export.scope";
+import { withConnection } from "./run";
+
+/** Exports with more scoped items than this report their stages on stderr. */
+const BIG_EXPORT = 10_000;
+
+interface ExportOptions {
+  format: ExportFormat;
+  out?: string;
+  territory?: string;
+  at?: string;
+  from?: string;
+  to?: string;
+  allianceKinds?: string;
+  actorKinds?: string;
+  mode?: string;
+  quiet?: boolean;
+}
 
 /** `maillage export`: registered by the CLI's main file. */
-export function registerExport(_program: Command): void {}
+export function registerExport(program: Command): void {
+  program
+    .command("export")
+    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML or Cytoscape.js JSON")
+    .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
+    .option("--out <file>", "write to this file (default: stdout)")
+    .option("--territory <ref>", "only alliances acting in this territory or inside it (INSEE code or id, e.g. DEPARTEMENT:94)")
+    .option("--at <date>", "only alliances and memberships active on this date (YYYY-MM-DD)")
+    .option("--from <date>", "only alliances and memberships active on or after this date")
+    .option("--to <date>", "only alliances and memberships that started on or before this date")
+    .option("--alliance-kinds <kinds>", "comma list of alliance kinds, e.g. PHILANTHROPY,RESEARCH_PARTNERSHIP")
+    .option("--actor-kinds <kinds>", "comma list of actor kinds, e.g. ASSOCIATION,COMPANY")
+    .addOption(new Option("--mode <mode>", "graph formats: actors and alliances, or actors only weighted by shared alliances").choices([...GRAPH_MODES]))
+    .option("--quiet", "no progress on stderr")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  maillage export --out maillage.json                          # everything, re-importable with `maillage import`\n" +
+        "  maillage export --format gexf --territory 94 --at 2021-06-01 --out val-de-marne.gexf\n" +
+        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION",
+    )
+    .action(async (options: ExportOptions) => {
+      const file = await withConnection(async ({ executor }) => {
+        const { scope, mode } = await parseExportOptions(executor, options);
+        return runExport(executor, options.format, scope, mode, options.quiet ? undefined : stderrProgress());
+      });
+      if (options.out) {
+        writeFileSync(options.out, file.body);
+        if (!options.quiet) process.stderr.write(`Wrote ${options.out} (${file.body.length} characters)\n`);
+      } else {
+        process.stdout.write(file.body);
+      }
+    });
+}
+
+/** Stage lines on stderr, once the export turns out big (small ones stay silent). */
+function stderrProgress(): ExportProgress {
+  let big = false;
+  return (stage, count) => {
+    big ||= count >= BIG_EXPORT;
+    if (big) process.stderr.write(`export: ${stage}: ${count}\n`);
+  };
+}

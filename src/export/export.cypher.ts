@@ -80,7 +80,7 @@ WHERE ${PREFIXED("ma")} AND (
     MATCH (scope:${Territory} {id: $filter.territoryId}) WHERE ${LIES_IN("subject", "scope")}
   })))
 RETURN ma {.id, subjectType: CASE WHEN subject:${Actor} THEN "ACTOR" ELSE "TERRITORY" END, subjectId: subject.id,
-  .level, .assessedOn, sourceIds: [(ma)-[:${CITES}]->(s:${Source}) | s.id]} AS row
+  .level, .assessedOn, .note, sourceIds: [(ma)-[:${CITES}]->(s:${Source}) | s.id]} AS row
 ORDER BY ma.id`;
 
 // Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id.

@@ -1,5 +1,5 @@
 import { Executor, Row } from "../neo4j/executor";
-import { ExportScope, scopeParams, selectsAlliances } from "./export.scope";
+import { ExportScope, scopeParams } from "./export.scope";
 import * as Q from "./export.cypher";
 
 /** The ids an export covers (see SCOPE_IDS), each list sorted. */
@@ -77,5 +77,3 @@ const SECTION_QUERIES = {
   maturityAssessments: Q.DOCUMENT_ASSESSMENTS,
   sources: Q.DOCUMENT_SOURCES,
 };
-
-export { selectsAlliances };

@@ -1,0 +1,112 @@
+import Graph from "graphology";
+import neo4j from "neo4j-driver";
+import { parse as parseGexf } from "graphology-gexf";
+import { parse as parseGraphml } from "graphology-graphml";
+import { Connection } from "../../src/neo4j/connect";
+import { Executor } from "../../src/neo4j/executor";
+import { loadDocument } from "../../src/seed/document";
+import { createServer, MaillageServer } from "../../src/server";
+import { deleteByPrefix, openTestDatabase } from "../support/database";
+import { exportKnownGraph } from "./known-export-graph";
+
+// knownGraph: PHILANTHROPY in Créteil is Yak (Alpha, Beta); RESEARCH_PARTNERSHIP in REGION:84 is
+// Zeta (Gamma, Delta). Other files' data may match these scopes too, so assertions keep our ids.
+const P = "exphttp-";
+const ours = (ids: string[]) => ids.filter((id) => id.includes(P)).sort();
+let connection: Connection;
+let server: MaillageServer;
+let base: string;
+
+beforeAll(async () => {
+  connection = await openTestDatabase();
+  await deleteByPrefix(connection, P);
+  await loadDocument(connection.executor, exportKnownGraph(P, 2));
+  server = await createServer(connection.executor);
+  base = `http://127.0.0.1:${await server.listen(0)}/export`;
+});
+
+afterAll(async () => {
+  await deleteByPrefix(connection, P);
+  await server.stop();
+  server.httpServer.close();
+  await connection.close();
+});
+
+const YAK = "territory=94028&allianceKinds=PHILANTHROPY";
+
+describe("GET /export/<format>", () => {
+  it("answers GEXF as an attachment named after the scope", async () => {
+    const response = await fetch(`${base}/gexf?${YAK}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/gexf\+xml/);
+    expect(response.headers.get("content-disposition")).toBe("attachment; filename=maillage-commune-94028_philanthropy.gexf");
+    const graph = parseGexf(Graph, await response.text());
+    expect(ours(graph.nodes())).toEqual([`actor:${P}alpha`, `actor:${P}beta`, `alliance:${P}yak`]);
+  });
+
+  it("answers GraphML, and a projected graph with mode=projected", async () => {
+    const response = await fetch(`${base}/graphml?territory=REGION:84&allianceKinds=RESEARCH_PARTNERSHIP&mode=projected`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/graphml\+xml/);
+    expect(response.headers.get("content-disposition")).toContain("maillage-region-84_research_partnership_projected.graphml");
+    const graph = parseGraphml(Graph, await response.text());
+    const edges = graph.edges().filter((e) => e.includes(P));
+    expect(edges.map((e) => [graph.source(e), graph.target(e), graph.getEdgeAttribute(e, "weight")])).toEqual([
+      [`actor:${P}delta`, `actor:${P}gamma`, 1],
+    ]);
+  });
+
+  it("answers Cytoscape.js elements and the JSON document", async () => {
+    const cytoscape = await fetch(`${base}/cytoscape?${YAK}&at=2021-06-01`);
+    expect(cytoscape.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(cytoscape.headers.get("content-disposition")).toContain(".cytoscape.json");
+    const { elements } = (await cytoscape.json()) as any;
+    expect(ours(elements.nodes.map((n: any) => n.data.id))).toEqual([`actor:${P}alpha`, `actor:${P}beta`, `alliance:${P}yak`]);
+    expect(ours(elements.edges.map((e: any) => e.data.id))).toHaveLength(2);
+
+    const json = await fetch(`${base}/json?${YAK}`);
+    expect(json.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(json.headers.get("content-disposition")).toBe("attachment; filename=maillage-commune-94028_philanthropy.json");
+    const doc = (await json.json()) as any;
+    expect(ours(doc.alliances.map((a: any) => a.id))).toEqual([`${P}yak`]);
+    expect(ours(doc.outcomes.map((o: any) => o.id))).toEqual([`${P}oy1`]);
+    expect(doc.maturityAssessments.filter((m: any) => m.id.includes(P))).toEqual([]);
+  });
+
+  it.each([
+    ["territory=99999", "territory"],
+    ["territory=11", "territory"],
+    ["at=2021-02-30", "at"],
+    ["from=yesterday", "from"],
+    ["from=2022-01-01&to=2021-01-01", "to"],
+    ["allianceKinds=PHILANTHROPY,NOPE", "allianceKinds"],
+    ["actorKinds=ALIEN", "actorKinds"],
+    ["mode=circular", "mode"],
+    ["at=2021-01-01&at=2022-01-01", "at"],
+    ["territorry=94", "territorry"],
+  ])("refuses %s with a 400 naming the parameter", async (query, field) => {
+    const response = await fetch(`${base}/gexf?${query}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as any;
+    expect(body.error).toEqual({ code: "BAD_USER_INPUT", field, message: expect.any(String) });
+  });
+
+  it("takes an empty parameter as no criterion", async () => {
+    expect((await fetch(`${base}/cytoscape?${YAK}&actorKinds=&at=`)).status).toBe(200);
+  });
+
+  it("answers 503 when Neo4j is unreachable", async () => {
+    const driver = neo4j.driver("bolt://127.0.0.1:9", neo4j.auth.basic("neo4j", "password"), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
+    const down = await createServer(new Executor(driver, undefined));
+    try {
+      const port = await down.listen(0);
+      const response = await fetch(`http://127.0.0.1:${port}/export/json`);
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as any).error.code).toBe("SERVICE_UNAVAILABLE");
+    } finally {
+      await down.stop();
+      down.httpServer.close();
+      await driver.close();
+    }
+  });
+});
