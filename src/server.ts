@@ -13,7 +13,11 @@ import { costLimitPlugin, DEFAULT_LIMITS, limitRules, Limits } from "./graphql/l
 import { hideSuggestionsPlugin, requestLogPlugin } from "./graphql/request-log.plugin";
 import { jsonErrors, requestId } from "./http/middleware";
 import { exportRoutes } from "./export/export.routes";
+import { requireRole } from "./auth/require-role";
+import { Role } from "./auth/viewer";
 import { healthRoutes } from "./health/health.routes";
+import { AuthConfig, authConfigFromEnv } from "./auth/auth.config";
+import { authenticate } from "./auth/authenticate";
 
 export interface MaillageServer {
   app: express.Express;
@@ -32,6 +36,8 @@ export interface ServerOptions {
   /** Largest accepted request body. */
   maxBodyBytes?: number;
   plugins?: ApolloServerPlugin<Context>[];
+  /** Who may do what (API keys, JWT secret, reads require a key); default: read once from the environment. */
+  auth?: AuthConfig;
 }
 
 /**
@@ -70,12 +76,13 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   app.use(requestId());
 
   app.use(healthRoutes(executor));
-  app.use("/export", exportRoutes(executor));
+  // Exports hand out everything in scope at once: admins only.
+  app.use("/export", requireRole(Role.ADMIN, options.auth), exportRoutes(executor));
   app.use(
     "/graphql",
     cors(),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, options.auth ?? authConfigFromEnv()) }) }),
   );
   app.use(jsonErrors());
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/viewer";
 import { LocalDateResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
 import { allianceScope, territoryIdOf } from "../graphql/scope";
@@ -94,16 +95,19 @@ export class ActorResolver {
     return loaders.sourcesOfActor.load(actor.id);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Actor, { description: "Creates an actor; an existing id is updated (replays never duplicate)" })
   createActor(@Arg("input") input: ActorInput, @Ctx() { repos }: Context) {
     return repos.actors.upsert(input);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Actor, { description: "Changes some fields of an actor" })
   updateActor(@Arg("id", () => ID) id: string, @Arg("input") input: ActorPatch, @Ctx() { repos }: Context) {
     return repos.actors.update(id, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Deletes an actor and its memberships" })
   deleteActor(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
     return repos.actors.delete(id);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
 import { allianceScope } from "../graphql/scope";
 import { countKey, pageKey, planPage, toPage } from "../common/connection";
@@ -71,16 +72,19 @@ export class AllianceResolver {
     return loaders.sourcesOfAlliance.load(alliance.id);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Alliance, { description: "Creates an alliance; an existing id is updated (replays never duplicate)" })
   createAlliance(@Arg("input") input: AllianceInput, @Ctx() { repos }: Context) {
     return repos.alliances.upsert(input);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Alliance, { description: "Changes some fields of an alliance" })
   updateAlliance(@Arg("id", () => ID) id: string, @Arg("input") input: AlliancePatch, @Ctx() { repos }: Context) {
     return repos.alliances.update(id, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Deletes an alliance with its memberships and outcomes" })
   deleteAlliance(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
     return repos.alliances.delete(id);

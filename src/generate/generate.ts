@@ -1,6 +1,6 @@
 import { ActorKind, MaturityLevel, SourceKind } from "../common/enums";
 import { ImportDocument } from "../import/entities";
-import { MaturitySubjectType } from "../import/maturity-row.input";
+import { MaturitySubjectType } from "../maturity/maturity.type";
 import { ActorSeed, generateAlliance, MemberPools } from "./alliances";
 import { actorName, sirenFrom } from "./names";
 import { fromDay, Places, toDay } from "./places";

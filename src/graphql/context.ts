@@ -20,11 +20,14 @@ import { createOutcomeLoaders } from "../outcome/outcome.loaders";
 import { createSdgLoaders } from "../sdg/sdg.loaders";
 import { createSourceLoaders } from "../source/source.loaders";
 import { createTerritoryLoaders } from "../territory/territory.loaders";
+import { ANONYMOUS, Viewer } from "../auth/viewer";
 
 /** What every resolver receives: repositories for root fields, loaders for relationship fields. */
 export interface Context {
   /** Given to clients in errors and the x-request-id header, and in every log line of the request. */
   requestId: string;
+  /** Who is asking (role and subject); `@Authorized` fields check it (see auth/auth-checker.ts). */
+  viewer: Viewer;
   executor: Executor;
   repos: ReturnType<typeof createRepositories>;
   loaders: ReturnType<typeof createLoaders>;
@@ -62,10 +65,12 @@ function createLoaders(repos: ReturnType<typeof createRepositories>) {
 
 /**
  * A fresh context per request: its own executor (so round trips are counted per
- * request) and its own loaders (so caching never leaks between requests).
+ * request) and its own loaders (so caching never leaks between requests). Anonymous
+ * unless the caller passes the authenticated viewer.
  */
-export function createContext(root: Executor, request: { requestId?: string } = {}): Context {
+export function createContext(root: Executor, request: { requestId?: string; viewer?: Viewer } = {}): Context {
   const executor = root.forRequest();
   const repos = createRepositories(executor);
-  return { requestId: request.requestId ?? randomUUID(), executor, repos, loaders: createLoaders(repos) };
+  const viewer = request.viewer ?? ANONYMOUS;
+  return { requestId: request.requestId ?? randomUUID(), viewer, executor, repos, loaders: createLoaders(repos) };
 }

@@ -62,14 +62,27 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits:
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pageSizeEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, operation }) {
+          // No operation found: Apollo answers OPERATION_RESOLUTION_FAILURE itself.
+          if (!operation) return;
+          if (!schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This API has no ${operation.operation} operations`, {
+              extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+            });
+          }
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [pageSizeEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not coerce: Apollo's own check answers BAD_USER_INPUT next.
+            return;
+          }
           if (cost > limits.maxCost) {
             throw new QueryTooComplexError("maxCost", `Query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer levels.`);
           }

@@ -16,6 +16,7 @@ import { SearchResolver } from "../search/search.resolver";
 import { MaturityResolver } from "../maturity/maturity.resolver";
 import { TerritoryMaturityResolver } from "../maturity/territory-maturity.resolver";
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
+import { authChecker } from "../auth/auth-checker";
 
 export const RESOLVERS = [
   ActorResolver,
@@ -37,11 +38,13 @@ export const RESOLVERS = [
 
 /**
  * The executable schema. `validate: true` makes type-graphql run class-validator on every
- * argument; without it the rules on the input classes would be decoration only.
+ * argument; without it the rules on the input classes would be decoration only. `authChecker`
+ * enforces the roles of `@Authorized` fields.
  */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
+    authChecker,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
 }

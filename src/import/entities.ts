@@ -4,7 +4,7 @@ import { MembershipInput } from "../membership/membership.input";
 import { membershipId } from "../membership/membership.repository";
 import { OutcomeInput } from "../outcome/outcome.input";
 import { SourceInput } from "../source/source.input";
-import { MaturityRowInput } from "./maturity-row.input";
+import { MaturityAssessmentInput } from "../maturity/maturity.input";
 
 /** The sections of an import document, in the order they are written (each refers only to earlier ones). */
 export const ENTITIES = ["sources", "actors", "alliances", "memberships", "outcomes", "maturityAssessments"] as const;
@@ -56,8 +56,8 @@ export const SPECS: Record<Entity, EntitySpec> = {
     lists: ["sdgs", "beneficiaryTerritories", "beneficiaryActorIds", "sourceIds"], numbers: ["sdgs", "indicatorValue"], needsSource: true,
   },
   maturityAssessments: {
-    input: MaturityRowInput, dates: ["assessedOn"], csvFile: "maturity.csv",
-    columns: ["id", "subjectType", "subjectId", "level", "assessedOn", "sourceIds"],
+    input: MaturityAssessmentInput, dates: ["assessedOn"], csvFile: "maturity.csv",
+    columns: ["id", "subjectType", "subjectId", "level", "assessedOn", "note", "sourceIds"],
     lists: ["sourceIds"], numbers: [], needsSource: true,
   },
 };

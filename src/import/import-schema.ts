@@ -1,6 +1,6 @@
 import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, MaturityLevel, MembershipRole, OutcomeKind, SourceKind } from "../common/enums";
 import { ID_PATTERN } from "../common/validators";
-import { MaturitySubjectType } from "./maturity-row.input";
+import { MaturitySubjectType } from "../maturity/maturity.type";
 
 /**
  * The JSON Schema of an import document, built from the code's enums and patterns;
@@ -63,7 +63,7 @@ export function importJsonSchema(): object {
       }),
       maturityAssessment: row(["id", "subjectType", "subjectId", "level", "assessedOn", "sourceIds"], {
         id, subjectType: enumOf(MaturitySubjectType), subjectId: { type: "string" }, level: enumOf(MaturityLevel),
-        assessedOn: date, sourceIds: ids(1),
+        assessedOn: date, note: nullable(text(4000)), sourceIds: ids(1),
       }),
     },
   };

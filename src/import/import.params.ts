@@ -2,7 +2,7 @@ import { nameKey } from "../common/text";
 import { toNeo4jDate } from "../neo4j/props";
 import { Entity } from "./entities";
 import { ResolvedRow } from "./import.references";
-import { MaturitySubjectType } from "./maturity-row.input";
+import { MaturitySubjectType } from "../maturity/maturity.type";
 
 /**
  * The map one row gives its UNWIND query (import.cypher.ts): `id`, `props` (every stored
@@ -67,7 +67,7 @@ export function cypherRow(row: ResolvedRow): Record<string, unknown> {
       const onTerritory = input.subjectType === MaturitySubjectType.TERRITORY;
       return {
         id: row.key,
-        props: { level: input.level, assessedOn: toNeo4jDate(input.assessedOn) },
+        props: { level: input.level, assessedOn: toNeo4jDate(input.assessedOn), note: input.note ?? null },
         actorIds: onTerritory ? [] : [input.subjectId],
         territoryIds: onTerritory ? (row.territoryIds.subjectId ?? []) : [],
         sourceIds,

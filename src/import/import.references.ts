@@ -2,7 +2,7 @@ import { Executor } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
 import { RESOLVE_TERRITORY_REFS } from "../neo4j/references";
 import { ENTITIES, Entity } from "./entities";
-import { MaturitySubjectType } from "./maturity-row.input";
+import { MaturitySubjectType } from "../maturity/maturity.type";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
 

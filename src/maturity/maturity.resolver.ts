@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/viewer";
 import { LocalDateResolver } from "graphql-scalars";
 import type { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
@@ -28,11 +29,13 @@ export class MaturityResolver {
     return maturityLoaders(ctx).maturityHistoryOfActor.load(actor.id);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => MaturityAssessment, { description: "Records a maturity assessment; an existing id is replaced" })
   assessMaturity(@Arg("input") input: MaturityAssessmentInput, @Ctx() { repos }: Context) {
     return repos.maturity.upsert(input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Deletes a maturity assessment" })
   deleteMaturityAssessment(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
     return repos.maturity.delete(id);

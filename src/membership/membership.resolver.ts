@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
 import { Alliance } from "../alliance/alliance.type";
@@ -24,16 +25,19 @@ export class MembershipResolver {
     return loaders.sourcesOfMembership.load(membership.id);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Membership, { description: "Makes an actor a member of an alliance; an existing pair is updated" })
   addMembership(@Arg("input") input: MembershipInput, @Ctx() { repos }: Context) {
     return repos.memberships.upsert(input);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Membership, { description: "Changes role, dates or sources of a membership" })
   updateMembership(@Arg("id", () => ID) id: string, @Arg("input") input: MembershipPatch, @Ctx() { repos }: Context) {
     return repos.memberships.update(id, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Removes a membership" })
   removeMembership(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
     return repos.memberships.delete(id);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
 import { Alliance } from "../alliance/alliance.type";
@@ -61,16 +62,19 @@ export class OutcomeResolver {
     return loaders.sourcesOfOutcome.load(outcome.id);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Outcome, { description: "Records an outcome of an alliance; an existing id is replaced" })
   createOutcome(@Arg("input") input: OutcomeInput, @Ctx() { repos }: Context) {
     return repos.outcomes.upsert(input);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Outcome, { description: "Replaces an existing outcome" })
   updateOutcome(@Arg("id", () => ID) id: string, @Arg("input") input: OutcomeInput, @Ctx() { repos }: Context) {
     return repos.outcomes.update(id, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean)
   deleteOutcome(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
     return repos.outcomes.delete(id);

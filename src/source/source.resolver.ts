@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
 import { ConnectionArgs, planPage } from "../common/connection";
 import { SourceInput } from "./source.input";
@@ -17,16 +18,19 @@ export class SourceResolver {
     return repos.sources.page(planPage(args, "sources", "TITLE"));
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Source, { description: "Creates a source; an existing id is replaced" })
   createSource(@Arg("input") input: SourceInput, @Ctx() { repos }: Context) {
     return repos.sources.upsert(input);
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => Source, { description: "Replaces an existing source" })
   updateSource(@Arg("id", () => ID) id: string, @Arg("input") input: SourceInput, @Ctx() { repos }: Context) {
     return repos.sources.update(id, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Deletes a source that no fact cites" })
   deleteSource(@Arg("id", () => ID) id: string, @Ctx() { repos }: Context) {
     return repos.sources.delete(id);

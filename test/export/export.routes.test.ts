@@ -6,6 +6,10 @@ import { Connection } from "../../src/neo4j/connect";
 import { Executor } from "../../src/neo4j/executor";
 import { loadDocument } from "../../src/seed/document";
 import { createServer, MaillageServer } from "../../src/server";
+import { KEYS, testAuthConfig } from "../auth/auth-support";
+
+/** Exports are for admins: every request here carries the admin key. */
+const get = (url: string) => fetch(url, { headers: { "x-api-key": KEYS.admin } });
 import { deleteByPrefix, openTestDatabase } from "../support/database";
 import { exportKnownGraph } from "./known-export-graph";
 
@@ -21,7 +25,7 @@ beforeAll(async () => {
   connection = await openTestDatabase();
   await deleteByPrefix(connection, P);
   await loadDocument(connection.executor, exportKnownGraph(P, 2));
-  server = await createServer(connection.executor);
+  server = await createServer(connection.executor, { auth: testAuthConfig() });
   base = `http://127.0.0.1:${await server.listen(0)}/export`;
 });
 
@@ -36,7 +40,7 @@ const YAK = "territory=94028&allianceKinds=PHILANTHROPY";
 
 describe("GET /export/<format>", () => {
   it("answers GEXF as an attachment named after the scope", async () => {
-    const response = await fetch(`${base}/gexf?${YAK}`);
+    const response = await get(`${base}/gexf?${YAK}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/gexf\+xml/);
     expect(response.headers.get("content-disposition")).toBe("attachment; filename=maillage-commune-94028_philanthropy.gexf");
@@ -45,7 +49,7 @@ describe("GET /export/<format>", () => {
   });
 
   it("answers GraphML, and a projected graph with mode=projected", async () => {
-    const response = await fetch(`${base}/graphml?territory=REGION:84&allianceKinds=RESEARCH_PARTNERSHIP&mode=projected`);
+    const response = await get(`${base}/graphml?territory=REGION:84&allianceKinds=RESEARCH_PARTNERSHIP&mode=projected`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/graphml\+xml/);
     expect(response.headers.get("content-disposition")).toContain("maillage-region-84_research_partnership_projected.graphml");
@@ -57,14 +61,14 @@ describe("GET /export/<format>", () => {
   });
 
   it("answers Cytoscape.js elements and the JSON document", async () => {
-    const cytoscape = await fetch(`${base}/cytoscape?${YAK}&at=2021-06-01`);
+    const cytoscape = await get(`${base}/cytoscape?${YAK}&at=2021-06-01`);
     expect(cytoscape.headers.get("content-type")).toMatch(/^application\/json/);
     expect(cytoscape.headers.get("content-disposition")).toContain(".cytoscape.json");
     const { elements } = (await cytoscape.json()) as any;
     expect(ours(elements.nodes.map((n: any) => n.data.id))).toEqual([`actor:${P}alpha`, `actor:${P}beta`, `alliance:${P}yak`]);
     expect(ours(elements.edges.map((e: any) => e.data.id))).toHaveLength(2);
 
-    const json = await fetch(`${base}/json?${YAK}`);
+    const json = await get(`${base}/json?${YAK}`);
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
     expect(json.headers.get("content-disposition")).toBe("attachment; filename=maillage-commune-94028_philanthropy.json");
     const doc = (await json.json()) as any;
@@ -85,22 +89,22 @@ describe("GET /export/<format>", () => {
     ["at=2021-01-01&at=2022-01-01", "at"],
     ["territorry=94", "territorry"],
   ])("refuses %s with a 400 naming the parameter", async (query, field) => {
-    const response = await fetch(`${base}/gexf?${query}`);
+    const response = await get(`${base}/gexf?${query}`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as any;
     expect(body.error).toEqual({ code: "BAD_USER_INPUT", field, message: expect.any(String) });
   });
 
   it("takes an empty parameter as no criterion", async () => {
-    expect((await fetch(`${base}/cytoscape?${YAK}&actorKinds=&at=`)).status).toBe(200);
+    expect((await get(`${base}/cytoscape?${YAK}&actorKinds=&at=`)).status).toBe(200);
   });
 
   it("answers 503 when Neo4j is unreachable", async () => {
     const driver = neo4j.driver("bolt://127.0.0.1:9", neo4j.auth.basic("neo4j", "password"), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
-    const down = await createServer(new Executor(driver, undefined));
+    const down = await createServer(new Executor(driver, undefined), { auth: testAuthConfig() });
     try {
       const port = await down.listen(0);
-      const response = await fetch(`http://127.0.0.1:${port}/export/json`);
+      const response = await get(`http://127.0.0.1:${port}/export/json`);
       expect(response.status).toBe(503);
       expect(((await response.json()) as any).error.code).toBe("SERVICE_UNAVAILABLE");
     } finally {
@@ -108,5 +112,12 @@ describe("GET /export/<format>", () => {
       down.httpServer.close();
       await driver.close();
     }
+  });
+});
+
+describe("who may export", () => {
+  it("answers 401 without a key and 403 to a reader", async () => {
+    expect((await fetch(`${base}/json`)).status).toBe(401);
+    expect((await fetch(`${base}/json`, { headers: { "x-api-key": KEYS.reader } })).status).toBe(403);
   });
 });

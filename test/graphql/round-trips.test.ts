@@ -13,13 +13,13 @@ let connection: Connection;
 let client: GraphQLClient;
 
 const DEEP_QUERY = `query ($prefix: String!) {
-  actors(filter: { nameStartsWith: $prefix }, first: 100) {
+  actors(filter: { nameStartsWith: $prefix }, first: 25) {
     totalCount
     edges { node {
       name
       basedIn { name parent { name } }
       sources { title }
-      alliances { totalCount edges { node {
+      alliances(first: 5) { totalCount edges { node {
         role
         sources { title }
         alliance {
@@ -27,12 +27,12 @@ const DEEP_QUERY = `query ($prefix: String!) {
           territories { name }
           sdgs { number targets { code } }
           sources { title }
-          members { edges { node { role actor { name } } } }
-          outcomes { edges { node { title sdgs { number } beneficiaryActors { name } beneficiaryTerritories { name } sources { title } } } }
+          members(first: 5) { edges { node { role actor { name } } } }
+          outcomes(first: 5) { edges { node { title sdgs { number } beneficiaryActors { name } beneficiaryTerritories { name } sources { title } } } }
         }
       } } }
-      coConstructors(depth: 2) { edges { node { sharedAllianceCount actor { name basedIn { name } } sharedAlliances { name } via { name } } } }
-      impact { edges { node { title alliance { name } } } }
+      coConstructors(depth: 2, first: 10) { edges { node { sharedAllianceCount actor { name basedIn { name } } sharedAlliances { name } via { name } } } }
+      impact(first: 5) { edges { node { title alliance { name } } } }
     } }
   }
 }`;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, MaturityLevel, MembershipRole, OutcomeKind, SourceKind } from "../../src/common/enums";
 import { PROJECT_ROOT } from "../../src/common/paths";
 import { importJsonSchema } from "../../src/import/import-schema";
-import { MaturitySubjectType } from "../../src/import/maturity-row.input";
+import { MaturitySubjectType } from "../../src/maturity/maturity.type";
 
 const published = JSON.parse(readFileSync(join(PROJECT_ROOT, "schema", "import.schema.json"), "utf8"));
 

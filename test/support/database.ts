@@ -9,6 +9,7 @@ import { seedSdgs } from "../../src/seed/sdg.seed";
 import { createSchema } from "../../src/graphql/schema";
 import { createApollo, ServerOptions } from "../../src/server";
 import { Context, createContext } from "../../src/graphql/context";
+import { Role, Viewer } from "../../src/auth/viewer";
 
 /** Départements whose communes and EPCI the tests load (Paris, Val-de-Marne, Rhône). */
 export const TEST_DEPARTEMENTS = ["75", "94", "69"];
@@ -42,7 +43,10 @@ export interface OperationResult {
   roundTrips: number;
 }
 
-/** Runs GraphQL operations through Apollo (no HTTP) against the real database. */
+// Tests write their own data, so operations run as an admin unless a test says otherwise.
+const TEST_ADMIN: Viewer = { role: Role.ADMIN, subject: "test" };
+
+/** Runs GraphQL operations through Apollo (no HTTP) against the real database, as an admin. */
 export class GraphQLClient {
   private constructor(
     private readonly apollo: ReturnType<typeof createApollo>,
@@ -56,7 +60,7 @@ export class GraphQLClient {
   }
 
   async run(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<OperationResult> {
-    const contextValue: Context = createContext(this.connection.executor);
+    const contextValue: Context = createContext(this.connection.executor, { viewer: TEST_ADMIN });
     const response = await this.apollo.executeOperation({ query, variables, operationName }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors } = response.body.singleResult;
