@@ -13,6 +13,7 @@ import { StatisticsRepository } from "../statistics/statistics.repository";
 import { SearchRepository } from "../search/search.repository";
 import { MaturityRepository } from "../maturity/maturity.repository";
 import { ProvenanceRepository } from "../provenance/provenance.repository";
+import { AnalyticsRepository } from "../analytics/analytics.repository";
 import { createActorLoaders } from "../actor/actor.loaders";
 import { createAllianceLoaders } from "../alliance/alliance.loaders";
 import { createMembershipLoaders } from "../membership/membership.loaders";
@@ -48,6 +49,7 @@ function createRepositories(executor: Executor) {
     search: new SearchRepository(executor),
     maturity: new MaturityRepository(executor),
     provenance: new ProvenanceRepository(executor),
+    analytics: new AnalyticsRepository(executor),
   };
 }
 

@@ -16,6 +16,7 @@ import { SearchResolver } from "../search/search.resolver";
 import { MaturityResolver } from "../maturity/maturity.resolver";
 import { TerritoryMaturityResolver } from "../maturity/territory-maturity.resolver";
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
+import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { authChecker } from "../auth/auth-checker";
 
 export const RESOLVERS = [
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   MaturityResolver,
   TerritoryMaturityResolver,
   ProvenanceResolver,
+  AnalyticsResolver,
 ] as const;
 
 /**
