@@ -18,6 +18,7 @@ import { Role } from "./auth/viewer";
 import { healthRoutes } from "./health/health.routes";
 import { AuthConfig, authConfigFromEnv } from "./auth/auth.config";
 import { authenticate } from "./auth/authenticate";
+import { explorerRoutes } from "./explorer/explorer.routes";
 
 export interface MaillageServer {
   app: express.Express;
@@ -76,6 +77,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   app.use(requestId());
 
   app.use(healthRoutes(executor));
+  app.use("/explore", explorerRoutes());
   // Exports hand out everything in scope at once: admins only.
   app.use("/export", requireRole(Role.ADMIN, options.auth), exportRoutes(executor));
   app.use(

@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import express, { Router } from "express";
+
+/** Where `scripts/build-explorer.mjs` writes the page, its bundle and its styles. */
+export const EXPLORER_DIST = "dist/explorer";
+
+/**
+ * The network explorer, a static page that talks only to the public `POST /graphql`:
+ *
+ *   GET /explore/             index.html
+ *   GET /explore/explorer.js  the bundle (sigma, graphology, ForceAtlas2, graphology-gexf, the page's code)
+ *   GET /explore/styles.css
+ *
+ * Every asset is served from here (no CDN, no external font), so it works offline. Before
+ * `npm run build` has made the bundle, the page answers 503 saying so.
+ *
+ * Usage: `app.use("/explore", explorerRoutes())`.
+ */
+export function explorerRoutes(options: { dir?: string } = {}): Router {
+  const dir = options.dir ?? join(projectRoot(__dirname), EXPLORER_DIST);
+  const router = Router();
+  router.use((req, res, next) => {
+    if (existsSync(join(dir, "explorer.js"))) return next();
+    res.status(503).type("text/plain").send(`The explorer is not built: run \`npm run build\` (looked in ${dir}).\n`);
+  });
+  // The page expects relative asset URLs to resolve under /explore/.
+  router.get("/", (req, res, next) => {
+    if (!req.originalUrl.split("?")[0].endsWith("/")) return res.redirect(301, `${req.baseUrl}/`);
+    next();
+  });
+  router.use(express.static(dir, { index: "index.html" }));
+  return router;
+}
+
+// src/explorer (ts-node, jest) and dist/src/explorer (built) both sit below the package root.
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`explorer: no package.json above ${from}`);
+  }
+}
