@@ -1,24 +1,7 @@
-import { Connection } from "../../src/neo4j/connect";
-import { loadDocument } from "../../src/seed/document";
-import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
-import { knownGraph } from "../support/known-graph";
+import { useKnownGraph } from "../support/known-graph-suite";
 
 const P = "trav-";
-let connection: Connection;
-let client: GraphQLClient;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  await deleteByPrefix(connection, P);
-  await loadDocument(connection.executor, knownGraph(P));
-  client = await GraphQLClient.create(connection);
-});
-
-afterAll(async () => {
-  await deleteByPrefix(connection, P);
-  await client.stop();
-  await connection.close();
-});
+const suite = useKnownGraph(P);
 
 const CO_CONSTRUCTORS = `query ($id: ID!, $kinds: [ActorKind!], $territory: String) {
   actor(id: $id) {
@@ -34,7 +17,7 @@ const nodes = (connection: { edges: { node: any }[] } | { nodes: { node: any }[]
 
 describe("Actor.coConstructors", () => {
   it("lists actors sharing an alliance, most shared first, with the shared alliances", async () => {
-    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha` });
+    const { actor } = await suite.client.data(CO_CONSTRUCTORS, { id: `${P}alpha` });
     expect(nodes(actor.coConstructors)).toEqual([
       { actor: { id: `${P}beta` }, sharedAllianceCount: 2, sharedAlliances: [{ id: `${P}xylo` }, { id: `${P}yak` }] },
       { actor: { id: `${P}gamma` }, sharedAllianceCount: 1, sharedAlliances: [{ id: `${P}xylo` }] },
@@ -42,7 +25,7 @@ describe("Actor.coConstructors", () => {
   });
 
   it("counts each shared alliance once and breaks ties by name", async () => {
-    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}gamma` });
+    const { actor } = await suite.client.data(CO_CONSTRUCTORS, { id: `${P}gamma` });
     expect(nodes(actor.coConstructors).map((c: any) => [c.actor.id, c.sharedAllianceCount])).toEqual([
       [`${P}alpha`, 1],
       [`${P}beta`, 1],
@@ -51,24 +34,24 @@ describe("Actor.coConstructors", () => {
   });
 
   it("is empty for an actor alone in its alliance", async () => {
-    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}epsilon` });
+    const { actor } = await suite.client.data(CO_CONSTRUCTORS, { id: `${P}epsilon` });
     expect(nodes(actor.coConstructors)).toEqual([]);
   });
 
   it("filters by the co-constructor's kind", async () => {
-    const { actor } = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, kinds: ["COMPANY"] });
+    const { actor } = await suite.client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, kinds: ["COMPANY"] });
     expect(nodes(actor.coConstructors).map((c: any) => c.actor.id)).toEqual([`${P}beta`]);
   });
 
   it("filters by territory, counting everything inside it", async () => {
-    const inParis = await client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "DEPARTEMENT:75" });
+    const inParis = await suite.client.data(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "DEPARTEMENT:75" });
     expect(nodes(inParis.actor.coConstructors).map((c: any) => c.actor.id)).toEqual([`${P}gamma`]);
-    const inIdf = await client.data(CO_CONSTRUCTORS, { id: `${P}gamma`, territory: "REGION:11" });
+    const inIdf = await suite.client.data(CO_CONSTRUCTORS, { id: `${P}gamma`, territory: "REGION:11" });
     expect(nodes(inIdf.actor.coConstructors).map((c: any) => c.actor.id)).toEqual([`${P}alpha`, `${P}beta`]);
   });
 
   it("refuses a territory code that names two territories", async () => {
-    const { errors } = await client.run(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "75" });
+    const { errors } = await suite.client.run(CO_CONSTRUCTORS, { id: `${P}alpha`, territory: "75" });
     expect(errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(errors?.[0].message).toContain("DEPARTEMENT:75");
     expect(errors?.[0].message).toContain("REGION:75");
@@ -77,7 +60,7 @@ describe("Actor.coConstructors", () => {
 
 describe("Actor.alliances and Actor.impact", () => {
   it("gives each alliance with the actor's role and the membership's sources", async () => {
-    const { actor } = await client.data(
+    const { actor } = await suite.client.data(
       `query ($id: ID!) { actor(id: $id) { alliances { edges { node { role startDate alliance { id } sources { id } } } } } }`,
       { id: `${P}gamma` },
     );
@@ -88,7 +71,7 @@ describe("Actor.alliances and Actor.impact", () => {
   });
 
   it("collects the outcomes of its alliances, with indicators", async () => {
-    const { actor } = await client.data(
+    const { actor } = await suite.client.data(
       `query ($id: ID!) { actor(id: $id) { impact { edges { node { id kind indicator { value unit measuredOn } alliance { id } } } } } }`,
       { id: `${P}alpha` },
     );
@@ -100,7 +83,7 @@ describe("Actor.alliances and Actor.impact", () => {
   });
 
   it("is empty for an actor whose alliances produced nothing", async () => {
-    const { actor } = await client.data(`query ($id: ID!) { actor(id: $id) { impact { totalCount edges { node { id } } } } }`, { id: `${P}delta` });
+    const { actor } = await suite.client.data(`query ($id: ID!) { actor(id: $id) { impact { totalCount edges { node { id } } } } }`, { id: `${P}delta` });
     expect(actor.impact).toEqual({ totalCount: 0, edges: [] });
   });
 });
@@ -111,7 +94,7 @@ describe("coConstruction", () => {
   }`;
 
   it("gives what two actors share: alliances, their outcomes and sources", async () => {
-    const { coConstruction } = await client.data(QUERY, { a: `${P}alpha`, b: `${P}beta` });
+    const { coConstruction } = await suite.client.data(QUERY, { a: `${P}alpha`, b: `${P}beta` });
     expect(coConstruction).toEqual({
       a: { name: "Alpha Association" },
       b: { name: "Beta Entreprise" },
@@ -124,17 +107,17 @@ describe("coConstruction", () => {
   });
 
   it("is empty between actors that share nothing, and null for an unknown actor", async () => {
-    const { coConstruction } = await client.data(QUERY, { a: `${P}alpha`, b: `${P}delta` });
+    const { coConstruction } = await suite.client.data(QUERY, { a: `${P}alpha`, b: `${P}delta` });
     expect(coConstruction.alliances).toEqual([]);
     expect(coConstruction.outcomes).toEqual({ edges: [] });
-    const missing = await client.data(QUERY, { a: `${P}alpha`, b: `${P}nobody` });
+    const missing = await suite.client.data(QUERY, { a: `${P}alpha`, b: `${P}nobody` });
     expect(missing.coConstruction).toBeNull();
   });
 });
 
 describe("Alliance fields", () => {
   it("lists members leaders first, territories, SDGs, outcomes and sources", async () => {
-    const { alliance } = await client.data(
+    const { alliance } = await suite.client.data(
       `query ($id: ID!) { alliance(id: $id) {
         name kind objectives status startDate endDate
         members { totalCount edges { node { role actor { id } } } }
@@ -174,7 +157,7 @@ describe("Alliance fields", () => {
 
   it("filters root lists by kind, status, SDG and territory", async () => {
     const names = async (filter: string) =>
-      nodes((await client.data(`{ alliances(filter: {${filter}}, first: 100) { edges { node { id } } } }`)).alliances)
+      nodes((await suite.client.data(`{ alliances(filter: {${filter}}, first: 100) { edges { node { id } } } }`)).alliances)
         .map((a: any) => a.id)
         .filter((id: string) => id.startsWith(P));
     expect(await names(`territory: "REGION:11"`)).toEqual([`${P}xylo`, `${P}yak`]);

@@ -1,25 +1,8 @@
-import { Connection } from "../../src/neo4j/connect";
-import { loadDocument } from "../../src/seed/document";
-import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
-import { knownGraph } from "../support/known-graph";
+import { useKnownGraph } from "../support/known-graph-suite";
 
 /** Filters, `at` dates and second-degree co-constructors on the known graph (see known-graph.ts). */
 const P = "flt-";
-let connection: Connection;
-let client: GraphQLClient;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  await deleteByPrefix(connection, P);
-  await loadDocument(connection.executor, knownGraph(P));
-  client = await GraphQLClient.create(connection);
-});
-
-afterAll(async () => {
-  await deleteByPrefix(connection, P);
-  await client.stop();
-  await connection.close();
-});
+const suite = useKnownGraph(P);
 
 /** Our ids among a connection's nodes (`pick` finds the id), in order; other data is not ours to count. */
 function ours(connection: { edges: { node: any }[] }, pick = (node: any) => node.id as string): string[] {
@@ -28,7 +11,7 @@ function ours(connection: { edges: { node: any }[] }, pick = (node: any) => node
 
 describe("alliance filters", () => {
   const alliances = async (filter: string, at?: string) =>
-    ours((await client.data(`{ alliances(filter: {${filter}}, ${at ? `at: "${at}",` : ""} first: 100) { edges { node { id } } } }`)).alliances);
+    ours((await suite.client.data(`{ alliances(filter: {${filter}}, ${at ? `at: "${at}",` : ""} first: 100) { edges { node { id } } } }`)).alliances);
 
   it.each([
     [`objectives: [HYBRID_ECONOMIC_MODEL]`, ["wolf"]],
@@ -53,14 +36,14 @@ describe("alliance filters", () => {
   });
 
   it("refuses a period whose end comes before its start, naming the field", async () => {
-    const { errors } = await client.run(`{ alliances(filter: { startedFrom: "2022-01-01", startedTo: "2021-01-01" }) { totalCount } }`);
+    const { errors } = await suite.client.run(`{ alliances(filter: { startedFrom: "2022-01-01", startedTo: "2021-01-01" }) { totalCount } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.startedTo" });
   });
 });
 
 describe("actor filters", () => {
   const actors = async (filter: string, at?: string) =>
-    ours((await client.data(`{ actors(filter: {${filter}}, ${at ? `at: "${at}",` : ""} first: 100) { edges { node { id } } } }`)).actors);
+    ours((await suite.client.data(`{ actors(filter: {${filter}}, ${at ? `at: "${at}",` : ""} first: 100) { edges { node { id } } } }`)).actors);
 
   it.each([
     [`kinds: [COMPANY, FOUNDATION]`, ["beta", "delta"]],
@@ -79,7 +62,7 @@ describe("actor filters", () => {
 
 describe("traversals on a date", () => {
   it("drops ended alliances from co-constructors and memberships", async () => {
-    const { actor } = await client.data(`{ actor(id: "${P}alpha") {
+    const { actor } = await suite.client.data(`{ actor(id: "${P}alpha") {
       before: coConstructors(at: "2021-06-01") { edges { node { actor { id } sharedAllianceCount } } }
       after: coConstructors(at: "2022-06-01") { edges { node { actor { id } sharedAllianceCount } } }
       alliances(at: "2022-06-01") { edges { node { alliance { id } } } }
@@ -91,14 +74,14 @@ describe("traversals on a date", () => {
   });
 
   it("has no members before memberships started", async () => {
-    const { alliance } = await client.data(`{ alliance(id: "${P}xylo") { members(at: "2019-12-31") { totalCount } now: members { totalCount } } }`);
+    const { alliance } = await suite.client.data(`{ alliance(id: "${P}xylo") { members(at: "2019-12-31") { totalCount } now: members { totalCount } } }`);
     expect(alliance).toEqual({ members: { totalCount: 0 }, now: { totalCount: 3 } });
   });
 });
 
 describe("Actor.coConstructors(depth: 2)", () => {
   it("adds second-degree co-constructors with their distance and the actors between", async () => {
-    const { actor } = await client.data(`{ actor(id: "${P}alpha") { coConstructors(depth: 2) { totalCount edges { node {
+    const { actor } = await suite.client.data(`{ actor(id: "${P}alpha") { coConstructors(depth: 2) { totalCount edges { node {
       actor { id } distance sharedAllianceCount via { id }
     } } } } }`);
     expect(actor.coConstructors.totalCount).toBe(3);
@@ -110,14 +93,14 @@ describe("Actor.coConstructors(depth: 2)", () => {
   });
 
   it("refuses depth 3", async () => {
-    const { errors } = await client.run(`{ actor(id: "${P}alpha") { coConstructors(depth: 3) { totalCount } } }`);
+    const { errors } = await suite.client.run(`{ actor(id: "${P}alpha") { coConstructors(depth: 3) { totalCount } } }`);
     expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "depth" });
   });
 });
 
 describe("outcome filters", () => {
   const outcomes = async (filter: string) =>
-    ours((await client.data(`{ outcomes(filter: {${filter}}, first: 100) { edges { node { id } } } }`)).outcomes);
+    ours((await suite.client.data(`{ outcomes(filter: {${filter}}, first: 100) { edges { node { id } } } }`)).outcomes);
 
   it.each([
     [`kinds: [RESULT], allianceIds: ["${P}xylo", "${P}yak"]`, ["ox1"]],

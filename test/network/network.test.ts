@@ -1,28 +1,11 @@
-import { Connection } from "../../src/neo4j/connect";
-import { loadDocument } from "../../src/seed/document";
-import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
-import { knownGraph } from "../support/known-graph";
+import { useKnownGraph } from "../support/known-graph-suite";
 
 // knownGraph: Alpha–Beta share Xylo and Yak (Yak ended 2021-12-31); Alpha, Beta, Gamma share
 // Xylo (94); Gamma–Delta share Zeta (REGION:84); Epsilon is alone in Wolf.
 const P = "net-";
 const actor = (name: string) => `actor:${P}${name}`;
 const alliance = (name: string) => `alliance:${P}${name}`;
-let connection: Connection;
-let client: GraphQLClient;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  await deleteByPrefix(connection, P);
-  await loadDocument(connection.executor, knownGraph(P));
-  client = await GraphQLClient.create(connection);
-});
-
-afterAll(async () => {
-  await deleteByPrefix(connection, P);
-  await client.stop();
-  await connection.close();
-});
+const suite = useKnownGraph(P);
 
 const NETWORK = `query ($seeds: [ID!]!, $depth: Int, $mode: NetworkMode, $filter: AllianceFilter, $at: LocalDate, $maxNodes: Int) {
   network(seeds: $seeds, depth: $depth, mode: $mode, filter: $filter, at: $at, maxNodes: $maxNodes) {
@@ -33,7 +16,7 @@ const NETWORK = `query ($seeds: [ID!]!, $depth: Int, $mode: NetworkMode, $filter
 }`;
 
 async function network(variables: Record<string, unknown>) {
-  return (await client.data(NETWORK, variables)).network;
+  return (await suite.client.data(NETWORK, variables)).network;
 }
 
 const ids = (net: any) => net.nodes.map((n: any) => n.id);
@@ -146,7 +129,7 @@ describe("network cap", () => {
 
 describe("network formats", () => {
   it("offers graphology's serialised graph and Cytoscape elements", async () => {
-    const { network: net } = await client.data(`{ network(seeds: ["${P}epsilon"], mode: BIPARTITE) { graphology cytoscape } }`);
+    const { network: net } = await suite.client.data(`{ network(seeds: ["${P}epsilon"], mode: BIPARTITE) { graphology cytoscape } }`);
     expect(net.graphology.nodes[0]).toEqual({
       key: actor("epsilon"),
       attributes: expect.objectContaining({ label: "Epsilon Laboratoire", nodeType: "Actor", x: 1, y: 0 }),
@@ -165,11 +148,11 @@ describe("network round trips", () => {
     const seeds = ["alpha", "beta", "delta", "epsilon"].map((s) => `${P}${s}`);
     for (const mode of ["PROJECTED", "BIPARTITE"]) {
       for (const depth of [1, 3]) {
-        const result = await client.run(NETWORK, { seeds, depth, mode });
+        const result = await suite.client.run(NETWORK, { seeds, depth, mode });
         expect([result.errors, result.roundTrips]).toEqual([undefined, 1]);
       }
     }
-    const filtered = await client.run(NETWORK, { seeds, depth: 3, filter: { territory: "REGION:84" }, at: "2022-01-01" });
+    const filtered = await suite.client.run(NETWORK, { seeds, depth: 3, filter: { territory: "REGION:84" }, at: "2022-01-01" });
     expect([filtered.errors, filtered.roundTrips]).toEqual([undefined, 2]);
   });
 });
@@ -183,14 +166,14 @@ describe("network validation", () => {
     [{ seeds: [] }, "seeds"],
     [{ filter: { sdgs: [18] } }, "filter.sdgs"],
   ])("refuses %j naming the field", async (bad, field) => {
-    const { errors, roundTrips } = await client.run(NETWORK, { seeds: [`${P}alpha`], ...bad });
+    const { errors, roundTrips } = await suite.client.run(NETWORK, { seeds: [`${P}alpha`], ...bad });
     expect(errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(errors?.[0].extensions.field).toBe(field);
     expect(roundTrips).toBe(0);
   });
 
   it("refuses an unknown seed, naming its position", async () => {
-    const { errors } = await client.run(NETWORK, { seeds: [`${P}alpha`, `${P}nobody`] });
+    const { errors } = await suite.client.run(NETWORK, { seeds: [`${P}alpha`, `${P}nobody`] });
     expect(errors?.[0].extensions).toEqual(expect.objectContaining({ code: "BAD_USER_INPUT", field: "seeds[1]" }));
   });
 });

@@ -28,7 +28,7 @@ export async function openTestDatabase(): Promise<Connection> {
 
 // Removes the facts a test file created: every id it made starts with its prefix.
 const DELETE_BY_PREFIX = `MATCH (n)
-WHERE (n:${Label.Actor} OR n:${Label.Alliance} OR n:${Label.Membership} OR n:${Label.Outcome} OR n:${Label.Source})
+WHERE (n:${Label.Actor} OR n:${Label.Alliance} OR n:${Label.Membership} OR n:${Label.Outcome} OR n:${Label.Source} OR n:${Label.MaturityAssessment})
   AND n.id STARTS WITH $prefix
 DETACH DELETE n`;
 

@@ -1,24 +1,7 @@
-import { Connection } from "../../src/neo4j/connect";
-import { loadDocument } from "../../src/seed/document";
-import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
-import { knownGraph } from "../support/known-graph";
+import { useKnownGraph } from "../support/known-graph-suite";
 
 const P = "terr-";
-let connection: Connection;
-let client: GraphQLClient;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  await deleteByPrefix(connection, P);
-  await loadDocument(connection.executor, knownGraph(P));
-  client = await GraphQLClient.create(connection);
-});
-
-afterAll(async () => {
-  await deleteByPrefix(connection, P);
-  await client.stop();
-  await connection.close();
-});
+const suite = useKnownGraph(P);
 
 /** The nodes of a connection, in order. */
 const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
@@ -29,7 +12,7 @@ const ours = (connection: { edges: { node: { id: string } }[] }) =>
 
 describe("territory lookup", () => {
   it("finds a commune by INSEE code with its population, SIREN and parents up to France", async () => {
-    const { territory } = await client.data(`{ territory(code: "94028") {
+    const { territory } = await suite.client.data(`{ territory(code: "94028") {
       id code level name population siren parent { id name parent { id name parent { id } } }
     } }`);
     expect(territory).toEqual({
@@ -44,23 +27,23 @@ describe("territory lookup", () => {
   });
 
   it("asks which territory is meant when a code is shared by two levels", async () => {
-    const ambiguous = await client.run(`{ territory(code: "75") { id } }`);
+    const ambiguous = await suite.client.run(`{ territory(code: "75") { id } }`);
     expect(ambiguous.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(ambiguous.errors?.[0].message).toBe(
       'code: "75" names several territories (DEPARTEMENT:75, REGION:75); pass a level or one of these ids',
     );
-    const byLevel = await client.data(`{ territory(code: "75", level: REGION) { name } }`);
+    const byLevel = await suite.client.data(`{ territory(code: "75", level: REGION) { name } }`);
     expect(byLevel.territory).toEqual({ name: "Nouvelle-Aquitaine" });
-    const byId = await client.data(`{ territory(code: "DEPARTEMENT:75") { name } }`);
+    const byId = await suite.client.data(`{ territory(code: "DEPARTEMENT:75") { name } }`);
     expect(byId.territory).toEqual({ name: "Paris" });
   });
 
   it("returns null for a code that names no territory", async () => {
-    expect((await client.data(`{ territory(code: "99999") { id } }`)).territory).toBeNull();
+    expect((await suite.client.data(`{ territory(code: "99999") { id } }`)).territory).toBeNull();
   });
 
   it("lists an EPCI's member communes as its children", async () => {
-    const { territory } = await client.data(`{ territory(code: "EPCI:200046977") { name level children(first: 100) { totalCount edges { node { id } } } } }`);
+    const { territory } = await suite.client.data(`{ territory(code: "EPCI:200046977") { name level children(first: 100) { totalCount edges { node { id } } } } }`);
     expect(territory.name).toBe("Métropole de Lyon");
     expect(territory.level).toBe("EPCI");
     expect(territory.children.totalCount).toBe(58);
@@ -69,14 +52,14 @@ describe("territory lookup", () => {
   });
 
   it("matches name prefixes without case or accents, and sorts Île-de-France among the I", async () => {
-    const { territories } = await client.data(`{ territories(nameStartsWith: "CRETEIL") { edges { node { id name } } } }`);
+    const { territories } = await suite.client.data(`{ territories(nameStartsWith: "CRETEIL") { edges { node { id name } } } }`);
     expect(nodes(territories)).toEqual([{ id: "COMMUNE:94028", name: "Créteil" }]);
-    const regions = await client.data(`{ territories(level: REGION, nameStartsWith: "i", first: 5) { edges { node { name } } } }`);
+    const regions = await suite.client.data(`{ territories(level: REGION, nameStartsWith: "i", first: 5) { edges { node { name } } } }`);
     expect(nodes(regions.territories)).toEqual([{ name: "Île de Clipperton" }, { name: "Île-de-France" }]);
   });
 
   it("lists territories inside another, by level", async () => {
-    const { territories } = await client.data(`{ territories(level: DEPARTEMENT, within: "REGION:11", first: 100) { edges { node { code } } } }`);
+    const { territories } = await suite.client.data(`{ territories(level: DEPARTEMENT, within: "REGION:11", first: 100) { edges { node { code } } } }`);
     expect(nodes(territories).map((t: any) => t.code).sort()).toEqual(["75", "77", "78", "91", "92", "93", "94", "95"]);
   });
 });
@@ -85,24 +68,24 @@ describe("Territory.alliances", () => {
   const ALLIANCES = `query ($code: String!) { territory(code: $code) { alliances(first: 100) { edges { node { id } } } } }`;
 
   it("covers the territory and every territory inside it", async () => {
-    const inRegion = await client.data(ALLIANCES, { code: "REGION:11" });
+    const inRegion = await suite.client.data(ALLIANCES, { code: "REGION:11" });
     expect(ours(inRegion.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`]);
-    const inDepartement = await client.data(ALLIANCES, { code: "DEPARTEMENT:94" });
+    const inDepartement = await suite.client.data(ALLIANCES, { code: "DEPARTEMENT:94" });
     expect(ours(inDepartement.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`]);
-    const inFrance = await client.data(ALLIANCES, { code: "COUNTRY:FR" });
+    const inFrance = await suite.client.data(ALLIANCES, { code: "COUNTRY:FR" });
     expect(ours(inFrance.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`, `${P}zeta`]);
   });
 
   it("does not count alliances of the territories around it", async () => {
-    const inCreteil = await client.data(ALLIANCES, { code: "94028" });
+    const inCreteil = await suite.client.data(ALLIANCES, { code: "94028" });
     expect(ours(inCreteil.territory.alliances)).toEqual([`${P}yak`]);
-    const inVincennes = await client.data(ALLIANCES, { code: "94080" });
+    const inVincennes = await suite.client.data(ALLIANCES, { code: "94080" });
     expect(ours(inVincennes.territory.alliances)).toEqual([]);
   });
 
   it("covers an EPCI's member communes, but not the départements it straddles", async () => {
     // Métropole du Grand Paris holds Créteil (Yak acts there); Xylo acts in the whole Val-de-Marne, which is not inside it.
-    const mgp = await client.data(ALLIANCES, { code: "EPCI:200054781" });
+    const mgp = await suite.client.data(ALLIANCES, { code: "EPCI:200054781" });
     expect(ours(mgp.territory.alliances)).toEqual([`${P}yak`]);
   });
 });
@@ -110,12 +93,12 @@ describe("Territory.alliances", () => {
 describe("Territory.actors", () => {
   it("lists actors based in it or inside it", async () => {
     const query = `query ($code: String!) { territory(code: $code) { actors(first: 100) { edges { node { id basedIn { id } } } } } }`;
-    const valDeMarne = await client.data(query, { code: "DEPARTEMENT:94" });
+    const valDeMarne = await suite.client.data(query, { code: "DEPARTEMENT:94" });
     expect(nodes(valDeMarne.territory.actors).filter((a: any) => a.id.startsWith(P))).toEqual([
       { id: `${P}alpha`, basedIn: { id: "COMMUNE:94028" } },
       { id: `${P}beta`, basedIn: { id: "COMMUNE:94080" } },
     ]);
-    const rhone = await client.data(query, { code: "REGION:84" });
+    const rhone = await suite.client.data(query, { code: "REGION:84" });
     expect(ours(rhone.territory.actors)).toEqual([`${P}delta`]);
   });
 });
