@@ -13,6 +13,18 @@ export interface Config {
   autoStartDatabase: boolean;
   production: boolean;
   logLevel: string;
+  /** Opening one Bolt connection (TCP + handshake) gives up after this. */
+  neo4jConnectionTimeoutMs: number;
+  /** Waiting for a pooled connection (all busy, or the database away) gives up after this. */
+  neo4jAcquisitionTimeoutMs: number;
+  /**
+   * How long the driver keeps retrying a transaction after a transient failure (database
+   * away, deadlock). Small on purpose: requests fail fast with SERVICE_UNAVAILABLE instead
+   * of hanging while Neo4j is down. Below ~800 ms the driver still retries once, ~1 s later.
+   */
+  neo4jMaxRetryTimeMs: number;
+  /** Neo4j cuts any transaction running longer (0: no limit), so a runaway query cannot pile up. */
+  neo4jTxTimeoutMs: number;
 }
 
 const NEO4J_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"];
@@ -39,7 +51,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoStartDatabase: parseBoolean("MAILLAGE_AUTOSTART_DB", env.MAILLAGE_AUTOSTART_DB, true),
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === "test" ? "silent" : "info"),
+    ...loadNeo4jTimeouts(env),
   };
+}
+
+/** Driver and transaction timeouts when no variable sets them, in milliseconds. */
+export const NEO4J_TIMEOUT_DEFAULTS = {
+  neo4jConnectionTimeoutMs: 2_000,
+  neo4jAcquisitionTimeoutMs: 5_000,
+  neo4jMaxRetryTimeMs: 0,
+  neo4jTxTimeoutMs: 30_000,
+};
+
+function loadNeo4jTimeouts(env: NodeJS.ProcessEnv): typeof NEO4J_TIMEOUT_DEFAULTS {
+  const defaults = NEO4J_TIMEOUT_DEFAULTS;
+  const neo4jConnectionTimeoutMs = parseMillis("NEO4J_CONNECTION_TIMEOUT_MS", env.NEO4J_CONNECTION_TIMEOUT_MS, defaults.neo4jConnectionTimeoutMs, 1);
+  const neo4jAcquisitionTimeoutMs = parseMillis(
+    "NEO4J_ACQUISITION_TIMEOUT_MS",
+    env.NEO4J_ACQUISITION_TIMEOUT_MS,
+    Math.max(defaults.neo4jAcquisitionTimeoutMs, neo4jConnectionTimeoutMs),
+    1,
+  );
+  if (neo4jAcquisitionTimeoutMs < neo4jConnectionTimeoutMs) {
+    // The driver counts opening a connection inside the acquisition time.
+    throw new ConfigError(
+      "NEO4J_ACQUISITION_TIMEOUT_MS",
+      `must be at least NEO4J_CONNECTION_TIMEOUT_MS (${neo4jConnectionTimeoutMs}); got "${neo4jAcquisitionTimeoutMs}"`,
+    );
+  }
+  return {
+    neo4jConnectionTimeoutMs,
+    neo4jAcquisitionTimeoutMs,
+    neo4jMaxRetryTimeMs: parseMillis("NEO4J_MAX_RETRY_TIME_MS", env.NEO4J_MAX_RETRY_TIME_MS, defaults.neo4jMaxRetryTimeMs, 0),
+    neo4jTxTimeoutMs: parseMillis("NEO4J_TX_TIMEOUT_MS", env.NEO4J_TX_TIMEOUT_MS, defaults.neo4jTxTimeoutMs, 0),
+  };
+}
+
+function parseMillis(variable: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const ms = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || ms < min || ms > 3_600_000) {
+    throw new ConfigError(variable, `must be a whole number of milliseconds between ${min} and 3600000; got "${raw}"`);
+  }
+  return ms;
 }
 
 function parsePort(variable: string, raw: string | undefined, fallback: number): number {

@@ -5,11 +5,13 @@ import { connect } from "./neo4j/connect";
 import { ensureEmbeddedDatabase } from "./neo4j/embedded";
 import { migrate } from "./neo4j/migrate";
 import { isSeeded, seed } from "./seed/seed";
+import { exitOnSignals, gracefulShutdown } from "./health/shutdown";
 import { createServer } from "./server";
 
 /**
  * `npm start`: with no configuration, starts the embedded Neo4j if nothing answers at
  * NEO4J_URI, applies migrations, seeds an empty database, and serves /graphql.
+ * SIGTERM / SIGINT: finishes in-flight requests, refuses new ones, closes the driver.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -24,15 +26,7 @@ async function main(): Promise<void> {
   const server = await createServer(connection.executor);
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);
-
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    await server.stop();
-    await connection.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  exitOnSignals(gracefulShutdown(server, connection));
 }
 
 main().catch((error) => {

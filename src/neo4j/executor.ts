@@ -1,5 +1,6 @@
 import { Driver, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-driver";
 import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
+import { transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
 
 export type Params = Record<string, unknown>;
@@ -9,7 +10,8 @@ export type Row = Record<string, any>;
  * The only place that opens sessions. Reads go to read transactions and writes to
  * write transactions (so a cluster routes them right); every call closes its session.
  * Each executor counts its Cypher round trips: the context makes one per request,
- * which lets tests check that loaders batch.
+ * which lets tests check that loaders batch. Every transaction carries a timeout
+ * (NEO4J_TX_TIMEOUT_MS unless the call gives its own), so Neo4j cuts a runaway query.
  *
  * Usage:
  *   const rows = await executor.read(CYPHER, { id });
@@ -21,19 +23,21 @@ export class Executor {
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
+    /** Milliseconds Neo4j lets each transaction run; 0: no limit. */
+    readonly txTimeoutMs: number = transactionTimeoutOf(driver),
   ) {}
 
   /** A new executor on the same driver with its own round-trip count (one per request). */
   forRequest(): Executor {
-    return new Executor(this.driver, this.database);
+    return new Executor(this.driver, this.database, this.txTimeoutMs);
   }
 
   /** Runs one read query and returns its records as plain objects. */
-  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+  async read(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<Row[]> {
     this.roundTrips++;
     const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
     try {
-      const records = await session.executeRead((tx) => tx.run(cypher, params).then((r) => r.records));
+      const records = await session.executeRead((tx) => tx.run(cypher, params).then((r) => r.records), this.txConfig(options));
       return records.map((record) => toPlain(record.toObject()));
     } catch (error) {
       throw mapDriverError(error);
@@ -48,16 +52,26 @@ export class Executor {
    * rolls the whole transaction back. The driver may retry `work` on transient
    * errors, so it must be idempotent (our writes MERGE on ids).
    */
-  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  async write<T>(work: (tx: WriteTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx, this)));
+      return await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
     } catch (error) {
       throw mapDriverError(error);
     } finally {
       await session.close();
     }
   }
+
+  private txConfig(options: TxOptions): { timeout?: number } {
+    const timeout = options.timeoutMs ?? this.txTimeoutMs;
+    return timeout > 0 ? { timeout } : {};
+  }
+}
+
+/** Per-call settings: `timeoutMs` replaces the executor's transaction timeout (0: no limit). */
+export interface TxOptions {
+  timeoutMs?: number;
 }
 
 /** A write transaction that counts its round trips and returns plain rows. */
@@ -76,10 +90,19 @@ export class WriteTx {
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
 
+// The transaction ran past its timeout (ours, or the server's db.transaction.timeout) and Neo4j cut it.
+const TIMED_OUT_CODES = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+]);
+
 /** Driver errors → domain errors, in one place. Unknown errors pass through (and get masked). */
 export function mapDriverError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
+  // Every pooled connection stayed busy for NEO4J_ACQUISITION_TIMEOUT_MS: overloaded, not broken.
+  if (error.message.startsWith("Connection acquisition timed out")) return new ServiceUnavailableError("the graph database is overloaded; retry shortly");
+  if (TIMED_OUT_CODES.has(error.code)) return new ServiceUnavailableError("the query took too long and was stopped; narrow it or retry");
   if (error.code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
     // e.g. "Node(12) already exists with label `Actor` and property `siren` = '...'"
     const property = /property `(\w+)`/.exec(error.message)?.[1] ?? "input";

@@ -55,6 +55,6 @@ export async function migrate(executor: Executor, migrations = readMigrations())
     );
     done.push(migration.id);
   }
-  await executor.read("CALL db.awaitIndexes(300)");
+  await executor.read("CALL db.awaitIndexes(300)", {}, { timeoutMs: 0 }); // index builds may outlast the query timeout
   return done;
 }

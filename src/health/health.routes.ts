@@ -1,0 +1,70 @@
+import { Router } from "express";
+import { isCodedError } from "../common/errors";
+import { logger } from "../logger";
+import { Executor, mapDriverError } from "../neo4j/executor";
+import { Migration, readMigrations } from "../neo4j/migrate";
+
+/** How long /readyz waits for Neo4j before answering 503. */
+export const READINESS_TIMEOUT_MS = 2_000;
+
+// Which migrations the database has recorded (a cheap read: also proves Neo4j answers).
+const APPLIED_MIGRATIONS = "MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum";
+
+export type Readiness = { ready: true } | { ready: false; reason: string };
+
+/**
+ * Liveness and readiness, for orchestrators and load balancers:
+ *
+ *   GET /healthz   200 {status:"ok"} while the process serves HTTP (no database call)
+ *   GET /readyz    200 {status:"ok"} when Neo4j answers a read within READINESS_TIMEOUT_MS
+ *                  and has recorded every cypher/ migration with its checksum;
+ *                  503 {status:"unavailable", reason} otherwise
+ *
+ * Usage: `app.use(healthRoutes(executor))`.
+ */
+export function healthRoutes(
+  executor: Executor,
+  options: { migrations?: Migration[]; timeoutMs?: number } = {},
+): Router {
+  // The migration files ship with the code: read them once.
+  const migrations = options.migrations ?? readMigrations();
+  const timeoutMs = options.timeoutMs ?? READINESS_TIMEOUT_MS;
+  const router = Router();
+  router.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  router.get("/readyz", async (_req, res) => {
+    const readiness = await checkReadiness(executor, migrations, timeoutMs);
+    res.setHeader("Cache-Control", "no-store");
+    if (readiness.ready) res.json({ status: "ok" });
+    else res.status(503).json({ status: "unavailable", reason: readiness.reason });
+  });
+  return router;
+}
+
+/** Whether Neo4j answers within `timeoutMs` and has recorded every migration as applied. Never throws. */
+export async function checkReadiness(executor: Executor, migrations: Migration[], timeoutMs: number): Promise<Readiness> {
+  let rows;
+  try {
+    rows = await withDeadline(executor.forRequest().read(APPLIED_MIGRATIONS, {}, { timeoutMs }), timeoutMs);
+  } catch (caught) {
+    const error = mapDriverError(caught);
+    if (!isCodedError(error)) logger.warn({ err: caught }, "readiness check failed");
+    return { ready: false, reason: caught instanceof DeadlineError || isCodedError(error) ? "neo4j unreachable" : "neo4j check failed" };
+  }
+  const applied = new Map(rows.map((row) => [row.id as string, row.checksum as string]));
+  const pending = migrations.filter((migration) => applied.get(migration.id) !== migration.checksum).map((m) => m.id);
+  if (pending.length) return { ready: false, reason: `migrations not applied: ${pending.join(", ")}` };
+  return { ready: true };
+}
+
+class DeadlineError extends Error {}
+
+// The driver's own retry can outlast a probe's patience; the probe answers on time regardless.
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
