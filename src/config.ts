@@ -25,7 +25,16 @@ export interface Config {
   neo4jMaxRetryTimeMs: number;
   /** Neo4j cuts any transaction running longer (0: no limit), so a runaway query cannot pile up. */
   neo4jTxTimeoutMs: number;
+  /** Query limits: depth, aliases, directives, tokens, cost (see src/graphql/limits.ts). */
+  limits: Limits;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** API keys, JWT verification, whether reads need a key (see src/auth/auth.config.ts). */
+  auth: AuthConfig;
 }
+
+import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
+import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 
 const NEO4J_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"];
 
@@ -52,7 +61,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === "test" ? "silent" : "info"),
     ...loadNeo4jTimeouts(env),
+    limits: {
+      maxDepth: parseCount("MAILLAGE_MAX_DEPTH", env.MAILLAGE_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
+      maxAliases: parseCount("MAILLAGE_MAX_ALIASES", env.MAILLAGE_MAX_ALIASES, DEFAULT_LIMITS.maxAliases),
+      maxDirectives: parseCount("MAILLAGE_MAX_DIRECTIVES", env.MAILLAGE_MAX_DIRECTIVES, DEFAULT_LIMITS.maxDirectives),
+      maxTokens: parseCount("MAILLAGE_MAX_TOKENS", env.MAILLAGE_MAX_TOKENS, DEFAULT_LIMITS.maxTokens),
+      maxCost: parseCount("MAILLAGE_MAX_COST", env.MAILLAGE_MAX_COST, DEFAULT_LIMITS.maxCost),
+    },
+    maxBodyBytes: parseCount("MAILLAGE_MAX_BODY_BYTES", env.MAILLAGE_MAX_BODY_BYTES, 1_000_000),
+    auth: loadAuthConfig(env),
   };
+}
+
+function parseCount(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const count = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || count < 1 || count > 100_000_000) {
+    throw new ConfigError(variable, `must be a whole number between 1 and 100000000; got "${raw}"`);
+  }
+  return count;
 }
 
 /** Driver and transaction timeouts when no variable sets them, in milliseconds. */

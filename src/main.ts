@@ -23,7 +23,12 @@ async function main(): Promise<void> {
     logger.info("empty database: loading the French geography, the SDGs and the demo graph");
     await seed(connection.executor);
   }
-  const server = await createServer(connection.executor);
+  const server = await createServer(connection.executor, {
+    limits: config.limits,
+    maxBodyBytes: config.maxBodyBytes,
+    production: config.production,
+    auth: config.auth,
+  });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);
   exitOnSignals(gracefulShutdown(server, connection));

@@ -14,6 +14,13 @@ describe("loadConfig", () => {
     expect(loadConfig({ NEO4J_URI: "neo4j://core1:7687", NEO4J_DATABASE: "maillage" }).neo4jDatabase).toBe("maillage");
   });
 
+  it("reads the query limits and the body size", () => {
+    const config = loadConfig({ MAILLAGE_MAX_DEPTH: "8", MAILLAGE_MAX_COST: "1000", MAILLAGE_MAX_BODY_BYTES: "2048" });
+    expect(config.limits).toMatchObject({ maxDepth: 8, maxCost: 1000, maxAliases: 30 });
+    expect(config.maxBodyBytes).toBe(2048);
+    expect(() => loadConfig({ MAILLAGE_MAX_TOKENS: "-5" })).toThrow('Invalid configuration: MAILLAGE_MAX_TOKENS must be a whole number between 1 and 100000000; got "-5"');
+  });
+
   it("names the variable and what it accepts when a value is wrong", () => {
     expect(() => loadConfig({ NEO4J_URI: "http://localhost:7474" })).toThrow(
       'Invalid configuration: NEO4J_URI must start with one of bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc://; got "http://localhost:7474"',

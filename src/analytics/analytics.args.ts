@@ -4,7 +4,7 @@ import { IsEnum, IsOptional, Max, Min, ValidateNested } from "class-validator";
 import { AllianceFilter } from "../alliance/alliance-filter.input";
 import { ActorKind } from "../common/enums";
 import { ConnectionArgs } from "../common/connection";
-import { MAX_PAGE_SIZE } from "../common/list.args";
+import { MAX_PAGE_SIZE } from "../common/page-size";
 import { IsExternalId } from "../common/validators";
 import { ActorMetricOrder } from "./analytics.type";
 

@@ -2,7 +2,7 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
 import { IsOptional, Max, Min } from "class-validator";
 import { BadUserInputError } from "./errors";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./list.args";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 
 @ObjectType({ description: "Relay page information" })
 export class PageInfo {

@@ -1,8 +1,7 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import { Max, Min } from "class-validator";
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 
 /** `first` for every list: default 20, at most 100, so no single field can ask for the whole graph. */
 @ArgsType()

@@ -5,7 +5,7 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { ErrorCode } from "../common/errors";
-import { DEFAULT_PAGE_SIZE } from "../common/list.args";
+import { DEFAULT_PAGE_SIZE } from "../common/page-size";
 
 /** Query limits; each is set from the environment (see config.ts) and documented in the README. */
 export interface Limits {

@@ -2,6 +2,7 @@ import { Driver, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-drive
 import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
 import { transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
+import { bumpGraphGeneration } from "../analytics/generation";
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
@@ -55,7 +56,9 @@ export class Executor {
   async write<T>(work: (tx: WriteTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
+      const result = await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
+      bumpGraphGeneration(); // cached analytics of the old graph are now stale
+      return result;
     } catch (error) {
       throw mapDriverError(error);
     } finally {

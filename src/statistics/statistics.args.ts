@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import { Max, Min } from "class-validator";
-import { MAX_PAGE_SIZE } from "../common/list.args";
+import { MAX_PAGE_SIZE } from "../common/page-size";
 
 /** `first` of `mostConnectedActors`: default 10, at most 100. */
 @ArgsType()
