@@ -7,12 +7,16 @@ WORKDIR /app
 # Lockfile first so the dependency layer is cached while only sources change.
 COPY package.json package-lock.json ./
 RUN npm ci
-# Only what tsc needs for the app; src/seed/demo-graph.json is emitted into dist/src/seed (resolveJsonModule).
+# What the build needs: tsc for the app (src/seed/demo-graph.json is emitted into dist/src/seed),
+# esbuild for the explorer page (explorer/ bundled by scripts/build-explorer.mjs into dist/explorer).
 COPY tsconfig.json ./
 COPY src ./src
+COPY explorer ./explorer
+COPY scripts/build-explorer.mjs ./scripts/build-explorer.mjs
 RUN npm run build \
  && test -f dist/src/main.js \
- && test -f dist/src/seed/demo-graph.json
+ && test -f dist/src/seed/demo-graph.json \
+ && test -d dist/explorer
 
 # ---- Stage 2: runtime, production dependencies only ----
 FROM node:20-bookworm-slim AS runtime
@@ -26,6 +30,8 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Migrations are read at run time from <root>/cypher, root = the folder holding package.json (/app).
 COPY cypher ./cypher
+# The example queries warm Neo4j's plan cache at start (src/graphql/warm-up.ts).
+COPY schema ./schema
 # Files stay root-owned (read-only for the app); the process runs as the unprivileged `node` user.
 USER node
 EXPOSE 4000

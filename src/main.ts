@@ -7,6 +7,7 @@ import { migrate } from "./neo4j/migrate";
 import { isSeeded, seed } from "./seed/seed";
 import { exitOnSignals, gracefulShutdown } from "./health/shutdown";
 import { createServer } from "./server";
+import { warmUp } from "./graphql/warm-up";
 
 /**
  * `npm start`: with no configuration, starts the embedded Neo4j if nothing answers at
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);
+  void warmUp(server.apollo, connection.executor);
   exitOnSignals(gracefulShutdown(server, connection));
 }
 

@@ -37,6 +37,18 @@ export const ALLIANCES = (order: string): ListSpec => ({
   project: "x {.*}",
 });
 
+// Alliances acting in territory $territoryId or inside it, matching $filter (its territory cleared) on $at.
+// Walks down from the territory, so the cost follows the territory, not the whole graph.
+export const ALLIANCES_WITHIN = (order: string): ListSpec => ({
+  body: `MATCH (t:${Territory} {id: $territoryId})
+  ${TERRITORIES_INSIDE("t")}
+  MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
+  WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_ON("al", "$at")}
+  WITH DISTINCT al AS x`,
+  sortKey: allianceSortKey(order, "x", "x.id", "$at"),
+  project: "x {.*}",
+});
+
 // Per key {id: territory id, filter, at}: alliances acting in the territory or inside it.
 export const ALLIANCES_IN_TERRITORY = (order: string): ListSpec => ({
   body: `MATCH (t:${Territory} {id: key.id})

@@ -41,11 +41,17 @@ export class AllianceRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Alliance | null }[], null);
   }
 
-  /** One page of the alliances in scope; `totalCount` runs its query only when asked. */
+  /**
+   * One page of the alliances in scope; `totalCount` runs its query only when asked.
+   * A territory in the filter is walked down from (ALLIANCES_WITHIN) rather than checked
+   * on every alliance of the graph.
+   */
   async page(scope: { filter: AllianceFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Alliance>> {
-    const spec = Q.ALLIANCES(plan.order);
-    const rows = await this.read(pageQuery(spec, plan), { ...scope, ...pageParams(plan) });
-    return toPage(rows as PageRow<Alliance>[], plan, () => this.count(spec, scope));
+    const { territoryId } = scope.filter;
+    const spec = territoryId ? Q.ALLIANCES_WITHIN(plan.order) : Q.ALLIANCES(plan.order);
+    const params = territoryId ? { territoryId, filter: { ...scope.filter, territoryId: null }, at: scope.at } : scope;
+    const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
+    return toPage(rows as PageRow<Alliance>[], plan, () => this.count(spec, params));
   }
 
   inTerritories(keys: readonly BatchPageKey[]): Promise<PageRow<Alliance>[][]> {

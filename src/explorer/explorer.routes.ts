@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import express, { Router } from "express";
+import { PROJECT_ROOT } from "../common/paths";
 
 /** Where `scripts/build-explorer.mjs` writes the page, its bundle and its styles. */
 export const EXPLORER_DIST = "dist/explorer";
@@ -18,7 +19,7 @@ export const EXPLORER_DIST = "dist/explorer";
  * Usage: `app.use("/explore", explorerRoutes())`.
  */
 export function explorerRoutes(options: { dir?: string } = {}): Router {
-  const dir = options.dir ?? join(projectRoot(__dirname), EXPLORER_DIST);
+  const dir = options.dir ?? join(PROJECT_ROOT, EXPLORER_DIST);
   const router = Router();
   router.use((req, res, next) => {
     if (existsSync(join(dir, "explorer.js"))) return next();
@@ -31,12 +32,4 @@ export function explorerRoutes(options: { dir?: string } = {}): Router {
   });
   router.use(express.static(dir, { index: "index.html" }));
   return router;
-}
-
-// src/explorer (ts-node, jest) and dist/src/explorer (built) both sit below the package root.
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`explorer: no package.json above ${from}`);
-  }
 }
