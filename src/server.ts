@@ -11,6 +11,7 @@ import { createSchema } from "./graphql/schema";
 import { formatError } from "./graphql/format-error";
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, Limits } from "./graphql/limits";
 import { hideSuggestionsPlugin, requestLogPlugin } from "./graphql/request-log.plugin";
+import { metricsPlugin, metricsRoutes } from "./observability/metrics";
 import { jsonErrors, requestId } from "./http/middleware";
 import { exportRoutes } from "./export/export.routes";
 import { requireRole } from "./auth/require-role";
@@ -36,6 +37,8 @@ export interface ServerOptions {
   production?: boolean;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
+  /** How long a client has to send a whole request. */
+  requestTimeoutMs?: number;
   plugins?: ApolloServerPlugin<Context>[];
   /** Who may do what (API keys, JWT secret, reads require a key); default: read once from the environment. */
   auth?: AuthConfig;
@@ -58,6 +61,7 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
     validationRules: limitRules(limits),
     plugins: [
       requestLogPlugin(),
+      metricsPlugin<Context>(),
       costLimitPlugin<Context>(schema, limits),
       ...(production ? [hideSuggestionsPlugin()] : []),
       ...(options.plugins ?? []),
@@ -69,12 +73,17 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
 export async function createServer(executor: Executor, options: ServerOptions = {}): Promise<MaillageServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  // A client gets this long to send its request (Node's default is 5 minutes); processing is
+  // bounded by NEO4J_TX_TIMEOUT_MS per Cypher query and a fixed number of queries per request.
+  httpServer.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  httpServer.headersTimeout = Math.min(httpServer.requestTimeout, 20_000);
   const schema = options.schema ?? (await createSchema());
   const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] });
   await apollo.start();
 
   app.disable("x-powered-by");
   app.use(requestId());
+  app.use(metricsRoutes());
 
   app.use(healthRoutes(executor));
   app.use("/explore", explorerRoutes());

@@ -3,6 +3,7 @@ import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
 import { transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
 import { bumpGraphGeneration } from "../analytics/generation";
+import { neo4jMetrics } from "../observability/metrics";
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
@@ -37,6 +38,7 @@ export class Executor {
   async read(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<Row[]> {
     this.roundTrips++;
     const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
+    neo4jMetrics.sessionOpened("read");
     try {
       const records = await session.executeRead((tx) => tx.run(cypher, params).then((r) => r.records), this.txConfig(options));
       return records.map((record) => toPlain(record.toObject()));
@@ -44,6 +46,7 @@ export class Executor {
       throw mapDriverError(error);
     } finally {
       await session.close();
+      neo4jMetrics.sessionClosed();
     }
   }
 
@@ -55,6 +58,7 @@ export class Executor {
    */
   async write<T>(work: (tx: WriteTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
+    neo4jMetrics.sessionOpened("write");
     try {
       const result = await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
       bumpGraphGeneration(); // cached analytics of the old graph are now stale
@@ -63,6 +67,7 @@ export class Executor {
       throw mapDriverError(error);
     } finally {
       await session.close();
+      neo4jMetrics.sessionClosed();
     }
   }
 
