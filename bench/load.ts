@@ -88,6 +88,19 @@ async function main(): Promise<void> {
   }));
 
   console.log(`load: ${operations.length} operations, ${options.connections} connections, ${options.duration} s → ${options.url}`);
+  // The server's resident memory from its /metrics, every 5 s, to show whether it stays flat.
+  const memoryMb: number[] = [];
+  const sampleMemory = async () => {
+    try {
+      const text = await (await fetch(new URL("/metrics", options.url))).text();
+      const line = text.split("\n").find((l) => l.startsWith("maillage_process_resident_memory_bytes "));
+      if (line) memoryMb.push(Math.round(Number(line.split(" ")[1]) / 1e6));
+    } catch {
+      // no /metrics on this server: memory is not reported
+    }
+  };
+  await sampleMemory();
+  const sampler = setInterval(() => void sampleMemory(), 5_000);
   const result = await autocannon({
     url: options.url.toString(),
     connections: options.connections,
@@ -96,8 +109,11 @@ async function main(): Promise<void> {
     requests,
   });
 
+  clearInterval(sampler);
+  await sampleMemory();
   const summary = {
     date: new Date().toISOString(),
+    serverResidentMemoryMb: memoryMb,
     url: options.url.toString(),
     connections: options.connections,
     durationSeconds: result.duration,
@@ -128,6 +144,7 @@ async function main(): Promise<void> {
     timeouts: summary.timeouts,
     "non-2xx": summary.non2xx,
     "GraphQL errors": [...graphqlErrors.values()].reduce((a, b) => a + b, 0),
+    "server RSS MB (first → last)": memoryMb.length ? `${memoryMb[0]} → ${memoryMb[memoryMb.length - 1]}` : "n/a",
   });
   console.log(`load: wrote ${file}`);
   if (result.errors || result.non2xx) process.exitCode = 1;
