@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
@@ -10,6 +10,11 @@ import { Membership } from "./membership.type";
 /** GraphQL for memberships: the member, the alliance and the sources of the membership. */
 @Resolver(() => Membership)
 export class MembershipResolver {
+  @Query(() => Membership, { nullable: true, description: "A membership by id (\"<allianceId>/<actorId>\")" })
+  membership(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.membershipById.load(id);
+  }
+
   @FieldResolver(() => Actor)
   actor(@Root() membership: Membership, @Ctx() { loaders }: Context) {
     return loaders.actorById.load(membership.actorId);
