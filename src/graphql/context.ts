@@ -21,6 +21,8 @@ import { createOutcomeLoaders } from "../outcome/outcome.loaders";
 import { createSdgLoaders } from "../sdg/sdg.loaders";
 import { createSourceLoaders } from "../source/source.loaders";
 import { createTerritoryLoaders } from "../territory/territory.loaders";
+import { createMaturityLoaders } from "../maturity/maturity.loaders";
+import { createProvenanceLoaders } from "../provenance/provenance.loaders";
 import { ANONYMOUS, Viewer } from "../auth/viewer";
 
 /** What every resolver receives: repositories for root fields, loaders for relationship fields. */
@@ -62,6 +64,8 @@ function createLoaders(repos: ReturnType<typeof createRepositories>) {
     ...createSdgLoaders(repos.sdgs),
     ...createSourceLoaders(repos.sources),
     ...createTerritoryLoaders(repos.territories),
+    ...createMaturityLoaders(repos.maturity),
+    ...createProvenanceLoaders(repos.provenance),
   };
 }
 

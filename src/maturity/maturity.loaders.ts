@@ -1,7 +1,6 @@
 import { keyedLoader } from "../common/loader";
 import { Label } from "../neo4j/graph-model";
 import { MaturityKey, MaturityRepository } from "./maturity.repository";
-import { perRequest } from "./per-request";
 
 /** Per-request loaders for maturity fields: one query per field of a request. */
 export function createMaturityLoaders(repo: MaturityRepository) {
@@ -14,6 +13,3 @@ export function createMaturityLoaders(repo: MaturityRepository) {
     sourcesOfAssessment: keyedLoader((ids: readonly string[]) => repo.sourcesOf(ids)),
   };
 }
-
-/** This request's maturity loaders (see per-request.ts for why they are not in `ctx.loaders`). */
-export const maturityLoaders = perRequest((ctx) => createMaturityLoaders(ctx.repos.maturity));

@@ -3,7 +3,6 @@ import { Role } from "../auth/viewer";
 import { LocalDateResolver } from "graphql-scalars";
 import type { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
-import { maturityLoaders } from "./maturity.loaders";
 import { MaturityAssessmentInput } from "./maturity.input";
 import { MaturityAssessment } from "./maturity.type";
 import { AT } from "./territory-maturity.resolver";
@@ -16,17 +15,17 @@ import { AT } from "./territory-maturity.resolver";
 export class MaturityResolver {
   @Query(() => MaturityAssessment, { nullable: true, description: "A maturity assessment by id" })
   maturityAssessment(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return maturityLoaders(ctx).assessmentById.load(id);
+    return ctx.loaders.assessmentById.load(id);
   }
 
   @FieldResolver(() => MaturityAssessment, { name: "maturity", nullable: true, description: "Its latest maturity assessment (ties: greatest id)" })
   actorMaturity(@Root() actor: Actor, @Arg("at", () => LocalDateResolver, AT) at: string | null, @Ctx() ctx: Context) {
-    return maturityLoaders(ctx).maturityOfActor.load({ id: actor.id, at: at ?? null });
+    return ctx.loaders.maturityOfActor.load({ id: actor.id, at: at ?? null });
   }
 
   @FieldResolver(() => [MaturityAssessment], { name: "maturityHistory", description: "Its maturity assessments, oldest first" })
   actorMaturityHistory(@Root() actor: Actor, @Ctx() ctx: Context) {
-    return maturityLoaders(ctx).maturityHistoryOfActor.load(actor.id);
+    return ctx.loaders.maturityHistoryOfActor.load(actor.id);
   }
 
   @Authorized(Role.EDITOR)

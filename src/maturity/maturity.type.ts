@@ -5,7 +5,6 @@ import type { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
-import { maturityLoaders } from "./maturity.loaders";
 
 /** What a maturity assessment is about. */
 export enum MaturitySubjectType {
@@ -49,6 +48,6 @@ export class MaturityAssessment {
 
   @Field(() => [Source], { description: "The sources making this assessment (at least one), by date then title" })
   sources(@Ctx() ctx: Context): Promise<Source[]> {
-    return maturityLoaders(ctx).sourcesOfAssessment.load(this.id);
+    return ctx.loaders.sourcesOfAssessment.load(this.id);
   }
 }

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import type { Context } from "../graphql/context";
 import { Territory } from "../territory/territory.type";
-import { maturityLoaders } from "./maturity.loaders";
 import { MaturityAssessment } from "./maturity.type";
 
 export const AT = { nullable: true, description: "The latest assessment on or before this date (default: the latest)" } as const;
@@ -16,11 +15,11 @@ export class TerritoryMaturityResolver {
     @Arg("at", () => LocalDateResolver, AT) at: string | null,
     @Ctx() ctx: Context,
   ) {
-    return maturityLoaders(ctx).maturityOfTerritory.load({ id: territory.id, at: at ?? null });
+    return ctx.loaders.maturityOfTerritory.load({ id: territory.id, at: at ?? null });
   }
 
   @FieldResolver(() => [MaturityAssessment], { name: "maturityHistory", description: "Its maturity assessments, oldest first" })
   territoryMaturityHistory(@Root() territory: Territory, @Ctx() ctx: Context) {
-    return maturityLoaders(ctx).maturityHistoryOfTerritory.load(territory.id);
+    return ctx.loaders.maturityHistoryOfTerritory.load(territory.id);
   }
 }

@@ -1,6 +1,5 @@
 import { keyedLoader } from "../common/loader";
 import { BatchPageKey } from "../neo4j/paging";
-import { perRequest } from "../maturity/per-request";
 import { ProvenanceRepository } from "./provenance.repository";
 
 /** Per-request loaders for Source.supports and its counts: one query per field of a request. */
@@ -11,6 +10,3 @@ export function createProvenanceLoaders(repo: ProvenanceRepository) {
     supportCountOf: keyedLoader((keys: readonly object[]) => repo.countSupportsOf(keys)),
   };
 }
-
-/** This request's provenance loaders (see maturity/per-request.ts for why they are not in `ctx.loaders`). */
-export const provenanceLoaders = perRequest((ctx) => createProvenanceLoaders(ctx.repos.provenance));

@@ -4,7 +4,6 @@ import { countKey, pageKey, planPage, toPage } from "../common/connection";
 import { Source } from "../source/source.type";
 import { FactConnection } from "./fact.type";
 import { FactListArgs } from "./provenance.args";
-import { provenanceLoaders } from "./provenance.loaders";
 
 /** GraphQL for provenance: what each source supports, and facts that cite none. */
 @Resolver(() => Source)
@@ -15,14 +14,14 @@ export class ProvenanceResolver {
   async supports(@Root() source: Source, @Args() args: FactListArgs, @Ctx() ctx: Context) {
     const plan = planPage(args, "Source.supports", "KIND");
     const scope = { kinds: args.kinds ?? null };
-    const loaders = provenanceLoaders(ctx);
+    const loaders = ctx.loaders;
     const rows = await loaders.supportsOf.load(pageKey(source.id, plan, scope));
     return toPage(rows, plan, () => loaders.supportCountOf.load(countKey(source.id, scope)));
   }
 
   @FieldResolver(() => Int, { description: "How many facts cite this source" })
   supportCount(@Root() source: Source, @Ctx() ctx: Context) {
-    return provenanceLoaders(ctx).supportCountOf.load(countKey(source.id, { kinds: null }));
+    return ctx.loaders.supportCountOf.load(countKey(source.id, { kinds: null }));
   }
 
   @Query(() => FactConnection, { description: "Facts that cite no source (for provenance audits), by kind then id" })
