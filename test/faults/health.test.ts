@@ -112,10 +112,8 @@ describe("failing fast", () => {
     try {
       const started = Date.now();
       const runaway = executor.read("UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n");
-      // Neo4j answers TransactionTimedOut ("took too long"); on a loaded machine it has also been
-      // seen to reset the connection instead ("unreachable"). Either way: stopped, coded, fast.
       await expect(runaway).rejects.toMatchObject({
-        message: expect.stringMatching(/took too long|unreachable/),
+        message: expect.stringContaining("took too long"),
         extensions: { code: "SERVICE_UNAVAILABLE" },
       });
       expect(Date.now() - started).toBeLessThan(3_000);
