@@ -107,7 +107,7 @@ describe("failing fast", () => {
   });
 
   it("stops a runaway query at the transaction timeout", async () => {
-    const driver = createDriver(loadConfig({ NEO4J_TX_TIMEOUT_MS: "500" }));
+    const driver = createDriver(loadConfig({ ...process.env, NEO4J_TX_TIMEOUT_MS: "500" }));
     const executor = new Executor(driver, undefined);
     try {
       const started = Date.now();
