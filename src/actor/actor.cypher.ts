@@ -7,12 +7,13 @@ import { allianceSortKey } from "../alliance/alliance.cypher";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ActorOrderField } from "./actor.args";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CITES, CONTRIBUTES_TO } = Rel;
 
 /** An actor node `a` as the API maps it, with the id of its base territory. */
-export const ACTOR_MAP = (a: string) => `${a} {.*, basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])}`;
+export const ACTOR_MAP = (a: string) => `${a} {${NODE_PROPS}, basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])}`;
 
 /** Cypher predicate: actor `a` is based in territory id `territoryId` (an expression) or inside it. */
 const BASED_WITHIN = (a: string, territoryId: string) =>
@@ -96,7 +97,7 @@ export const CO_CONSTRUCTORS: ListSpec = {
   project: `{
     actor: [c IN [x.c] | ${ACTOR_MAP("c")}][0],
     distance: x.distance,
-    sharedAlliances: [s IN x.shared | s {.*}],
+    sharedAlliances: [s IN x.shared | s {${NODE_PROPS}}],
     sharedAllianceCount: size(x.shared),
     via: [v IN x.via | ${ACTOR_MAP("v")}]
   }`,
@@ -107,7 +108,7 @@ export const CO_CONSTRUCTION = `MATCH (x:${Actor} {id: $a}), (y:${Actor} {id: $b
 OPTIONAL MATCH (x)-[:${HAS_MEMBERSHIP}]->(mx:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(my:${Membership})<-[:${HAS_MEMBERSHIP}]-(y)
 WHERE ${ACTIVE_ON("mx", "$at")} AND ${ACTIVE_ON("my", "$at")} AND ${ACTIVE_ON("al", "$at")}
 WITH x, y, al ORDER BY al.nameKey, al.id
-RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {.*}) AS alliances`;
+RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {${NODE_PROPS}}) AS alliances`;
 
 // Creates or updates actor $id; $basedInId / $sourceIds null keep the current links.
 export const UPSERT_ACTOR = `MERGE (a:${Actor} {id: $id})

@@ -6,6 +6,7 @@ import { ALLIANCE_MATCHES } from "./alliance-filter";
 import { AllianceOrderField } from "./alliance.args";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED, CITES } = Rel;
@@ -34,7 +35,7 @@ export function allianceSortKey(order: string, al: string, id: string, at: strin
 export const ALLIANCES = (order: string): ListSpec => ({
   body: `MATCH (x:${Alliance}) WHERE ${ALLIANCE_MATCHES("x", "$filter")} AND ${ACTIVE_ON("x", "$at")}`,
   sortKey: allianceSortKey(order, "x", "x.id", "$at"),
-  project: "x {.*}",
+  project: `x {${NODE_PROPS}}`,
 });
 
 // Alliances acting in territory $territoryId or inside it, matching $filter (its territory cleared) on $at.
@@ -46,7 +47,7 @@ export const ALLIANCES_WITHIN = (order: string): ListSpec => ({
   WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_ON("al", "$at")}
   WITH DISTINCT al AS x`,
   sortKey: allianceSortKey(order, "x", "x.id", "$at"),
-  project: "x {.*}",
+  project: `x {${NODE_PROPS}}`,
 });
 
 // Per key {id: territory id, filter, at}: alliances acting in the territory or inside it.
@@ -57,7 +58,7 @@ export const ALLIANCES_IN_TERRITORY = (order: string): ListSpec => ({
   WHERE ${ALLIANCE_MATCHES("al", "key.filter")} AND ${ACTIVE_ON("al", "key.at")}
   WITH DISTINCT al AS x`,
   sortKey: allianceSortKey(order, "x", "x.id", "key.at"),
-  project: "x {.*}",
+  project: `x {${NODE_PROPS}}`,
 });
 
 // Per key {id: SDG number, filter, at}: alliances contributing to the goal.
@@ -65,7 +66,7 @@ export const ALLIANCES_FOR_SDG = (order: string): ListSpec => ({
   body: `MATCH (:${SDG} {number: key.id})<-[:${CONTRIBUTES_TO}]-(x:${Alliance})
   WHERE ${ALLIANCE_MATCHES("x", "key.filter")} AND ${ACTIVE_ON("x", "key.at")}`,
   sortKey: allianceSortKey(order, "x", "x.id", "key.at"),
-  project: "x {.*}",
+  project: `x {${NODE_PROPS}}`,
 });
 
 // Per key {id: alliance id, at, roles, kinds}: its memberships, leaders first, then by member name.
@@ -90,13 +91,13 @@ export const OUTCOMES_OF_ALLIANCE: ListSpec = {
 export const TERRITORIES_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (:${Alliance} {id: $keys[i]})-[:${ACTS_IN}]->(x:${Territory})
 WITH i, x ORDER BY x.nameKey, x.id
-RETURN i, collect(x {.*}) AS value`;
+RETURN i, collect(x {${NODE_PROPS}}) AS value`;
 
 // For each key {id}: SDGs the alliance contributes to, by number.
 export const SDGS_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (:${Alliance} {id: $keys[i]})-[:${CONTRIBUTES_TO}]->(x:${SDG})
 WITH i, x ORDER BY x.number
-RETURN i, collect(x {.*}) AS value`;
+RETURN i, collect(x {${NODE_PROPS}}) AS value`;
 
 // Creates or updates alliance $id; null link lists keep the current links.
 export const UPSERT_ALLIANCE = `MERGE (al:${Alliance} {id: $id})
@@ -106,7 +107,7 @@ WITH al
 ${replaceLinks("al", ACTS_IN, Territory, "territoryIds")}
 ${replaceLinks("al", CONTRIBUTES_TO, SDG, "sdgs", "number")}
 ${replaceLinks("al", CITES, Label.Source, "sourceIds")}
-RETURN al {.*} AS alliance`;
+RETURN al {${NODE_PROPS}} AS alliance`;
 
 export const ALLIANCE_EXISTS = `RETURN EXISTS { MATCH (:${Alliance} {id: $id}) } AS exists`;
 

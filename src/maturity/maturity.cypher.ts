@@ -1,6 +1,7 @@
 import { Label, Rel } from "../neo4j/graph-model";
 import { replaceLinks } from "../neo4j/links";
 import { ACTOR_MAP } from "../actor/actor.cypher";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, MaturityAssessment } = Label;
 const { ASSESSES, CITES } = Rel;
@@ -9,9 +10,9 @@ const { ASSESSES, CITES } = Rel;
 export type SubjectLabel = Label.Actor | Label.Territory;
 
 /** An assessment node `m` as the API maps it: its properties, its subject's type and its subject (see toAssessment). */
-export const ASSESSMENT_MAP = (m: string) => `${m} {.*,
+export const ASSESSMENT_MAP = (m: string) => `${m} {${NODE_PROPS},
   subjectType: head([(${m})-[:${ASSESSES}]->(ma_s) | CASE WHEN ma_s:${Actor} THEN 'ACTOR' ELSE 'TERRITORY' END]),
-  subject: head([(${m})-[:${ASSESSES}]->(ma_s) | CASE WHEN ma_s:${Actor} THEN ${ACTOR_MAP("ma_s")} ELSE ma_s {.*} END])}`;
+  subject: head([(${m})-[:${ASSESSES}]->(ma_s) | CASE WHEN ma_s:${Actor} THEN ${ACTOR_MAP("ma_s")} ELSE ma_s {${NODE_PROPS}} END])}`;
 
 // Assessments by id, in key order.
 export const ASSESSMENTS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i

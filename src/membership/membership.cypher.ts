@@ -1,12 +1,13 @@
 import { Label, Rel } from "../neo4j/graph-model";
 import { replaceLinks } from "../neo4j/links";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Membership } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, CITES } = Rel;
 
 /** A membership node `m` as the API maps it, with its actor and alliance ids. */
 export const MEMBERSHIP_MAP = (m: string) =>
-  `${m} {.*, actorId: head([(${m})<-[:${HAS_MEMBERSHIP}]-(ms_actor) | ms_actor.id]), allianceId: head([(${m})-[:${IN_ALLIANCE}]->(ms_alliance) | ms_alliance.id])}`;
+  `${m} {${NODE_PROPS}, actorId: head([(${m})<-[:${HAS_MEMBERSHIP}]-(ms_actor) | ms_actor.id]), allianceId: head([(${m})-[:${IN_ALLIANCE}]->(ms_alliance) | ms_alliance.id])}`;
 
 // Memberships by id, in key order.
 export const MEMBERSHIPS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i

@@ -1,4 +1,5 @@
 import { Label } from "./graph-model";
+import { NODE_PROPS } from "./projection";
 
 /**
  * Builds the Cypher of a batch function: for each key `{ id, first? }` (by index `i`),
@@ -17,7 +18,7 @@ export function relatedBatch(options: {
   keyProperty?: string;
   project?: string;
 }): string {
-  const { from, pattern, orderBy, keyProperty = "id", project = "x {.*}" } = options;
+  const { from, pattern, orderBy, keyProperty = "id", project = `x {${NODE_PROPS}}` } = options;
   return `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 MATCH (n:${from} {${keyProperty}: key.id})${pattern}
@@ -27,7 +28,7 @@ RETURN i, CASE WHEN key.first IS NULL THEN items ELSE items[0..key.first] END AS
 }
 
 /** Cypher fetching nodes by id, one row `{ i, value }` per key found. */
-export function byIdBatch(label: Label, keyProperty = "id", project = "x {.*}"): string {
+export function byIdBatch(label: Label, keyProperty = "id", project = `x {${NODE_PROPS}}`): string {
   return `UNWIND range(0, size($keys) - 1) AS i
 MATCH (x:${label} {${keyProperty}: $keys[i]})
 RETURN i, ${project} AS value`;

@@ -8,7 +8,7 @@ import { PagePlan } from "../common/connection";
  *   const ALLIANCES: ListSpec = {
  *     body: `MATCH (x:Alliance) WHERE ${ALLIANCE_MATCHES("x", "$filter")}`,
  *     sortKey: "[x.nameKey, x.id]",
- *     project: "x {.*}",
+ *     project: `x {${NODE_PROPS}}`,
  *   };
  *
  * For batched relationship fields the body reads its arguments from `key` (`key.id`, …).

@@ -1,6 +1,7 @@
 import { BadUserInputError } from "../common/errors";
 import { Label } from "./graph-model";
 import { Row } from "./executor";
+import { NODE_PROPS } from "./projection";
 
 /** Anything that runs a query and returns plain rows: `executor.read` or a write transaction's `run`. */
 export type RunQuery = (cypher: string, params?: Record<string, unknown>) => Promise<Row[]>;
@@ -11,7 +12,7 @@ UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS ref
 OPTIONAL MATCH (t:${Label.Territory}) WHERE t.id = ref OR t.code = ref
 WITH i, ref, t ORDER BY t.id
-RETURN i, ref, collect(t {.*}) AS matches ORDER BY i`;
+RETURN i, ref, collect(t {${NODE_PROPS}}) AS matches ORDER BY i`;
 
 /**
  * The one territory a reference names. An unknown code, or a bare code that names two

@@ -7,6 +7,11 @@ import { isDate, isDateTime, isInt, isLocalDateTime, isDuration, isLocalTime, is
  */
 export function toPlain(value: unknown): any {
   if (value === null || value === undefined) return null;
+  // Most values are strings and numbers (the driver gives plain numbers): answer them before
+  // the temporal and graph checks, which each probe the value's properties (bench: W1's
+  // conversion cost halved).
+  const type = typeof value;
+  if (type === "string" || type === "number" || type === "boolean") return value;
   if (isInt(value)) return value.toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();

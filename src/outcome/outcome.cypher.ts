@@ -3,12 +3,13 @@ import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { relatedBatch } from "../neo4j/batch";
 import { replaceLinks } from "../neo4j/links";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Outcome, Territory, SDG } = Label;
 const { PRODUCED, ADVANCES, BENEFITS, CITES, ACTS_IN } = Rel;
 
 /** An outcome node `o` as the API maps it, with the id of the alliance that produced it. */
-export const OUTCOME_MAP = (o: string) => `${o} {.*, allianceId: head([(${o})<-[:${PRODUCED}]-(oc_alliance) | oc_alliance.id])}`;
+export const OUTCOME_MAP = (o: string) => `${o} {${NODE_PROPS}, allianceId: head([(${o})<-[:${PRODUCED}]-(oc_alliance) | oc_alliance.id])}`;
 
 // Outcomes by id, in key order.
 export const OUTCOMES_BY_ID = `UNWIND range(0, size($keys) - 1) AS i

@@ -2,6 +2,7 @@ import { ACTOR_MAP } from "../actor/actor.cypher";
 import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Membership } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
@@ -32,7 +33,7 @@ OPTIONAL CALL (origin, target) {
   WITH [origin] + b AS actors, al AS alliances
   ORDER BY [x IN actors | x.nameKey], [x IN actors | x.id], [x IN alliances | x.nameKey], [x IN alliances | x.id]
   LIMIT 1
-  RETURN [x IN actors | ${ACTOR_MAP("x")}] AS actors, [x IN alliances | x {.*}] AS alliances
+  RETURN [x IN actors | ${ACTOR_MAP("x")}] AS actors, [x IN alliances | x {${NODE_PROPS}}] AS alliances
 }
 RETURN origin IS NOT NULL AS fromExists, target IS NOT NULL AS toExists, actors, alliances`;
 
@@ -41,7 +42,7 @@ const SHARED_WITH = (x: string) => `COLLECT {
     MATCH (${x})-[:${HAS_MEMBERSHIP}]->(mx:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(mc:${Membership})<-[:${HAS_MEMBERSHIP}]-(c)
     WHERE ${ACTIVE_AT("al")} AND ${ACTIVE_AT("mx")} AND ${ACTIVE_AT("mc")}
     WITH DISTINCT al ORDER BY al.nameKey, al.id
-    RETURN al {.*}
+    RETURN al {${NODE_PROPS}}
   }`;
 
 /**

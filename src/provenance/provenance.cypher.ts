@@ -5,13 +5,14 @@ import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ASSESSMENT_MAP } from "../maturity/maturity.cypher";
 import { FactKind } from "./fact.type";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { CITES } = Rel;
 
 /** The label of each kind of fact, and how the API maps a node of it (`x`). */
 const FACTS: Record<FactKind, { label: Label; map: (x: string) => string }> = {
   [FactKind.ACTOR]: { label: Label.Actor, map: ACTOR_MAP },
-  [FactKind.ALLIANCE]: { label: Label.Alliance, map: (x) => `${x} {.*}` },
+  [FactKind.ALLIANCE]: { label: Label.Alliance, map: (x) => `${x} {${NODE_PROPS}}` },
   [FactKind.MEMBERSHIP]: { label: Label.Membership, map: MEMBERSHIP_MAP },
   [FactKind.OUTCOME]: { label: Label.Outcome, map: OUTCOME_MAP },
   [FactKind.MATURITY_ASSESSMENT]: { label: Label.MaturityAssessment, map: ASSESSMENT_MAP },

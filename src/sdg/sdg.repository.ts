@@ -3,9 +3,10 @@ import { Executor } from "../neo4j/executor";
 import { Label, Rel } from "../neo4j/graph-model";
 import { byIdBatch, relatedBatch } from "../neo4j/batch";
 import { SDG, SDGTarget } from "./sdg.type";
+import { NODE_PROPS } from "../neo4j/projection";
 
 // All goals, by number.
-const LIST_SDGS = `MATCH (g:${Label.SDG}) RETURN g {.*} AS sdg ORDER BY g.number`;
+const LIST_SDGS = `MATCH (g:${Label.SDG}) RETURN g {${NODE_PROPS}} AS sdg ORDER BY g.number`;
 
 // For each key {id: number}: the goal's targets, by code.
 const TARGETS = relatedBatch({

@@ -3,6 +3,7 @@ import { ListSpec } from "../neo4j/paging";
 import { ACTOR_MAP } from "../actor/actor.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { SearchKind } from "./search.type";
+import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Outcome } = Label;
 const { ACTOR, ALLIANCE, OUTCOME, TERRITORY } = SearchKind;
@@ -43,8 +44,8 @@ export const SEARCH: ListSpec = {
     kind: x.kind,
     score: x.score,
     actor: CASE x.kind WHEN '${ACTOR}' THEN [n IN [x.node] | ${ACTOR_MAP("n")}][0] END,
-    alliance: CASE x.kind WHEN '${ALLIANCE}' THEN [n IN [x.node] | n {.*}][0] END,
+    alliance: CASE x.kind WHEN '${ALLIANCE}' THEN [n IN [x.node] | n {${NODE_PROPS}}][0] END,
     outcome: CASE x.kind WHEN '${OUTCOME}' THEN [n IN [x.node] | ${OUTCOME_MAP("n")}][0] END,
-    territory: CASE x.kind WHEN '${TERRITORY}' THEN [n IN [x.node] | n {.*}][0] END
+    territory: CASE x.kind WHEN '${TERRITORY}' THEN [n IN [x.node] | n {${NODE_PROPS}}][0] END
   }`,
 };

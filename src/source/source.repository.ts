@@ -9,18 +9,19 @@ import { Label, Rel } from "../neo4j/graph-model";
 import { propsOf } from "../neo4j/props";
 import { SourceInput } from "./source.input";
 import { Source } from "./source.type";
+import { NODE_PROPS } from "../neo4j/projection";
 
 /** Labels whose facts cite sources. */
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
 
 // All sources, by title.
-const SOURCES: ListSpec = { body: `MATCH (x:${Label.Source})`, sortKey: "[toLower(x.title), x.id]", project: "x {.*}" };
+const SOURCES: ListSpec = { body: `MATCH (x:${Label.Source})`, sortKey: "[toLower(x.title), x.id]", project: `x {${NODE_PROPS}}` };
 
 // Creates or updates a source by id.
 const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})
 ON CREATE SET s.createdAt = datetime()
 SET s += $props, s.updatedAt = datetime()
-RETURN s {.*} AS source`;
+RETURN s {${NODE_PROPS}} AS source`;
 
 // Deletes a source nothing cites; returns how many facts cite it otherwise.
 const DELETE_SOURCE = `MATCH (s:${Label.Source} {id: $id})
