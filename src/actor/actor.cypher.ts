@@ -1,8 +1,8 @@
 import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
 import { replaceLinks } from "../neo4j/links";
-import { ListSpec } from "../neo4j/paging";
+import { BatchPageKey, ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
-import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { ALLIANCE_MATCHES, AllianceFilterParams, filterShape, FilterShape } from "../alliance/alliance-filter";
 import { allianceSortKey } from "../alliance/alliance.cypher";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
@@ -16,8 +16,10 @@ const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CITES, CONTRIBUTES_TO }
 export const ACTOR_MAP = (a: string) => `${a} {${NODE_PROPS}, basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])}`;
 
 /** Cypher predicate: actor `a` is based in territory id `territoryId` (an expression) or inside it. */
-const BASED_WITHIN = (a: string, territoryId: string) =>
-  `(${territoryId} IS NULL OR EXISTS { MATCH (${a})-[:${BASED_IN}]->(bw_base:${Territory}), (bw_scope:${Territory} {id: ${territoryId}}) WHERE ${LIES_IN("bw_base", "bw_scope")} })`;
+const BASED_WITHIN = (a: string, territoryId: string, given?: boolean) => {
+  const within = `EXISTS { MATCH (${a})-[:${BASED_IN}]->(bw_base:${Territory}), (bw_scope:${Territory} {id: ${territoryId}}) WHERE ${LIES_IN("bw_base", "bw_scope")} }`;
+  return given ? within : `(${territoryId} IS NULL OR ${within})`;
+};
 
 /** Cypher pattern condition: actor `a` has a membership `m` of alliance `al`, both active on `at`. */
 const ACTIVE_MEMBERSHIP = (a: string, at: string, extra = "true") =>
@@ -65,17 +67,40 @@ export const IMPACT_OF_ACTOR: ListSpec = {
   project: OUTCOME_MAP("x"),
 };
 
+/** Which of a co-constructors key's criteria are given, when known: the query then emits only their clauses. */
+export interface CoConstructorsShape {
+  at: boolean;
+  filter: FilterShape;
+  kinds: boolean;
+  territory: boolean;
+}
+
+export const coConstructorsShape = (key: BatchPageKey): CoConstructorsShape => ({
+  at: key.at != null,
+  filter: filterShape(key.filter as AllianceFilterParams | null),
+  kinds: key.kinds != null,
+  territory: key.territoryId != null,
+});
+
 /** Two actors `a` and `c` share alliance `al`: both memberships and the alliance active on `at`, alliance in `filter`. */
-const SHARE = (a: string, c: string, al: string, at: string, filter: string) =>
+const SHARE = (a: string, c: string, al: string, shape?: CoConstructorsShape) =>
   `(${a})-[:${HAS_MEMBERSHIP}]->(ma:${Membership})-[:${IN_ALLIANCE}]->(${al}:${Alliance})<-[:${IN_ALLIANCE}]-(mc:${Membership})<-[:${HAS_MEMBERSHIP}]-(${c}:${Actor})
-  WHERE ${c} <> ${a} AND ${ACTIVE_ON("ma", at)} AND ${ACTIVE_ON("mc", at)} AND ${ACTIVE_ON(al, at)} AND ${ALLIANCE_MATCHES(al, filter)}`;
+  WHERE ${c} <> ${a} AND ${ACTIVE_ON("ma", "key.at", shape?.at)} AND ${ACTIVE_ON("mc", "key.at", shape?.at)} AND ${ACTIVE_ON(al, "key.at", shape?.at)} AND ${ALLIANCE_MATCHES(al, "key.filter", shape?.filter)}`;
+
+/** The co-constructor `c` passes the key's kinds and territory criteria (only those given, when the shape is known). */
+const CO_CONSTRUCTOR_WANTED = (shape?: CoConstructorsShape) => {
+  const kinds = shape?.kinds === false ? "true" : shape?.kinds ? "c.kind IN key.kinds" : "(key.kinds IS NULL OR c.kind IN key.kinds)";
+  const territory = shape?.territory === false ? "true" : BASED_WITHIN("c", "key.territoryId", shape?.territory);
+  return `${kinds} AND ${territory}`;
+};
 
 // Per key {id, depth, kinds, territoryId, filter, at}: co-constructors at distance 1 (sharing alliances,
 // most shared first) and, with depth 2, at distance 2 (through `via` co-constructors), each once.
-export const CO_CONSTRUCTORS: ListSpec = {
+// With `shape`, specialised to the criteria given (the neighbourhood hot path); without, guarded for any key.
+export const coConstructorsSpec = (shape?: CoConstructorsShape): ListSpec => ({
   body: `MATCH (a:${Actor} {id: key.id})
   CALL (a, key) {
-    MATCH ${SHARE("a", "c", "al", "key.at", "key.filter")}
+    MATCH ${SHARE("a", "c", "al", shape)}
     WITH c, al ORDER BY al.nameKey, al.id
     RETURN c, collect(DISTINCT al) AS shared
   }
@@ -86,12 +111,12 @@ export const CO_CONSTRUCTORS: ListSpec = {
     UNION
     UNWIND CASE WHEN key.depth >= 2 THEN near ELSE [] END AS n
     WITH a, key, near, n.c AS b
-    MATCH ${SHARE("b", "c", "al2", "key.at", "key.filter")} AND c <> a AND NOT c IN [other IN near | other.c]
+    MATCH ${SHARE("b", "c", "al2", shape)} AND c <> a AND NOT c IN [other IN near | other.c]
     WITH c, b ORDER BY b.nameKey, b.id
     RETURN c, 2 AS distance, [] AS shared, collect(DISTINCT b) AS via
   }
   WITH c, distance, shared, via
-  WHERE (key.kinds IS NULL OR c.kind IN key.kinds) AND ${BASED_WITHIN("c", "key.territoryId")}
+  WHERE ${CO_CONSTRUCTOR_WANTED(shape)}
   WITH {c: c, distance: distance, shared: shared, via: via} AS x`,
   sortKey: "[x.distance, -size(x.shared) - size(x.via), x.c.nameKey, x.c.id]",
   project: `{
@@ -101,7 +126,9 @@ export const CO_CONSTRUCTORS: ListSpec = {
     sharedAllianceCount: size(x.shared),
     via: [v IN x.via | ${ACTOR_MAP("v")}]
   }`,
-};
+});
+
+export const CO_CONSTRUCTORS: ListSpec = coConstructorsSpec();
 
 // The two actors and the alliances they are both members of (active on $at), by name.
 export const CO_CONSTRUCTION = `MATCH (x:${Actor} {id: $a}), (y:${Actor} {id: $b})

@@ -16,6 +16,7 @@ import { toOutcome } from "../outcome/outcome.repository";
 import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, CoConstructor } from "./actor.type";
 import * as Q from "./actor.cypher";
+import { NEIGHBOURHOOD as Q_NEIGHBOURHOOD } from "./neighbourhood.cypher";
 
 /** An ActorFilter as Cypher receives it: territory resolved, name prefix folded. */
 export interface ActorFilterParams {
@@ -58,6 +59,24 @@ export class ActorRepository {
 
   coConstructorsOf(keys: readonly BatchPageKey[]): Promise<PageRow<CoConstructor>[][]> {
     return runBatchPages(this.read, () => Q.CO_CONSTRUCTORS, keys);
+  }
+
+  /**
+   * The actor, its co-constructors page and the outcome pages of their shared alliances in one
+   * round trip (NEIGHBOURHOOD): rows as `coConstructorsOf` and `AllianceRepository.outcomesOf` give them.
+   */
+  async neighbourhood(
+    id: string,
+    co: { key: BatchPageKey },
+    outcomes: { key: BatchPageKey } | null,
+  ): Promise<{ actor: Actor | null; coRows: PageRow<CoConstructor>[]; outcomePages: { id: string; rows: PageRow<Outcome>[] }[] }> {
+    const cypher = Q_NEIGHBOURHOOD(co.key, outcomes?.key ?? null);
+    const [row] = await this.read(cypher, { id, coKey: co.key, outcomeKey: outcomes?.key ?? null });
+    const outcomePages = (row.outcomePages as { id: string; rows: PageRow<object>[] }[]).map(({ id, rows }) => ({
+      id,
+      rows: rows.map((page) => ({ ...page, node: toOutcome(page.node) })),
+    }));
+    return { actor: row.actor, coRows: row.coRows, outcomePages };
   }
 
   countCoConstructorsOf(keys: readonly object[]): Promise<number[]> {

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
 import { Role } from "../auth/viewer";
 import { LocalDateResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
@@ -17,13 +18,16 @@ import { ActorListArgs, ActorOrderField, CoConstructorArgs } from "./actor.args"
 import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, ActorConnection, CoConstructorConnection } from "./actor.type";
 import { CoConstruction } from "./co-construction.type";
+import { coConstructorsPage } from "./co-constructors.page";
+import { prefetchNeighbourhood } from "./neighbourhood.prefetch";
 
 /** GraphQL for actors: thin, everything goes through repositories and loaders. */
 @Resolver(() => Actor)
 export class ActorResolver {
   @Query(() => Actor, { nullable: true, description: "An actor by id" })
-  actor(@Arg("id", () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loaders.actorById.load(id);
+  async actor(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    await prefetchNeighbourhood(ctx, id, info); // its co-constructors and their outcomes, in the same round trip
+    return ctx.loaders.actorById.load(id);
   }
 
   @Query(() => ActorConnection, { description: "Actors in scope, paged (by name unless ordered otherwise)" })
@@ -75,10 +79,8 @@ export class ActorResolver {
     description: "Actors sharing an alliance with it (most shared first) and, with depth 2, their co-constructors",
   })
   async coConstructors(@Root() actor: Actor, @Args() args: CoConstructorArgs, @Ctx() ctx: Context) {
-    const plan = planPage(args, "Actor.coConstructors", "RANK");
-    const { filter, at } = await allianceScope(ctx, args.filter, args.at);
-    const scope = { depth: args.depth, kinds: args.kinds ?? null, territoryId: await territoryIdOf(ctx, args.territory), filter, at };
-    const rows = await ctx.loaders.coConstructorsOf.load(pageKey(actor.id, plan, scope));
+    const { plan, scope, key } = await coConstructorsPage(ctx, actor.id, args);
+    const rows = await ctx.loaders.coConstructorsOf.load(key);
     return toPage(rows, plan, () => ctx.loaders.coConstructorCountOf.load(countKey(actor.id, scope)));
   }
 

@@ -34,33 +34,58 @@ export function allianceFilterParams(filter: AllianceFilter | null | undefined, 
   };
 }
 
+/** The criteria of a filter that are given (not null): a query specialised to them emits no other clause. */
+export type FilterShape = ReadonlySet<keyof AllianceFilterParams>;
+
+/** The criteria of an alliance scope that are given: its filter's, and whether a date is. */
+export interface ScopeShape {
+  filter: FilterShape;
+  at: boolean;
+}
+
+export const scopeShape = (filter: AllianceFilterParams | null | undefined, at: unknown): ScopeShape => ({ filter: filterShape(filter), at: at != null });
+
+export function filterShape(filter: AllianceFilterParams | null | undefined): FilterShape {
+  if (!filter) return new Set();
+  return new Set((Object.keys(filter) as (keyof AllianceFilterParams)[]).filter((key) => filter[key] != null));
+}
+
 /**
  * Its inner variables start with `af_` so they never capture a caller's variable.
  *
  * Cypher predicate: alliance `al` matches the filter map `f` (a `$param` or `key.filter`
- * expression holding AllianceFilterParams). Null criteria match everything.
+ * expression holding AllianceFilterParams). Null criteria match everything. With `shape`
+ * (the criteria known to be given), only those clauses are emitted, without null guards.
  */
-export function ALLIANCE_MATCHES(al: string, f: string): string {
+export function ALLIANCE_MATCHES(al: string, f: string, shape?: FilterShape): string {
   const { Actor, Membership, SDG, Territory } = Label;
   const { CONTRIBUTES_TO, ACTS_IN, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
-  return `(${f} IS NULL OR (
-    (${f}.kinds IS NULL OR ${al}.kind IN ${f}.kinds)
-    AND (${f}.statuses IS NULL OR ${al}.status IN ${f}.statuses)
-    AND (${f}.objectives IS NULL OR any(o IN ${al}.objectives WHERE o IN ${f}.objectives))
-    AND (${f}.sdgs IS NULL OR EXISTS { MATCH (${al})-[:${CONTRIBUTES_TO}]->(af_goal:${SDG}) WHERE af_goal.number IN ${f}.sdgs })
-    AND (${f}.territoryId IS NULL OR EXISTS {
+  const clauses: Record<keyof AllianceFilterParams, string> = {
+    kinds: `${al}.kind IN ${f}.kinds`,
+    statuses: `${al}.status IN ${f}.statuses`,
+    objectives: `any(o IN ${al}.objectives WHERE o IN ${f}.objectives)`,
+    sdgs: `EXISTS { MATCH (${al})-[:${CONTRIBUTES_TO}]->(af_goal:${SDG}) WHERE af_goal.number IN ${f}.sdgs }`,
+    territoryId: `EXISTS {
       MATCH (${al})-[:${ACTS_IN}]->(af_place:${Territory}), (af_scope:${Territory} {id: ${f}.territoryId})
       WHERE ${LIES_IN("af_place", "af_scope")}
-    })
-    AND (${f}.memberKinds IS NULL OR EXISTS {
+    }`,
+    memberKinds: `EXISTS {
       MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE af_member.kind IN ${f}.memberKinds
-    })
-    AND (${f}.memberIds IS NULL OR EXISTS {
+    }`,
+    memberIds: `EXISTS {
       MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE af_member.id IN ${f}.memberIds
-    })
-    AND (${f}.startedFrom IS NULL OR ${al}.startDate >= ${f}.startedFrom)
-    AND (${f}.startedTo IS NULL OR ${al}.startDate <= ${f}.startedTo)
-    AND (${f}.endedFrom IS NULL OR ${al}.endDate >= ${f}.endedFrom)
-    AND (${f}.endedTo IS NULL OR ${al}.endDate <= ${f}.endedTo)
+    }`,
+    startedFrom: `${al}.startDate >= ${f}.startedFrom`,
+    startedTo: `${al}.startDate <= ${f}.startedTo`,
+    endedFrom: `${al}.endDate >= ${f}.endedFrom`,
+    endedTo: `${al}.endDate <= ${f}.endedTo`,
+  };
+  const keys = Object.keys(clauses) as (keyof AllianceFilterParams)[];
+  if (shape) {
+    const given = keys.filter((key) => shape.has(key));
+    return given.length === 0 ? "true" : `(${given.map((key) => clauses[key]).join("\n    AND ")})`;
+  }
+  return `(${f} IS NULL OR (
+    ${keys.map((key) => `(${f}.${key} IS NULL OR ${clauses[key]})`).join("\n    AND ")}
   ))`;
 }

@@ -2,7 +2,7 @@ import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { replaceLinks } from "../neo4j/links";
-import { ALLIANCE_MATCHES } from "./alliance-filter";
+import { ALLIANCE_MATCHES, ScopeShape } from "./alliance-filter";
 import { AllianceOrderField } from "./alliance.args";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
@@ -31,20 +31,20 @@ export function allianceSortKey(order: string, al: string, id: string, at: strin
   }
 }
 
-// Alliances matching $filter and active on $at.
-export const ALLIANCES = (order: string): ListSpec => ({
-  body: `MATCH (x:${Alliance}) WHERE ${ALLIANCE_MATCHES("x", "$filter")} AND ${ACTIVE_ON("x", "$at")}`,
+// Alliances matching $filter and active on $at, specialised to the criteria given (`shape`).
+export const ALLIANCES = (order: string, shape: ScopeShape): ListSpec => ({
+  body: `MATCH (x:${Alliance}) WHERE ${ALLIANCE_MATCHES("x", "$filter", shape.filter)} AND ${ACTIVE_ON("x", "$at", shape.at)}`,
   sortKey: allianceSortKey(order, "x", "x.id", "$at"),
   project: `x {${NODE_PROPS}}`,
 });
 
 // Alliances acting in territory $territoryId or inside it, matching $filter (its territory cleared) on $at.
 // Walks down from the territory, so the cost follows the territory, not the whole graph.
-export const ALLIANCES_WITHIN = (order: string): ListSpec => ({
+export const ALLIANCES_WITHIN = (order: string, shape: ScopeShape): ListSpec => ({
   body: `MATCH (t:${Territory} {id: $territoryId})
   ${TERRITORIES_INSIDE("t")}
   MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
-  WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_ON("al", "$at")}
+  WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_ON("al", "$at", shape.at)}
   WITH DISTINCT al AS x`,
   sortKey: allianceSortKey(order, "x", "x.id", "$at"),
   project: `x {${NODE_PROPS}}`,

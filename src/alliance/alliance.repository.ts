@@ -14,7 +14,7 @@ import { Outcome } from "../outcome/outcome.type";
 import { toOutcome } from "../outcome/outcome.repository";
 import { SDG } from "../sdg/sdg.type";
 import { Territory } from "../territory/territory.type";
-import { AllianceFilterParams } from "./alliance-filter";
+import { AllianceFilterParams, scopeShape } from "./alliance-filter";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance } from "./alliance.type";
 import * as Q from "./alliance.cypher";
@@ -48,8 +48,9 @@ export class AllianceRepository {
    */
   async page(scope: { filter: AllianceFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Alliance>> {
     const { territoryId } = scope.filter;
-    const spec = territoryId ? Q.ALLIANCES_WITHIN(plan.order) : Q.ALLIANCES(plan.order);
     const params = territoryId ? { territoryId, filter: { ...scope.filter, territoryId: null }, at: scope.at } : scope;
+    const shape = scopeShape(params.filter, params.at);
+    const spec = territoryId ? Q.ALLIANCES_WITHIN(plan.order, shape) : Q.ALLIANCES(plan.order, shape);
     const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
     return toPage(rows as PageRow<Alliance>[], plan, () => this.count(spec, params));
   }

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
+import { allianceOutcomesPage } from "./alliance-outcomes.page";
 import { allianceScope } from "../graphql/scope";
 import { countKey, pageKey, planPage, toPage } from "../common/connection";
 import { SortDirection } from "../common/ordering";
@@ -51,9 +52,8 @@ export class AllianceResolver {
 
   @FieldResolver(() => OutcomeConnection, { description: "What it produced, by title" })
   async outcomes(@Root() alliance: Alliance, @Args() args: OutcomeKindArgs, @Ctx() { loaders }: Context) {
-    const plan = planPage(args, "Alliance.outcomes", "TITLE");
-    const scope = { kinds: args.kinds ?? null };
-    const rows = await loaders.outcomesOfAlliance.load(pageKey(alliance.id, plan, scope));
+    const { plan, scope, key } = allianceOutcomesPage(alliance.id, args);
+    const rows = await loaders.outcomesOfAlliance.load(key);
     return toPage(rows, plan, () => loaders.outcomeCountOfAlliance.load(countKey(alliance.id, scope)));
   }
 

@@ -13,8 +13,18 @@ import DataLoader from "dataloader";
  *
  * Usage: `const coConstructors = keyedLoader((keys) => repo.coConstructorsOf(keys));`
  */
-export function keyedLoader<K, V>(batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(
+/** A keyedLoader that can also be handed values fetched ahead. */
+export interface KeyedLoader<K, V> extends DataLoader<K, V, string> {
+  /**
+   * Hands over the value of `key` fetched ahead by a hot path (see actor/neighbourhood.prefetch.ts):
+   * the next load of that key takes it instead of querying, once. A key nobody asks for costs nothing.
+   */
+  provide(key: K, value: V): void;
+}
+
+export function keyedLoader<K, V>(batch: (keys: readonly K[]) => Promise<(V | Error)[]>): KeyedLoader<K, V> {
+  const ahead = new Map<string, V>();
+  const loader = new DataLoader<K, V, string>(
     async (keys) => {
       const positions = new Map<string, number>();
       const distinct: K[] = [];
@@ -26,14 +36,34 @@ export function keyedLoader<K, V>(batch: (keys: readonly K[]) => Promise<(V | Er
         }
         return positions.get(json)!;
       });
-      const values = await batch(distinct);
-      if (values.length !== distinct.length) {
-        throw new Error(`keyedLoader: batch must return one value per key (${distinct.length}), but returned ${values.length}`);
-      }
+      const values = await answer(distinct);
       return slots.map((slot) => values[slot]);
     },
     { cache: false },
-  );
+  ) as KeyedLoader<K, V>;
+
+  /** Values fetched ahead first; one call of `batch` for the rest, if any. */
+  async function answer(distinct: K[]): Promise<(V | Error)[]> {
+    const values: (V | Error)[] = new Array(distinct.length);
+    const missing: number[] = [];
+    distinct.forEach((key, index) => {
+      const json = JSON.stringify(key);
+      if (ahead.has(json)) {
+        values[index] = ahead.get(json)!;
+        ahead.delete(json);
+      } else missing.push(index);
+    });
+    if (missing.length === 0) return values;
+    const fetched = await batch(missing.map((index) => distinct[index]));
+    if (fetched.length !== missing.length) {
+      throw new Error(`keyedLoader: batch must return one value per key (${missing.length}), but returned ${fetched.length}`);
+    }
+    missing.forEach((index, n) => (values[index] = fetched[n]));
+    return values;
+  }
+
+  loader.provide = (key: K, value: V) => void ahead.set(JSON.stringify(key), value);
+  return loader;
 }
 
 /**

@@ -22,11 +22,20 @@ export interface ListSpec {
 const direction = (plan: Pick<PagePlan, "descending">) => (plan.descending ? "DESC" : "ASC");
 const after = (plan: Pick<PagePlan, "descending">) => (plan.descending ? "<" : ">");
 
+/** What a page query needs to know of its plan: the direction, and whether a cursor is given when known. */
+type PageShape = Pick<PagePlan, "descending"> & { cursor?: unknown };
+
+/** The cursor condition: none on a first page (a guard would be evaluated on every row), guarded when unknown. */
+function afterCursor(plan: PageShape, cursor: string): string {
+  if (plan.cursor === undefined) return `WHERE ${cursor} IS NULL OR sortKey ${after(plan)} ${cursor}`;
+  return plan.cursor === null ? "" : `WHERE sortKey ${after(plan)} ${cursor}`;
+}
+
 /** One page of a root list; parameters `$cursor` and `$limit` come from `pageParams(plan)`. */
-export function pageQuery(spec: ListSpec, plan: Pick<PagePlan, "descending">): string {
+export function pageQuery(spec: ListSpec, plan: PageShape): string {
   return `${spec.body}
 WITH x, ${spec.sortKey} AS sortKey
-WHERE $cursor IS NULL OR sortKey ${after(plan)} $cursor
+${afterCursor(plan, "$cursor")}
 WITH x, sortKey ORDER BY sortKey ${direction(plan)} LIMIT toInteger($limit)
 RETURN ${spec.project} AS node, sortKey`;
 }
@@ -43,14 +52,16 @@ export const pageParams = (plan: PagePlan) => ({ cursor: plan.cursor, limit: pla
  * One page per key of a batched relationship field, in one query: keys carry `id`, the
  * field's arguments, `cursor` and `limit`. Rows come back as `{ i, value: [{node, sortKey}] }`.
  * The direction is part of the query, so a batch holds keys of one direction (see `byDirection`).
+ * `keys` is the Cypher expression holding the keys: `$keys`, or a variable when the batch is a
+ * subquery of a bigger statement (actor/neighbourhood.cypher.ts).
  */
-export function batchPageQuery(spec: ListSpec, plan: Pick<PagePlan, "descending">): string {
-  return `UNWIND range(0, size($keys) - 1) AS i
-WITH i, $keys[i] AS key
+export function batchPageQuery(spec: ListSpec, plan: PageShape, keys = "$keys"): string {
+  return `UNWIND range(0, size(${keys}) - 1) AS i
+WITH i, ${keys}[i] AS key
 CALL (key) {
   ${spec.body}
   WITH x, ${spec.sortKey} AS sortKey
-  WHERE key.cursor IS NULL OR sortKey ${after(plan)} key.cursor
+  ${afterCursor(plan, "key.cursor")}
   WITH x, sortKey ORDER BY sortKey ${direction(plan)}
   WITH key, collect([x, sortKey]) AS sorted
   UNWIND sorted[0..key.limit] AS pick
@@ -85,8 +96,8 @@ export type PageRow<T> = { node: T; sortKey: unknown[] };
 type Read = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, any>[]>;
 
 /**
- * Runs a batch of page keys: one query per ordering and direction present (almost always
- * one), rows returned in key order. Usage, in a repository:
+ * Runs a batch of page keys: one query per ordering, direction and first-page-or-not present
+ * (almost always one), rows returned in key order. Usage, in a repository:
  *   membershipsOf(keys) { return runBatchPages(this.read, (order) => MEMBERSHIPS_OF_ACTOR(order), keys); }
  */
 export async function runBatchPages<T>(
@@ -97,12 +108,14 @@ export async function runBatchPages<T>(
   const out: PageRow<T>[][] = new Array(keys.length).fill([]);
   const groups = new Map<string, number[]>();
   keys.forEach((key, index) => {
-    const group = `${key.order}|${key.descending}`;
+    const group = `${key.order}|${key.descending}|${key.cursor === null}`;
     groups.set(group, [...(groups.get(group) ?? []), index]);
   });
   for (const indexes of groups.values()) {
-    const { order, descending } = keys[indexes[0]];
-    const rows = await read(batchPageQuery(specFor(order), { descending }), { keys: indexes.map((index) => keys[index]) });
+    const { order, descending, cursor } = keys[indexes[0]];
+    const rows = await read(batchPageQuery(specFor(order), { descending, cursor: cursor === null ? null : "given" }), {
+      keys: indexes.map((index) => keys[index]),
+    });
     for (const row of rows) out[indexes[row.i]] = row.value;
   }
   return out;

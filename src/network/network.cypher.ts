@@ -1,4 +1,4 @@
-import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { ALLIANCE_MATCHES, ScopeShape } from "../alliance/alliance-filter";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 
@@ -9,8 +9,12 @@ const { HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
 const CO_MEMBERS = (a: string, b: string) =>
   `(${a})-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(${b}:${Actor})`;
 
-/** Predicate on CO_MEMBERS: `al` matches $filter, and `al`, m1, m2 are active at $at. */
-const IN_SCOPE = `${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")} AND ${ACTIVE_AT("m1")} AND ${ACTIVE_AT("m2")}`;
+/**
+ * Predicate on CO_MEMBERS: `al` matches $filter, and `al`, m1, m2 are active at $at. Queries
+ * here are specialised to the criteria given (`shape`), so absent ones cost nothing per row.
+ */
+const IN_SCOPE = (shape: ScopeShape) =>
+  `${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)} AND ${ACTIVE_AT("m1", "at", shape.at)} AND ${ACTIVE_AT("m2", "at", shape.at)}`;
 
 /**
  * Breadth-first step k: the actors first reached at k hops (`next`) and the alliances first
@@ -19,12 +23,12 @@ const IN_SCOPE = `${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")} AN
  * kept before any farther node, and step k-1's nodes already have every neighbour their
  * ranking degree counts. So exploring stops early without the ranking depending on $maxNodes.
  */
-const STEP = (k: number) => `CALL (reached, frontier, alliances, counts) {
+const STEP = (k: number, shape: ScopeShape) => `CALL (reached, frontier, alliances, counts) {
   UNWIND CASE WHEN $depth >= ${k} AND ${k === 1 ? "true" : `counts[${k - 2}] <= $maxNodes`} THEN frontier ELSE [] END AS a
   MATCH (a)-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
-  WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")} AND ${ACTIVE_AT("m1")}
+  WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)} AND ${ACTIVE_AT("m1", "at", shape.at)}
   OPTIONAL MATCH (al)<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(b:${Actor})
-  WHERE ${ACTIVE_AT("m2")} AND NOT b IN reached
+  WHERE ${ACTIVE_AT("m2", "at", shape.at)} AND NOT b IN reached
   RETURN collect(DISTINCT b) AS next, collect(DISTINCT CASE WHEN NOT al IN alliances THEN al END) AS crossed
 }
 WITH seeds, missing, reached + next AS reached, next AS frontier, actorLayers + [next] AS actorLayers,
@@ -32,14 +36,14 @@ WITH seeds, missing, reached + next AS reached, next AS frontier, actorLayers + 
      counts + [size(reached) + size(next) + CASE WHEN $bipartite THEN size(alliances) + size(crossed) ELSE 0 END] AS counts`;
 
 /** The seeds that exist, the ids that do not, then up to three breadth-first steps. */
-const NEIGHBOURHOOD = `MATCH (s:${Actor}) WHERE s.id IN $seeds
+const NEIGHBOURHOOD = (shape: ScopeShape) => `MATCH (s:${Actor}) WHERE s.id IN $seeds
 WITH collect(DISTINCT s) AS seeds
 WITH seeds, [id IN $seeds WHERE NOT id IN [s IN seeds | s.id]] AS missing
 WITH seeds, missing, seeds AS reached, seeds AS frontier, [seeds] AS actorLayers, [] AS alliances, [] AS allianceLayers,
      [size(seeds)] AS counts
-${STEP(1)}
-${STEP(2)}
-${STEP(3)}`;
+${STEP(1, shape)}
+${STEP(2, shape)}
+${STEP(3, shape)}`;
 
 /** Actors of the neighbourhood with their hop distance `layer` (0 for seeds). */
 const ACTOR_NODES = `reduce(acc = [], d IN range(0, size(actorLayers) - 1) |
@@ -47,11 +51,11 @@ const ACTOR_NODES = `reduce(acc = [], d IN range(0, size(actorLayers) - 1) |
 
 // Missing seed ids, the neighbourhood's actors (with hop distance) and, for each pair of them
 // sharing alliances in scope, the shared alliance ids, by id.
-export const PROJECTED_NETWORK = `${NEIGHBOURHOOD}
+export const PROJECTED_NETWORK = (shape: ScopeShape) => `${NEIGHBOURHOOD(shape)}
 CALL (reached) {
   UNWIND reached AS a
   MATCH ${CO_MEMBERS("a", "b")}
-  WHERE a.id < b.id AND b IN reached AND ${IN_SCOPE}
+  WHERE a.id < b.id AND b IN reached AND ${IN_SCOPE(shape)}
   WITH a, b, al ORDER BY al.id
   WITH a, b, collect(DISTINCT al.id) AS shared
   RETURN collect({source: a.id, target: b.id, alliances: shared}) AS links
@@ -60,11 +64,11 @@ RETURN missing, ${ACTOR_NODES}, [] AS alliances, links`;
 
 // Missing seed ids, the neighbourhood's actors (with hop distance), the alliances crossed to
 // reach them (with the step that first crossed them) and the active memberships between both.
-export const BIPARTITE_NETWORK = `${NEIGHBOURHOOD}
+export const BIPARTITE_NETWORK = (shape: ScopeShape) => `${NEIGHBOURHOOD(shape)}
 CALL (reached, alliances) {
   UNWIND reached AS a
   MATCH (a)-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
-  WHERE al IN alliances AND ${ACTIVE_AT("m")}
+  WHERE al IN alliances AND ${ACTIVE_AT("m", "at", shape.at)}
   RETURN collect({id: m.id, source: a.id, target: al.id, role: m.role}) AS links
 }
 RETURN missing, ${ACTOR_NODES},

@@ -1,6 +1,6 @@
 import { BadUserInputError } from "../common/errors";
 import { AllianceFilter } from "../alliance/alliance-filter.input";
-import { allianceFilterParams } from "../alliance/alliance-filter";
+import { scopeShape, allianceFilterParams } from "../alliance/alliance-filter";
 import { Executor } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
 import { assembleNetwork, RawNetwork } from "./network.graph";
@@ -29,13 +29,16 @@ export class NetworkRepository {
    */
   async around(query: NetworkQuery): Promise<Network> {
     const bipartite = query.mode === NetworkMode.BIPARTITE;
-    const [row] = await this.executor.read(bipartite ? Q.BIPARTITE_NETWORK : Q.PROJECTED_NETWORK, {
+    const filter = allianceFilterParams(query.filter, query.territoryId);
+    const at = toNeo4jDate(query.at);
+    const shape = scopeShape(filter, at);
+    const [row] = await this.executor.read(bipartite ? Q.BIPARTITE_NETWORK(shape) : Q.PROJECTED_NETWORK(shape), {
       seeds: query.seeds,
       depth: query.depth,
       maxNodes: query.maxNodes,
       bipartite,
-      filter: allianceFilterParams(query.filter, query.territoryId),
-      at: toNeo4jDate(query.at),
+      filter,
+      at,
     });
     const missing = row.missing as string[];
     if (missing.length > 0) {

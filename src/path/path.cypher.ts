@@ -1,5 +1,5 @@
 import { ACTOR_MAP } from "../actor/actor.cypher";
-import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { ALLIANCE_MATCHES, ScopeShape } from "../alliance/alliance-filter";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 import { NODE_PROPS } from "../neo4j/projection";
@@ -12,8 +12,8 @@ export const MAX_PATH_HOPS = 6;
 
 
 /** One hop: two actors sharing an alliance, both memberships and the alliance active on $at and the alliance matching $filter. */
-const HOP = `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(b:${Actor})
-    WHERE a <> b AND ${ACTIVE_AT("al")} AND ${ACTIVE_AT("m1")} AND ${ACTIVE_AT("m2")} AND ${ALLIANCE_MATCHES("al", "$filter")}`;
+const HOP = (shape: ScopeShape) => `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(b:${Actor})
+    WHERE a <> b AND ${ACTIVE_AT("al", "at", shape.at)} AND ${ACTIVE_AT("m1", "at", shape.at)} AND ${ACTIVE_AT("m2", "at", shape.at)} AND ${ALLIANCE_MATCHES("al", "$filter", shape.filter)}`;
 
 /**
  * Actors $from and $to (null when missing) and, when they are linked within `maxHops`
@@ -24,12 +24,13 @@ const HOP = `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIAN
  * The outer variables are not named x, t, g or member: ALLIANCE_MATCHES's subqueries use
  * those names and would capture them. `maxHops` must be a literal in a quantified path
  * pattern, so it is interpolated: only a validated integer in 1..MAX_PATH_HOPS gets there
- * (checked again in PathRepository.shortestPath).
+ * (checked again in PathRepository.shortestPath). The hop predicate is specialised to the
+ * criteria given (`shape`): null guards inside ALL SHORTEST made plans take seconds to compile.
  */
-export const SHORTEST_PATH = (maxHops: number) => `OPTIONAL MATCH (origin:${Actor} {id: $from})
+export const SHORTEST_PATH = (maxHops: number, shape: ScopeShape) => `OPTIONAL MATCH (origin:${Actor} {id: $from})
 OPTIONAL MATCH (target:${Actor} {id: $to})
 OPTIONAL CALL (origin, target) {
-  MATCH ALL SHORTEST (origin) (${HOP}){0,${maxHops}} (target)
+  MATCH ALL SHORTEST (origin) (${HOP(shape)}){0,${maxHops}} (target)
   WITH [origin] + b AS actors, al AS alliances
   ORDER BY [x IN actors | x.nameKey], [x IN actors | x.id], [x IN alliances | x.nameKey], [x IN alliances | x.id]
   LIMIT 1

@@ -1,5 +1,5 @@
 import { NotFoundError } from "../common/errors";
-import { AllianceFilterParams } from "../alliance/alliance-filter";
+import { AllianceFilterParams, scopeShape } from "../alliance/alliance-filter";
 import { Alliance } from "../alliance/alliance.type";
 import { Actor } from "../actor/actor.type";
 import { Executor } from "../neo4j/executor";
@@ -39,10 +39,11 @@ export class PathRepository {
     if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > Q.MAX_PATH_HOPS) {
       throw new Error(`shortestPath: maxHops must be an integer in 1..${Q.MAX_PATH_HOPS}, but got: ${maxHops}`);
     }
-    const [row] = await this.executor.read(Q.SHORTEST_PATH(maxHops), {
+    const at = toNeo4jDate(query.at);
+    const [row] = await this.executor.read(Q.SHORTEST_PATH(maxHops, scopeShape(query.filter, at)), {
       from: query.from,
       to: query.to,
-      at: toNeo4jDate(query.at),
+      at,
       filter: query.filter,
     });
     if (!row.fromExists) throw new NotFoundError("Actor", query.from);

@@ -1,0 +1,31 @@
+import { Label } from "../neo4j/graph-model";
+import { batchPageQuery } from "../neo4j/paging";
+import { OUTCOMES_OF_ALLIANCE } from "../alliance/alliance.cypher";
+import { ACTOR_MAP, coConstructorsShape, coConstructorsSpec } from "./actor.cypher";
+import { BatchPageKey } from "../neo4j/paging";
+
+/**
+ * An actor, one page of its co-constructors ($coKey, a key of CO_CONSTRUCTORS) and, with
+ * $outcomeKey (a key of OUTCOMES_OF_ALLIANCE without its id), one page of outcomes for each
+ * distinct shared alliance: what `actor { coConstructors { … sharedAlliances { outcomes } } }`
+ * asks, in one statement. The pages are the very batch queries the loaders run, as subqueries,
+ * so their rows are the same; the co-constructors page is specialised to the criteria its key
+ * gives (no null guards), and neither page checks a cursor on a first page. One row: {actor (null if missing), coRows, outcomePages: [{id, rows}]}.
+ */
+export const NEIGHBOURHOOD = (coKey: BatchPageKey, outcomeKey: BatchPageKey | null) => `
+WITH head(COLLECT { MATCH (a:${Label.Actor} {id: $id}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
+CALL () {
+  ${batchPageQuery(coConstructorsSpec(coConstructorsShape(coKey)), coKey, "[$coKey]")}
+}
+WITH actor, value AS coRows
+CALL (coRows) {
+  ${outcomeKey === null ? "RETURN [] AS outcomePages" : `UNWIND coRows AS row
+  UNWIND row.node.sharedAlliances AS shared
+  WITH collect(DISTINCT shared.id) AS ids, $outcomeKey AS template
+  WITH ids, [id IN ids | template {.*, id: id}] AS keys
+  CALL (keys) {
+    ${batchPageQuery(OUTCOMES_OF_ALLIANCE, outcomeKey, "keys")}
+  }
+  RETURN collect({id: ids[i], rows: value}) AS outcomePages`}
+}
+RETURN actor, coRows, outcomePages`;

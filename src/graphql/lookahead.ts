@@ -1,0 +1,52 @@
+import { FieldNode, getNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from "graphql";
+import { getArgumentValues } from "graphql/execution/values";
+
+/** A field of the request seen from a resolver above it: its nodes, its object type and its argument values. */
+export interface Lookahead {
+  nodes: readonly FieldNode[];
+  type: GraphQLObjectType;
+  args: Record<string, unknown>;
+}
+
+/** The field being resolved, as a starting point for `child`. */
+export function current(info: GraphQLResolveInfo): Lookahead | null {
+  const type = getNamedType(info.returnType);
+  return isObjectType(type) ? { nodes: info.fieldNodes, type, args: {} } : null;
+}
+
+/**
+ * The sub-field `name` of `parent` (looking through fragments), with its argument values
+ * (variables and defaults applied, as the resolver will get them). Null when it is not
+ * asked, asked under several response names (aliases with different arguments), or only
+ * conditionally (@include/@skip): a hot path then simply does not fetch ahead.
+ */
+export function child(info: GraphQLResolveInfo, parent: Lookahead | null, name: string): Lookahead | null {
+  if (!parent) return null;
+  const definition = parent.type.getFields()[name];
+  const type = definition && getNamedType(definition.type);
+  if (!definition || !isObjectType(type)) return null;
+  const found = new Map<string, FieldNode[]>();
+  let conditional = false;
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.directives?.length) conditional = true;
+      if (selection.kind === Kind.FIELD && selection.name.value === name) {
+        const key = selection.alias?.value ?? name;
+        found.set(key, [...(found.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, seen);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD && !seen.has(selection.name.value)) {
+        visit(info.fragments[selection.name.value]?.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  for (const node of parent.nodes) visit(node.selectionSet, new Set());
+  if (conditional || found.size !== 1) return null;
+  const [nodes] = [...found.values()];
+  return { nodes, type, args: getArgumentValues(definition, nodes[0], info.variableValues) };
+}
+
+/** `child` along a path of field names: `path(info, current(info), "edges", "node")`. */
+export function path(info: GraphQLResolveInfo, from: Lookahead | null, ...names: string[]): Lookahead | null {
+  return names.reduce((at, name) => child(info, at, name), from);
+}
