@@ -18,6 +18,7 @@ import { TerritoryMaturityResolver } from "../maturity/territory-maturity.resolv
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { authChecker } from "../auth/auth-checker";
+import { validateArgs } from "./validate-args";
 
 export const RESOLVERS = [
   ActorResolver,
@@ -39,15 +40,16 @@ export const RESOLVERS = [
 ] as const;
 
 /**
- * The executable schema. `validate: true` makes type-graphql run class-validator on every
- * argument; without it the rules on the input classes would be decoration only. `authChecker`
- * enforces the roles of `@Authorized` fields.
+ * The executable schema. `validateFn` runs class-validator on every argument (the check
+ * `validate: true` would run, remembering values that passed: see validate-args.ts); without
+ * it the rules on the input classes would be decoration only. `authChecker` enforces the
+ * roles of `@Authorized` fields.
  */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    validateFn: validateArgs,
   });
 }
 

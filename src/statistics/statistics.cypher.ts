@@ -1,112 +1,156 @@
 import { ACTOR_MAP } from "../actor/actor.cypher";
 import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
-import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { ALLIANCE_MATCHES, ScopeShape } from "../alliance/alliance-filter";
+import { Figure } from "./figure";
 
 const { Actor, Alliance, Membership, Territory, SDG } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO } = Rel;
 
 /*
- * Every query takes $filter (AllianceFilterParams) and $at (a Neo4j date or null).
- * "In scope" means: matches $filter and, when $at is given, active on $at. Members count
- * through memberships that are themselves active on $at.
+ * One query per scope: bind the alliances in scope once as the list `scoped`, then one
+ * `CALL (scoped) { … }` per figure asked, each returning exactly one row (an aggregate), so the
+ * query returns one row with one column per figure.
+ *
+ * It takes $filter (AllianceFilterParams), $at (a Neo4j date or null), $territoryId (walked
+ * down, see IN_TERRITORY) and $first (for mostConnected). "In scope" means: matches $filter
+ * and, when $at is given, active on $at. Members count through memberships active on $at.
+ * The text is specialised to the criteria given (`shape`): absent ones emit no clause at all.
  */
 
-/** Binds `al` to each alliance in scope. */
-const SCOPED = `MATCH (al:${Alliance})
-WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")}`;
+/** Binds `al` to each alliance in scope, checking every alliance: for scopes with no territory. */
+const SCOPED = (shape: ScopeShape) => `MATCH (al:${Alliance})
+WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)}`;
 
 /**
  * Binds `al` to each alliance in scope acting in territory $territoryId or anywhere inside it
- * ($filter.territoryId is left null: the territory is handled here, walking down once).
+ * ($filter.territoryId is left null: walking down from the territory costs what the territory
+ * holds, where checking each alliance's territories would cost the whole graph).
  */
-const IN_TERRITORY = `MATCH (t:${Territory} {id: $territoryId})
+const IN_TERRITORY = (shape: ScopeShape) => `MATCH (t:${Territory} {id: $territoryId})
 CALL (t) {
   ${TERRITORIES_INSIDE("t")}
   MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
   RETURN DISTINCT al
 }
 WITH DISTINCT al
-WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")}`;
+WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)}`;
 
 /** Binds `a` to each member of `al` whose membership is active on $at (variable `m` names the membership). */
-const ACTIVE_MEMBER = (m: string, a: string) =>
-  `MATCH (al)<-[:${IN_ALLIANCE}]-(${m}:${Membership})<-[:${HAS_MEMBERSHIP}]-(${a}:${Actor}) WHERE ${ACTIVE_AT(m)}`;
+const ACTIVE_MEMBER = (m: string, a: string, shape: ScopeShape) =>
+  `MATCH (al)<-[:${IN_ALLIANCE}]-(${m}:${Membership})<-[:${HAS_MEMBERSHIP}]-(${a}:${Actor}) WHERE ${ACTIVE_AT(m, "at", shape.at)}`;
 
+/** {key, count} rows, collected: a figure that groups the scoped alliances by `key`. */
+const BUCKETS = "collect({key: key, count: count})";
 
-// The number of alliances in scope.
-export const ALLIANCE_COUNT = `${SCOPED}
-RETURN count(al) AS count`;
+/**
+ * Each figure as the rows it reads from `scoped` and the one aggregate it returns (the column
+ * gets the figure's name). Lists keep their query order (ties in SDG number or year).
+ */
+const FIGURES = (shape: ScopeShape): Record<Figure, { rows: string; value: string }> => ({
+  // The number of alliances in scope.
+  allianceCount: { rows: "", value: "size(scoped)" },
 
-// {key, count}: alliances in scope per kind.
-export const BY_KIND = `${SCOPED}
-RETURN al.kind AS key, count(al) AS count`;
+  // {key, count}: alliances per kind.
+  byKind: { rows: "UNWIND scoped AS al\nWITH al.kind AS key, count(al) AS count", value: BUCKETS },
 
-// {key, count}: alliances in scope per status.
-export const BY_STATUS = `${SCOPED}
-RETURN al.status AS key, count(al) AS count`;
+  // {key, count}: alliances per status.
+  byStatus: { rows: "UNWIND scoped AS al\nWITH al.status AS key, count(al) AS count", value: BUCKETS },
 
-// {key, count}: alliances in scope per objective (an alliance counts once for each objective it pursues).
-export const BY_OBJECTIVE = `${SCOPED}
+  // {key, count}: alliances per objective (an alliance counts once for each objective it pursues).
+  byObjective: {
+    rows: `UNWIND scoped AS al
 UNWIND al.objectives AS key
 WITH DISTINCT al, key
-RETURN key, count(al) AS count`;
+WITH key, count(al) AS count`,
+    value: BUCKETS,
+  },
 
-// {key, label, count}: for every SDG (zero included), alliances in scope contributing to it, by SDG number.
-export const BY_SDG = `MATCH (g:${SDG})
-OPTIONAL MATCH (g)<-[:${CONTRIBUTES_TO}]-(al:${Alliance})
-WHERE ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")}
-WITH g, count(DISTINCT al) AS count ORDER BY g.number
-RETURN toString(toInteger(g.number)) AS key, g.titleFr AS label, count`;
+  // {key, label, count}: for every SDG (zero included), alliances contributing to it, by SDG number.
+  bySdg: {
+    rows: `UNWIND scoped AS al
+MATCH (al)-[:${CONTRIBUTES_TO}]->(g:${SDG})
+WITH g, count(DISTINCT al) AS count
+WITH collect({g: g, count: count}) AS served
+MATCH (g:${SDG})
+WITH g, coalesce(head([s IN served WHERE s.g = g | s.count]), 0) AS count ORDER BY g.number`,
+    value: "collect({key: toString(toInteger(g.number)), label: g.titleFr, count: count})",
+  },
 
-// {key, count}: alliances in scope per level of the territories they act in (once per level).
-export const BY_TERRITORY_LEVEL = `${SCOPED}
+  // {key, count}: alliances per level of the territories they act in (once per level).
+  byTerritoryLevel: {
+    rows: `UNWIND scoped AS al
 MATCH (al)-[:${ACTS_IN}]->(x:${Territory})
-RETURN x.level AS key, count(DISTINCT al) AS count`;
+WITH x.level AS key, count(DISTINCT al) AS count`,
+    value: BUCKETS,
+  },
 
-// {key, count}: alliances in scope per start year, by year; alliances with no start date are left out.
-export const BY_START_YEAR = `${SCOPED}
-  AND al.startDate IS NOT NULL
-WITH al.startDate.year AS year, count(al) AS count ORDER BY year
-RETURN toString(year) AS key, count`;
+  // {key, count}: alliances per start year, by year; alliances with no start date are left out.
+  byStartYear: {
+    rows: `UNWIND scoped AS al
+WITH al WHERE al.startDate IS NOT NULL
+WITH al.startDate.year AS year, count(al) AS count ORDER BY year`,
+    value: "collect({key: toString(year), count: count})",
+  },
 
-// {a, b, allianceCount}: per pair of member kinds (a < b as strings, or a = b when the alliance
-// has two members of that kind), the alliances in scope joining them.
-export const PARTNERSHIP_MIX = `${SCOPED}
-${ACTIVE_MEMBER("m", "a")}
+  // {a, b, allianceCount}: per pair of member kinds (a < b as strings, or a = b when the alliance
+  // has two members of that kind), the alliances joining them.
+  partnershipMix: {
+    rows: `UNWIND scoped AS al
+${ACTIVE_MEMBER("m", "a", shape)}
 WITH al, a.kind AS kind, count(DISTINCT a) AS actors
 WITH al, collect({kind: kind, actors: actors}) AS kinds
 UNWIND kinds AS x
 UNWIND kinds AS y
 WITH al, x, y WHERE x.kind < y.kind OR (x.kind = y.kind AND x.actors >= 2)
-RETURN x.kind AS a, y.kind AS b, count(al) AS allianceCount`;
+WITH x.kind AS a, y.kind AS b, count(al) AS allianceCount`,
+    value: "collect({a: a, b: b, allianceCount: allianceCount})",
+  },
 
-// The number of alliances in scope acting in $territoryId or inside it.
-export const TERRITORY_ALLIANCE_COUNT = `${IN_TERRITORY}
-RETURN count(al) AS count`;
+  // {key, count}: distinct members of the alliances, per actor kind.
+  actorsByKind: {
+    rows: `UNWIND scoped AS al
+${ACTIVE_MEMBER("m", "a", shape)}
+WITH a.kind AS key, count(DISTINCT a) AS count`,
+    value: BUCKETS,
+  },
 
-// {key, count}: distinct members of the territory's alliances in scope, per actor kind.
-export const TERRITORY_ACTORS_BY_KIND = `${IN_TERRITORY}
-${ACTIVE_MEMBER("m", "a")}
-RETURN a.kind AS key, count(DISTINCT a) AS count`;
+  // {alliances, coConstructed}: the alliances, and those joining three or more kinds of actor.
+  coConstructionShare: {
+    rows: `UNWIND scoped AS al
+OPTIONAL ${ACTIVE_MEMBER("m", "a", shape)}
+WITH al, count(DISTINCT a.kind) AS kinds`,
+    value: "{alliances: count(al), coConstructed: count(CASE WHEN kinds >= 3 THEN al END)}",
+  },
 
-// {alliances, coConstructed}: the territory's alliances in scope, and those joining three or more kinds of actor.
-export const TERRITORY_CO_CONSTRUCTION = `${IN_TERRITORY}
-OPTIONAL ${ACTIVE_MEMBER("m", "a")}
-WITH al, count(DISTINCT a.kind) AS kinds
-RETURN count(al) AS alliances, count(CASE WHEN kinds >= 3 THEN al END) AS coConstructed`;
-
-// {actor, coConstructorCount, allianceCount}: members of the territory's alliances in scope, by
-// distinct co-members within those alliances, then alliances, then name; at most $first.
-export const TERRITORY_MOST_CONNECTED = `${IN_TERRITORY}
-${ACTIVE_MEMBER("m", "a")}
+  // [{actor, coConstructorCount, allianceCount}]: members of the alliances, by distinct co-members
+  // within them, then alliances, then name; at most $first.
+  mostConnected: {
+    rows: `UNWIND scoped AS al
+${ACTIVE_MEMBER("m", "a", shape)}
 WITH a, collect(DISTINCT al) AS alliances
 CALL (a, alliances) {
   UNWIND alliances AS al
-  OPTIONAL ${ACTIVE_MEMBER("n", "c")} AND c <> a
+  OPTIONAL ${ACTIVE_MEMBER("n", "c", shape)} AND c <> a
   RETURN count(DISTINCT c) AS coConstructorCount
 }
 WITH a, coConstructorCount, size(alliances) AS allianceCount
 ORDER BY coConstructorCount DESC, allianceCount DESC, a.nameKey, a.id
-LIMIT toInteger($first)
-RETURN ${ACTOR_MAP("a")} AS actor, coConstructorCount, allianceCount`;
+LIMIT toInteger($first)`,
+    value: `collect({actor: ${ACTOR_MAP("a")}, coConstructorCount: coConstructorCount, allianceCount: allianceCount})`,
+  },
+});
+
+/**
+ * The one query computing `figures` over a scope, with a territory (walked down) or without.
+ * The same set of figures always gives the same text, so Neo4j plans it once.
+ */
+export function figuresQuery(figures: readonly Figure[], inTerritory: boolean, shape: ScopeShape): string {
+  const names = [...new Set(figures)].sort();
+  const figure = FIGURES(shape);
+  const calls = names.map((name) => {
+    const { rows, value } = figure[name];
+    return `CALL (scoped) {\n${rows ? `${rows}\n` : ""}RETURN ${value} AS ${name}\n}`;
+  });
+  return [inTerritory ? IN_TERRITORY(shape) : SCOPED(shape), "WITH collect(al) AS scoped", ...calls, `RETURN ${names.join(", ")}`].join("\n");
+}

@@ -1,27 +1,31 @@
 import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, MaturityLevel, TerritoryLevel } from "../common/enums";
 import { Executor, Params, Row } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
-import { ActorScore, Count, KindPair, StatisticsScope } from "./statistics.type";
-import * as Q from "./statistics.cypher";
+import { Count, KindPair, StatisticsScope } from "./statistics.type";
+import { Figure, FigureValues } from "./figure";
+import { figuresQuery } from "./statistics.cypher";
+import { AllianceFilterParams, scopeShape } from "../alliance/alliance-filter";
 import * as M from "./maturity-distribution.cypher";
 
-/** The breakdowns `Statistics` offers. */
-export type Dimension = "kind" | "objective" | "status" | "sdg" | "territoryLevel" | "startYear";
+const ACTOR_KINDS = Object.values(ActorKind);
 
 /**
- * Each breakdown's query, and for enums every value, so a table lists zero buckets too.
- * SDGs come from the graph (all of them, zero included); years only when some alliance started then.
+ * How each figure's column becomes its answer. Enum breakdowns list every value, zero buckets
+ * included; SDGs come from the graph (all of them); years only when some alliance started then.
  */
-const DIMENSIONS: Record<Dimension, { cypher: string; keys?: readonly string[] }> = {
-  kind: { cypher: Q.BY_KIND, keys: Object.values(AllianceKind) },
-  objective: { cypher: Q.BY_OBJECTIVE, keys: Object.values(AllianceObjective) },
-  status: { cypher: Q.BY_STATUS, keys: Object.values(AllianceStatus) },
-  territoryLevel: { cypher: Q.BY_TERRITORY_LEVEL, keys: Object.values(TerritoryLevel) },
-  sdg: { cypher: Q.BY_SDG },
-  startYear: { cypher: Q.BY_START_YEAR },
+const READ: { [F in Figure]: (column: any) => FigureValues[F] } = {
+  allianceCount: (count) => count,
+  byKind: (rows) => ranked(rows, Object.values(AllianceKind)),
+  byObjective: (rows) => ranked(rows, Object.values(AllianceObjective)),
+  byStatus: (rows) => ranked(rows, Object.values(AllianceStatus)),
+  byTerritoryLevel: (rows) => ranked(rows, Object.values(TerritoryLevel)),
+  bySdg: (rows) => ranked(rows),
+  byStartYear: (rows) => ranked(rows),
+  partnershipMix: kindPairs,
+  actorsByKind: (rows) => ranked(rows, ACTOR_KINDS),
+  coConstructionShare: ({ alliances, coConstructed }) => (alliances === 0 ? 0 : coConstructed / alliances),
+  mostConnected: (rows) => rows,
 };
-
-const ACTOR_KINDS = Object.values(ActorKind);
 
 /** Whose maturity `maturityDistribution` counts, where, and as of when ("YYYY-MM-DD" or null: today). */
 export interface MaturityScope {
@@ -35,46 +39,17 @@ export interface MaturityScope {
 export class StatisticsRepository {
   constructor(private readonly executor: Executor) {}
 
-  async allianceCount(scope: StatisticsScope): Promise<number> {
-    const [row] = await this.executor.read(Q.ALLIANCE_COUNT, params(scope));
-    return row.count;
-  }
-
-  /** Alliances in scope per bucket of `dimension`, most first. */
-  async countBy(dimension: Dimension, scope: StatisticsScope): Promise<Count[]> {
-    const { cypher, keys } = DIMENSIONS[dimension];
-    return ranked(await this.executor.read(cypher, params(scope)), keys);
-  }
-
-  /** Per pair of actor kinds, the alliances in scope joining them; most first. */
-  async partnershipMix(scope: StatisticsScope): Promise<KindPair[]> {
-    const rows = await this.executor.read(Q.PARTNERSHIP_MIX, params(scope));
-    const rank = (kind: string) => ACTOR_KINDS.indexOf(kind as ActorKind);
-    // Cypher pairs kinds alphabetically; the API promises a ≤ b in enum order.
-    return rows
-      .map(({ a, b, allianceCount }) => (rank(a) <= rank(b) ? { a, b, allianceCount } : { a: b, b: a, allianceCount }))
-      .sort((x, y) => y.allianceCount - x.allianceCount || rank(x.a) - rank(y.a) || rank(x.b) - rank(y.b));
-  }
-
-  /** Alliances in scope acting in `scope.filter.territoryId` or inside it. */
-  async territoryAllianceCount(scope: StatisticsScope): Promise<number> {
-    const [row] = await this.executor.read(Q.TERRITORY_ALLIANCE_COUNT, territoryParams(scope));
-    return row.count;
-  }
-
-  /** Distinct members of the territory's alliances, per actor kind (every kind listed). */
-  async territoryActorsByKind(scope: StatisticsScope): Promise<Count[]> {
-    return ranked(await this.executor.read(Q.TERRITORY_ACTORS_BY_KIND, territoryParams(scope)), ACTOR_KINDS);
-  }
-
-  /** Share of the territory's alliances that join three or more kinds of actor; 0 when it has none. */
-  async territoryCoConstructionShare(scope: StatisticsScope): Promise<number> {
-    const [row] = await this.executor.read(Q.TERRITORY_CO_CONSTRUCTION, territoryParams(scope));
-    return row.alliances === 0 ? 0 : row.coConstructed / row.alliances;
-  }
-
-  async territoryMostConnected(scope: StatisticsScope, first: number): Promise<ActorScore[]> {
-    return (await this.executor.read(Q.TERRITORY_MOST_CONNECTED, { ...territoryParams(scope), first })) as ActorScore[];
+  /**
+   * `figures` over the alliances in `scope`, in one query (see figuresQuery); `first` bounds
+   * mostConnected. Usually called through ScopeFigures, which gathers the figures of a request.
+   */
+  async figures(scope: StatisticsScope, figures: readonly Figure[], first: number | null = null): Promise<Partial<FigureValues>> {
+    const values = params(scope);
+    const shape = scopeShape(values.filter, values.at);
+    const [row] = await this.executor.read(figuresQuery(figures, scope.filter.territoryId != null, shape), { ...values, first });
+    const answers: Partial<Record<Figure, unknown>> = {};
+    for (const figure of figures) answers[figure] = READ[figure](row[figure]);
+    return answers as Partial<FigureValues>;
   }
 
   /** Subjects per level of their latest maturity assessment, every level listed, most first; unassessed subjects are left out. */
@@ -86,13 +61,18 @@ export class StatisticsRepository {
 
 type CountRow = { key: string | null; label?: string | null; count: number };
 
-function params({ filter, at }: StatisticsScope): Params {
-  return { filter, at: toNeo4jDate(at) };
+/** With a territory, it goes apart ($territoryId, walked down once); the rest of the filter applies as usual. */
+function params({ filter, at }: StatisticsScope): { territoryId: string | null; filter: AllianceFilterParams; at: unknown } {
+  return { territoryId: filter.territoryId, filter: { ...filter, territoryId: null }, at: toNeo4jDate(at) };
 }
 
-/** The territory goes apart ($territoryId, walked down once); the rest of the filter applies as usual. */
-function territoryParams({ filter, at }: StatisticsScope): Params {
-  return { territoryId: filter.territoryId, filter: { ...filter, territoryId: null }, at: toNeo4jDate(at) };
+/** Per pair of actor kinds, the alliances joining them; most first. */
+function kindPairs(rows: KindPair[]): KindPair[] {
+  const rank = (kind: string) => ACTOR_KINDS.indexOf(kind as ActorKind);
+  // Cypher pairs kinds alphabetically; the API promises a ≤ b in enum order.
+  return rows
+    .map(({ a, b, allianceCount }) => (rank(a) <= rank(b) ? { a, b, allianceCount } : { a: b, b: a, allianceCount }))
+    .sort((x, y) => y.allianceCount - x.allianceCount || rank(x.a) - rank(y.a) || rank(x.b) - rank(y.b));
 }
 
 /**

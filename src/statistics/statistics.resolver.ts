@@ -8,23 +8,25 @@ import { allianceFilterParams } from "../alliance/alliance-filter";
 import { labelled } from "./statistics.labels";
 import { Count, KindPair, Statistics } from "./statistics.type";
 import { TerritoryProfile } from "./territory-profile.type";
+import { ScopeFigures } from "./scope-figures";
 import { TerritoryLevel } from "../common/enums";
 import { MaturitySubjectType } from "../maturity/maturity.type";
 
 const AT = { nullable: true, description: "Only alliances and memberships active on this date" } as const;
 const FILTER = { nullable: true, description: "Which alliances to count (default: all)" } as const;
 
-/** GraphQL for Observatoire-style statistics: thin, every figure is one repository call. */
+/** GraphQL for Observatoire-style statistics: thin, every figure comes from its scope's ScopeFigures. */
 @Resolver(() => Statistics)
 export class StatisticsResolver {
   @Query(() => Statistics, { description: "Figures over the alliances matching `filter` (and active on `at`)" })
   async statistics(
     @Arg("filter", () => AllianceFilter, FILTER) filter: AllianceFilter | null,
     @Arg("at", () => LocalDateResolver, AT) at: string | null,
-    @Ctx() { loaders }: Context,
+    @Ctx() { loaders, repos }: Context,
   ) {
     const territory = filter?.territory ? await loaders.territoryByRef.load(filter.territory) : null;
-    return Statistics.of({ filter: allianceFilterParams(filter, territory?.id ?? null), at: at ?? null });
+    const scope = { filter: allianceFilterParams(filter, territory?.id ?? null), at: at ?? null };
+    return Statistics.of(new ScopeFigures(repos.statistics, scope));
   }
 
   @Query(() => TerritoryProfile, {
@@ -39,7 +41,9 @@ export class StatisticsResolver {
   ) {
     if (filter?.territory) throw new BadUserInputError("filter.territory", "the profile's territory is the `territory` argument");
     const territory = await repos.territories.byCode(ref, null, "territory");
-    return territory && TerritoryProfile.of(territory, { filter: allianceFilterParams(filter, territory.id), at: at ?? null });
+    if (!territory) return null;
+    const scope = { filter: allianceFilterParams(filter, territory.id), at: at ?? null };
+    return TerritoryProfile.of(territory, new ScopeFigures(repos.statistics, scope));
   }
 
   @Query(() => [Count], {
@@ -63,48 +67,48 @@ export class StatisticsResolver {
   }
 
   @FieldResolver(() => Int, { description: "Alliances in scope" })
-  allianceCount(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
-    return repos.statistics.allianceCount(scope);
+  allianceCount(@Root() { figures }: Statistics) {
+    return figures.get("allianceCount");
   }
 
   @FieldResolver(() => [Count], { description: "Alliances per kind (every kind listed)" })
-  async byKind(@Root() { scope }: Statistics, @Ctx() { repos }: Context, @Info() info: GraphQLResolveInfo) {
-    return labelled(await repos.statistics.countBy("kind", scope), info, "AllianceKind");
+  async byKind(@Root() { figures }: Statistics, @Info() info: GraphQLResolveInfo) {
+    return labelled(await figures.get("byKind"), info, "AllianceKind");
   }
 
   @FieldResolver(() => [Count], { description: "Alliances per objective, once for each objective pursued (every objective listed)" })
-  async byObjective(@Root() { scope }: Statistics, @Ctx() { repos }: Context, @Info() info: GraphQLResolveInfo) {
-    return labelled(await repos.statistics.countBy("objective", scope), info, "AllianceObjective");
+  async byObjective(@Root() { figures }: Statistics, @Info() info: GraphQLResolveInfo) {
+    return labelled(await figures.get("byObjective"), info, "AllianceObjective");
   }
 
   @FieldResolver(() => [Count], { description: "Alliances per status (every status listed)" })
-  byStatus(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
-    return repos.statistics.countBy("status", scope);
+  byStatus(@Root() { figures }: Statistics) {
+    return figures.get("byStatus");
   }
 
   @FieldResolver(() => [Count], { description: "Alliances per SDG contributed to; key is the SDG number, label its French title; all 17 listed" })
-  bySdg(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
-    return repos.statistics.countBy("sdg", scope);
+  bySdg(@Root() { figures }: Statistics) {
+    return figures.get("bySdg");
   }
 
   @FieldResolver(() => [Count], {
     description: "Alliances per level of the territories they act in, once per level (every level listed); alliances with no territory are in none",
   })
-  byTerritoryLevel(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
-    return repos.statistics.countBy("territoryLevel", scope);
+  byTerritoryLevel(@Root() { figures }: Statistics) {
+    return figures.get("byTerritoryLevel");
   }
 
   @FieldResolver(() => [Count], {
     description: "Alliances per start year (only years with alliances); alliances with no start date are left out",
   })
-  byStartYear(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
-    return repos.statistics.countBy("startYear", scope);
+  byStartYear(@Root() { figures }: Statistics) {
+    return figures.get("byStartYear");
   }
 
   @FieldResolver(() => [KindPair], {
     description: "Per pair of actor kinds (a kind with itself when two members share it), the alliances joining them; only pairs that occur",
   })
-  partnershipMix(@Root() { scope }: Statistics, @Ctx() { repos }: Context) {
-    return repos.statistics.partnershipMix(scope);
+  partnershipMix(@Root() { figures }: Statistics) {
+    return figures.get("partnershipMix");
   }
 }

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { ActorKind } from "../common/enums";
 import { Actor } from "../actor/actor.type";
 import { AllianceFilterParams } from "../alliance/alliance-filter";
+import type { ScopeFigures } from "./scope-figures";
 
 /** Which alliances a statistic covers: the resolved filter, and the date they were active on ("YYYY-MM-DD" or null). */
 export interface StatisticsScope {
@@ -46,16 +47,17 @@ export class ActorScore {
 }
 
 /**
- * Observatoire-style figures over the alliances in `scope`. It carries only the scope:
- * each field runs its own query (statistics.resolver.ts), so a client pays for what it asks.
+ * Observatoire-style figures over the alliances of a scope. Each field asks `figures` for its
+ * own figure (statistics.resolver.ts) and those asked together share one query: a client pays
+ * for what it asks, in one round trip.
  */
 @ObjectType({
   description: "Figures over the alliances matching a filter (and active on a date); each field is computed only when asked",
 })
 export class Statistics {
-  scope!: StatisticsScope;
+  figures!: ScopeFigures;
 
-  static of(scope: StatisticsScope): Statistics {
-    return Object.assign(new Statistics(), { scope });
+  static of(figures: ScopeFigures): Statistics {
+    return Object.assign(new Statistics(), { figures });
   }
 }

@@ -1,51 +1,52 @@
-import { Args, Ctx, Field, Float, Info, Int, ObjectType } from "type-graphql";
+import { Args, Field, Float, Info, Int, ObjectType } from "type-graphql";
 import { GraphQLResolveInfo } from "graphql";
-import type { Context } from "../graphql/context";
 import { Territory } from "../territory/territory.type";
 import { MostConnectedArgs } from "./statistics.args";
 import { labelled } from "./statistics.labels";
-import { ActorScore, Count, Statistics, StatisticsScope } from "./statistics.type";
+import { ActorScore, Count, Statistics } from "./statistics.type";
+import type { ScopeFigures } from "./scope-figures";
 
 /**
- * What the alliances acting in a territory (or anywhere inside it) look like. `scope.filter`
- * holds the territory's id. Its figures are methods, so each runs only when asked; they live
- * here rather than in a resolver class because schema.ts registers only StatisticsResolver.
+ * What the alliances acting in a territory (or anywhere inside it) look like: `figures.scope`
+ * holds the territory's id. Its figures are methods, so each is computed only when asked; they
+ * live here rather than in a resolver class because schema.ts registers only StatisticsResolver.
  */
 @ObjectType({ description: "The alliances acting in a territory or anywhere inside it, and their members" })
 export class TerritoryProfile {
   @Field(() => Territory)
   territory!: Territory;
 
-  scope!: StatisticsScope;
+  figures!: ScopeFigures;
 
-  static of(territory: Territory, scope: StatisticsScope): TerritoryProfile {
-    return Object.assign(new TerritoryProfile(), { territory, scope });
+  static of(territory: Territory, figures: ScopeFigures): TerritoryProfile {
+    return Object.assign(new TerritoryProfile(), { territory, figures });
   }
 
   @Field(() => Int, { description: "Alliances acting in it or anywhere inside it" })
-  allianceCount(@Ctx() { repos }: Context): Promise<number> {
-    return repos.statistics.territoryAllianceCount(this.scope);
+  allianceCount(): Promise<number> {
+    return this.figures.get("allianceCount");
   }
 
   @Field(() => [Count], { description: "Members of those alliances (not actors merely based there), per actor kind, every kind listed" })
-  async actorsByKind(@Ctx() { repos }: Context, @Info() info: GraphQLResolveInfo): Promise<Count[]> {
-    return labelled(await repos.statistics.territoryActorsByKind(this.scope), info, "ActorKind");
+  async actorsByKind(@Info() info: GraphQLResolveInfo): Promise<Count[]> {
+    return labelled(await this.figures.get("actorsByKind"), info, "ActorKind");
   }
 
   @Field(() => Float, { description: "Share (0–1) of those alliances joining three or more kinds of actor; 0 when none" })
-  coConstructionShare(@Ctx() { repos }: Context): Promise<number> {
-    return repos.statistics.territoryCoConstructionShare(this.scope);
+  coConstructionShare(): Promise<number> {
+    return this.figures.get("coConstructionShare");
   }
 
   @Field(() => [ActorScore], {
     description: "Members of those alliances, by distinct co-constructors within them, then alliance count, then name",
   })
-  mostConnectedActors(@Args() { first }: MostConnectedArgs, @Ctx() { repos }: Context): Promise<ActorScore[]> {
-    return repos.statistics.territoryMostConnected(this.scope, first);
+  mostConnectedActors(@Args() { first }: MostConnectedArgs): Promise<ActorScore[]> {
+    return this.figures.mostConnected(first);
   }
 
+  // Same scope, same ScopeFigures: the profile's figures and these share one query.
   @Field(() => Statistics, { description: "The breakdowns of `statistics`, over the same alliances" })
   statistics(): Statistics {
-    return Statistics.of(this.scope);
+    return Statistics.of(this.figures);
   }
 }
