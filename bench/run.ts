@@ -12,6 +12,7 @@ import { fork, ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import neo4j, { Driver } from "neo4j-driver";
 import { BENCH_DIR, openConnection, prepareGraph, SIZES, startDatabase } from "./lib/database";
 import { buildWorkloads, chooseParams, Server, Workload } from "./lib/workloads";
 import { compiled, compileForBench } from "./lib/compile";
@@ -81,6 +82,30 @@ async function load(child: Child, w: Workload, seconds: number) {
   return result;
 }
 
+/**
+ * Waits until Neo4j runs no transaction but this check's own, so one server's leftovers (queries
+ * still running after autocannon stopped: @neo4j/graphql's W3 at 100k takes seconds each) are
+ * not billed to the next measurement. Gives up after 5 minutes, saying so.
+ */
+async function untilNeo4jIsQuiet(driver: Driver): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const session = driver.session();
+    try {
+      const result = await session.run("SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS running");
+      if (result.records[0].get("running").toNumber() <= 1) break;
+    } finally {
+      await session.close();
+    }
+    if (Date.now() - started > 300_000) { log("Neo4j still busy after 5 min: measuring anyway"); return; }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const waited = Date.now() - started;
+  if (waited > 1000) log(`  (waited ${(waited / 1000).toFixed(1)} s for Neo4j to finish earlier queries)`);
+}
+
+let watcher: Driver | undefined;
+
 async function main() {
   const db = await startDatabase(size, port, log);
   const children: Child[] = [];
@@ -97,6 +122,7 @@ async function main() {
       await connection.close();
     }
     log(`params ${JSON.stringify(params)}`);
+    watcher = neo4j.driver(db.uri, neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? "password"));
     const workloads = buildWorkloads(params).filter((w) => !only || only.split(",").includes(w.name));
     const floorQueries = Object.fromEntries(workloads.map((w) => [w.name, w.floor.cypher]));
     log(`transpiled src/ and bench/ for the servers in ${compileForBench()} ms`);
@@ -110,6 +136,7 @@ async function main() {
       // 1. Same data?
       const answers: Partial<Record<Server, unknown>> = {};
       for (const kind of SERVERS) {
+        await untilNeo4jIsQuiet(watcher!);
         const r = await once(byKind[kind], w);
         entry.servers[kind] = { roundTrips: r.roundTrips, driverSessions: r.sessions, singleRequestMs: Math.round(r.ms * 10) / 10 };
         if (!r.ok) { entry.servers[kind].error = r.error; continue; }
@@ -127,6 +154,7 @@ async function main() {
       for (const kind of SERVERS) {
         const child = byKind[kind];
         if (entry.servers[kind].error) continue;
+        await untilNeo4jIsQuiet(watcher!);
         await load(child, w, 1); // warm-up
         const before = await stats(child);
         const r = await load(child, w, duration);
@@ -169,6 +197,7 @@ async function main() {
     updateReadme(report);
     console.log(table(report));
   } finally {
+    await watcher?.close();
     stopAll();
   }
 }

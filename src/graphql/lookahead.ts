@@ -46,6 +46,21 @@ export function child(info: GraphQLResolveInfo, parent: Lookahead | null, name: 
   return { nodes, type, args: getArgumentValues(definition, nodes[0], info.variableValues) };
 }
 
+/**
+ * Whether any selection of `parent` names the field `name` (a leaf too), through fragments and
+ * whatever its directives: for leaving out data nobody can ask for, erring on fetching it.
+ */
+export function selects(info: GraphQLResolveInfo, parent: Lookahead | null, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, seen);
+      const fragment = selection.name.value;
+      return !seen.has(fragment) && visit(info.fragments[fragment]?.selectionSet, new Set([...seen, fragment]));
+    });
+  return parent !== null && parent.nodes.some((node) => visit(node.selectionSet, new Set()));
+}
+
 /** `child` along a path of field names: `path(info, current(info), "edges", "node")`. */
 export function path(info: GraphQLResolveInfo, from: Lookahead | null, ...names: string[]): Lookahead | null {
   return names.reduce((at, name) => child(info, at, name), from);

@@ -50,15 +50,20 @@ const ACTOR_NODES = `reduce(acc = [], d IN range(0, size(actorLayers) - 1) |
   acc + [n IN actorLayers[d] | {id: n.id, label: n.name, kind: n.kind, layer: d}]) AS actors`;
 
 // Missing seed ids, the neighbourhood's actors (with hop distance) and, for each pair of them
-// sharing alliances in scope, the shared alliance ids, by id.
-export const PROJECTED_NETWORK = (shape: ScopeShape) => `${NEIGHBOURHOOD(shape)}
+// sharing alliances in scope, the shared alliance ids, by id (with `allianceIds`) or their number.
+export const PROJECTED_NETWORK = (shape: ScopeShape, allianceIds: boolean) => `${NEIGHBOURHOOD(shape)}
 CALL (reached) {
   UNWIND reached AS a
   MATCH ${CO_MEMBERS("a", "b")}
   WHERE a.id < b.id AND b IN reached AND ${IN_SCOPE(shape)}
-  WITH a, b, al ORDER BY al.id
+  ${
+    allianceIds
+      ? `WITH a, b, al ORDER BY al.id
   WITH a, b, collect(DISTINCT al.id) AS shared
-  RETURN collect({source: a.id, target: b.id, alliances: shared}) AS links
+  RETURN collect({source: a.id, target: b.id, alliances: shared}) AS links`
+      : `WITH a, b, count(DISTINCT al) AS weight
+  RETURN collect({source: a.id, target: b.id, weight: weight}) AS links`
+  }
 }
 RETURN missing, ${ACTOR_NODES}, [] AS alliances, links`;
 

@@ -12,7 +12,9 @@ export interface RawNode {
 export interface RawLink {
   source: string;
   target: string;
+  /** Shared alliance ids (projected), or only their number in `weight` when not asked for. */
   alliances?: string[];
+  weight?: number;
   id?: string;
   role?: MembershipRole;
 }
@@ -50,8 +52,8 @@ export function assembleNetwork(raw: RawNetwork, mode: NetworkMode, maxNodes: nu
           source: actorNodeId(link.source),
           target: actorNodeId(link.target),
           type: "CO_CONSTRUCTS",
-          weight: link.alliances!.length,
-          alliances: link.alliances!,
+          weight: link.alliances?.length ?? link.weight!,
+          alliances: link.alliances ?? null,
           role: null,
         },
   );

@@ -16,6 +16,8 @@ export interface NetworkQuery {
   territoryId: string | null;
   at?: string | null;
   maxNodes: number;
+  /** Whether projected edges carry their shared alliance ids (default) or only how many. */
+  allianceIds?: boolean;
 }
 
 /** The only code that runs Cypher for network subgraphs (visualisation). */
@@ -32,7 +34,7 @@ export class NetworkRepository {
     const filter = allianceFilterParams(query.filter, query.territoryId);
     const at = toNeo4jDate(query.at);
     const shape = scopeShape(filter, at);
-    const [row] = await this.executor.read(bipartite ? Q.BIPARTITE_NETWORK(shape) : Q.PROJECTED_NETWORK(shape), {
+    const [row] = await this.executor.read(bipartite ? Q.BIPARTITE_NETWORK(shape) : Q.PROJECTED_NETWORK(shape, query.allianceIds ?? true), {
       seeds: query.seeds,
       depth: query.depth,
       maxNodes: query.maxNodes,

@@ -1,4 +1,6 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { child, current, selects } from "../graphql/lookahead";
 import { JSONResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
 import { NetworkArgs } from "./network.args";
@@ -11,9 +13,13 @@ export class NetworkResolver {
   @Query(() => Network, {
     description: "Actors within `depth` co-construction hops of the seeds, and their links, for visualisation",
   })
-  async network(@Args() args: NetworkArgs, @Ctx() { repos, loaders }: Context) {
+  async network(@Args() args: NetworkArgs, @Ctx() { repos, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
-    return repos.network.around({ ...args, territoryId: territory?.id ?? null });
+    // Each edge's shared alliance ids cost a sorted list per pair; fetched only when something can show them.
+    const network = current(info);
+    const edges = child(info, network, "edges");
+    const allianceIds = selects(info, edges, "alliances") || selects(info, network, "graphology") || selects(info, network, "cytoscape");
+    return repos.network.around({ ...args, territoryId: territory?.id ?? null, allianceIds });
   }
 
   @FieldResolver(() => JSONResolver, { description: "graphology's serialised graph: graph.import(network.graphology), then sigma.js" })

@@ -38,6 +38,22 @@ describe("network, projected", () => {
     expect([net.truncated, net.nodeCount, net.edgeCount]).toEqual([false, 3, 3]);
   });
 
+  it("gives the same nodes and weights when edges' alliance ids are not asked (they are then not fetched)", async () => {
+    const lean = `query ($seeds: [ID!]!) { network(seeds: $seeds, depth: 2) {
+      nodes { id distance degree weightedDegree } edges { id source target weight }
+    } }`;
+    const full = await network({ seeds: [`${P}alpha`], depth: 2 });
+    const { network: light } = await suite.client.data(lean, { seeds: [`${P}alpha`] });
+    expect(light.nodes).toEqual(full.nodes.map(({ id, distance, degree, weightedDegree }: any) => ({ id, distance, degree, weightedDegree })));
+    expect(light.edges).toEqual(full.edges.map(({ id, source, target, weight }: any) => ({ id, source, target, weight })));
+    expect(weights(light)).toEqual([
+      [actor("alpha"), actor("beta"), 2],
+      [actor("alpha"), actor("gamma"), 1],
+      [actor("beta"), actor("gamma"), 1],
+      [actor("delta"), actor("gamma"), 1],
+    ]);
+  });
+
   it("reaches two hops at depth 2, ranking nearer then better-connected nodes first", async () => {
     const net = await network({ seeds: [`${P}alpha`], depth: 2 });
     expect(net.nodes.map((n: any) => [n.id, n.distance, n.degree, n.weightedDegree])).toEqual([
