@@ -100,7 +100,11 @@ function countDegrees(edges: NetworkEdge[]): Map<string, { degree: number; weigh
 /** Ring `distance + 1`, nodes evenly spaced in rank order: deterministic, and sigma needs x/y to draw. */
 function layOutInRings(nodes: NetworkNode[]): void {
   const rings = new Map<number, NetworkNode[]>();
-  for (const n of nodes) rings.set(n.distance, [...(rings.get(n.distance) ?? []), n]);
+  for (const n of nodes) {
+    const ring = rings.get(n.distance);
+    if (ring) ring.push(n);
+    else rings.set(n.distance, [n]);
+  }
   for (const [distance, ring] of rings) {
     ring.forEach((n, i) => {
       const angle = (2 * Math.PI * i) / ring.length;

@@ -81,6 +81,20 @@ describe("the co-construction neighbourhood in one round trip", () => {
     ]);
   });
 
+  it("looks through fragments", async () => {
+    const viaFragments = `query ($id: ID!) { actor(id: $id) { ...Near } }
+      fragment Near on Actor { coConstructors { edges { node { ... on CoConstructor { actor { id } sharedAlliances { ...Made } } } } } }
+      fragment Made on Alliance { id outcomes(first: 5) { edges { node { id } } } }`;
+    const result = await suite.client.run(viaFragments, { id: `${P}alpha` });
+    expect(result.roundTrips).toBe(1);
+    expect(
+      result.data.actor.coConstructors.edges.map(({ node }: any) => [node.actor.id, node.sharedAlliances.map((a: any) => [a.id, a.outcomes.edges.map((e: any) => e.node.id)])]),
+    ).toEqual([
+      [`${P}beta`, [[`${P}xylo`, [`${P}ox1`, `${P}ox2`]], [`${P}yak`, [`${P}oy1`]]]],
+      [`${P}gamma`, [[`${P}xylo`, [`${P}ox1`, `${P}ox2`]]]],
+    ]);
+  });
+
   it("answers null for an unknown actor in that one round trip", async () => {
     const result = await suite.client.run(w1("", ""), { id: `${P}nobody` });
     expect(result.data).toEqual({ actor: null });
