@@ -76,7 +76,14 @@ export class ActorRepository {
       id,
       rows: rows.map((page) => ({ ...page, node: toOutcome(page.node) })),
     }));
-    return { actor: row.actor, coRows: row.coRows, outcomePages };
+    // Shared alliances come by id, each alliance once: put the objects back in.
+    const alliances = new Map((row.alliances as Alliance[]).map((alliance) => [alliance.id, alliance]));
+    type SlimRow = PageRow<Omit<CoConstructor, "sharedAlliances"> & { sharedAlliances: string[] }>;
+    const coRows = (row.coRows as SlimRow[]).map(({ node, sortKey }) => ({
+      sortKey,
+      node: { ...node, sharedAlliances: node.sharedAlliances.map((allianceId) => alliances.get(allianceId)!) },
+    }));
+    return { actor: row.actor, coRows, outcomePages };
   }
 
   countCoConstructorsOf(keys: readonly object[]): Promise<number[]> {

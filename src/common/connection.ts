@@ -87,19 +87,39 @@ export interface Page<T> {
   readonly totalCount: Promise<number>;
 }
 
+/**
+ * An edge whose cursor is encoded only if a client reads it: nested lists make hundreds of
+ * edges per request (bench W1-hub: about 300), and most queries never select `cursor`.
+ */
+class LazyEdge<T> implements Edge<T> {
+  constructor(
+    private readonly scope: string,
+    private readonly sortKey: unknown[],
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.scope, this.sortKey);
+  }
+}
+
 /** Rows of a page query (`node` + `sortKey`, `limit` of them at most) → a Relay page. */
 export function toPage<T>(rows: { node: T; sortKey: unknown[] }[], plan: PagePlan, totalCount: () => Promise<number>): Page<T> {
   const hasMore = rows.length > plan.size;
   const kept = rows.slice(0, plan.size);
   if (plan.backwards) kept.reverse();
-  const edges = kept.map((row) => ({ cursor: encodeCursor(plan.cursorScope, row.sortKey), node: row.node }));
+  const edges = kept.map((row) => new LazyEdge(plan.cursorScope, row.sortKey, row.node));
   return {
     edges,
     pageInfo: {
       hasNextPage: plan.backwards ? plan.hadCursor : hasMore,
       hasPreviousPage: plan.backwards ? hasMore : plan.hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     get totalCount() {
       return totalCount();
