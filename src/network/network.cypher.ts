@@ -17,33 +17,34 @@ const IN_SCOPE = (shape: ScopeShape) =>
   `${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)} AND ${ACTIVE_AT("m1", "at", shape.at)} AND ${ACTIVE_AT("m2", "at", shape.at)}`;
 
 /**
- * Breadth-first step k: the actors first reached at k hops (`next`) and the alliances first
- * crossed, from the frontier's memberships in scope (so a lone seed still shows its alliance).
+ * Breadth-first step k: the actors first reached at k hops (`next`) and, in bipartite mode, the
+ * alliances first crossed, from the frontier's memberships in scope (so a lone seed still shows
+ * its alliance). The projected network has no alliance nodes and skips that bookkeeping.
  * Skipped past $depth, and once the nodes up to step k-2 exceed $maxNodes: those are all
  * kept before any farther node, and step k-1's nodes already have every neighbour their
  * ranking degree counts. So exploring stops early without the ranking depending on $maxNodes.
  */
-const STEP = (k: number, shape: ScopeShape) => `CALL (reached, frontier, alliances, counts) {
+const STEP = (k: number, shape: ScopeShape, bipartite: boolean) => `CALL (reached, frontier, alliances, counts) {
   UNWIND CASE WHEN $depth >= ${k} AND ${k === 1 ? "true" : `counts[${k - 2}] <= $maxNodes`} THEN frontier ELSE [] END AS a
   MATCH (a)-[:${HAS_MEMBERSHIP}]->(m1:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
   WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)} AND ${ACTIVE_AT("m1", "at", shape.at)}
   OPTIONAL MATCH (al)<-[:${IN_ALLIANCE}]-(m2:${Membership})<-[:${HAS_MEMBERSHIP}]-(b:${Actor})
   WHERE ${ACTIVE_AT("m2", "at", shape.at)} AND NOT b IN reached
-  RETURN collect(DISTINCT b) AS next, collect(DISTINCT CASE WHEN NOT al IN alliances THEN al END) AS crossed
+  RETURN collect(DISTINCT b) AS next${bipartite ? ", collect(DISTINCT CASE WHEN NOT al IN alliances THEN al END) AS crossed" : ""}
 }
 WITH seeds, missing, reached + next AS reached, next AS frontier, actorLayers + [next] AS actorLayers,
-     alliances + crossed AS alliances, allianceLayers + [crossed] AS allianceLayers,
-     counts + [size(reached) + size(next) + CASE WHEN $bipartite THEN size(alliances) + size(crossed) ELSE 0 END] AS counts`;
+     alliances + ${bipartite ? "crossed" : "[]"} AS alliances, allianceLayers + [${bipartite ? "crossed" : "[]"}] AS allianceLayers,
+     counts + [size(reached) + size(next)${bipartite ? " + size(alliances) + size(crossed)" : ""}] AS counts`;
 
 /** The seeds that exist, the ids that do not, then up to three breadth-first steps. */
-const NEIGHBOURHOOD = (shape: ScopeShape) => `MATCH (s:${Actor}) WHERE s.id IN $seeds
+const NEIGHBOURHOOD = (shape: ScopeShape, bipartite: boolean) => `MATCH (s:${Actor}) WHERE s.id IN $seeds
 WITH collect(DISTINCT s) AS seeds
 WITH seeds, [id IN $seeds WHERE NOT id IN [s IN seeds | s.id]] AS missing
 WITH seeds, missing, seeds AS reached, seeds AS frontier, [seeds] AS actorLayers, [] AS alliances, [] AS allianceLayers,
      [size(seeds)] AS counts
-${STEP(1, shape)}
-${STEP(2, shape)}
-${STEP(3, shape)}`;
+${STEP(1, shape, bipartite)}
+${STEP(2, shape, bipartite)}
+${STEP(3, shape, bipartite)}`;
 
 /** Actors of the neighbourhood with their hop distance `layer` (0 for seeds). */
 const ACTOR_NODES = `reduce(acc = [], d IN range(0, size(actorLayers) - 1) |
@@ -51,7 +52,7 @@ const ACTOR_NODES = `reduce(acc = [], d IN range(0, size(actorLayers) - 1) |
 
 // Missing seed ids, the neighbourhood's actors (with hop distance) and, for each pair of them
 // sharing alliances in scope, the shared alliance ids, by id (with `allianceIds`) or their number.
-export const PROJECTED_NETWORK = (shape: ScopeShape, allianceIds: boolean) => `${NEIGHBOURHOOD(shape)}
+export const PROJECTED_NETWORK = (shape: ScopeShape, allianceIds: boolean) => `${NEIGHBOURHOOD(shape, false)}
 CALL (reached) {
   UNWIND reached AS a
   MATCH ${CO_MEMBERS("a", "b")}
@@ -69,7 +70,7 @@ RETURN missing, ${ACTOR_NODES}, [] AS alliances, links`;
 
 // Missing seed ids, the neighbourhood's actors (with hop distance), the alliances crossed to
 // reach them (with the step that first crossed them) and the active memberships between both.
-export const BIPARTITE_NETWORK = (shape: ScopeShape) => `${NEIGHBOURHOOD(shape)}
+export const BIPARTITE_NETWORK = (shape: ScopeShape) => `${NEIGHBOURHOOD(shape, true)}
 CALL (reached, alliances) {
   UNWIND reached AS a
   MATCH (a)-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})
