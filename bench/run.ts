@@ -78,8 +78,9 @@ async function once(child: Child, w: Workload) {
   const after = await stats(child);
   const header = res.headers.get("x-cypher-round-trips");
   const roundTrips = header !== null ? Number(header) : after.sessions - before.sessions;
-  if (!res.ok || json.errors) return { ok: false as const, error: JSON.stringify(json.errors ?? json).slice(0, 500), roundTrips, sessions: after.sessions - before.sessions, ms };
-  return { ok: true as const, answer: child.kind === "floor" ? json : json.data, roundTrips, sessions: after.sessions - before.sessions, ms };
+  if (!res.ok || json.errors) return { ok: false as const, error: JSON.stringify(json.errors ?? json).slice(0, 500), roundTrips, sessions: after.sessions - before.sessions, ms, bytes: 0 };
+  const bytes = JSON.stringify(json).length; // what the client receives: shapes differ, so do sizes
+  return { ok: true as const, answer: child.kind === "floor" ? json : json.data, roundTrips, sessions: after.sessions - before.sessions, ms, bytes };
 }
 
 async function load(child: Child, w: Workload, seconds: number) {
@@ -145,7 +146,7 @@ async function main() {
       for (const kind of SERVERS) {
         await untilNeo4jIsQuiet(watcher!);
         const r = await once(byKind[kind], w);
-        entry.servers[kind] = { roundTrips: r.roundTrips, driverSessions: r.sessions, singleRequestMs: Math.round(r.ms * 10) / 10 };
+        entry.servers[kind] = { roundTrips: r.roundTrips, driverSessions: r.sessions, singleRequestMs: Math.round(r.ms * 10) / 10, responseBytes: r.bytes };
         if (!r.ok) { entry.servers[kind].error = r.error; continue; }
         try { answers[kind] = w.normalise[kind](r.answer); } catch (error) { entry.servers[kind].error = `normalise: ${error}`; }
       }
