@@ -12,9 +12,10 @@ import { Context } from "./context";
 export function requestLogPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
-      const log = logger.child({ requestId: contextValue.requestId });
       return {
         async didEncounterErrors({ errors }) {
+          // A child logger per request costs even when nothing is logged: made only on errors.
+          const log = logger.child({ requestId: contextValue.requestId });
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (isCodedError(original) || error.extensions?.code !== undefined) {
