@@ -12,16 +12,21 @@ export function toPlain(value: unknown): any {
   // conversion cost halved).
   const type = typeof value;
   if (type === "string" || type === "number" || type === "boolean") return value;
+  // Maps and lists from Cypher are plain objects and arrays: recurse without probing them
+  // for the driver's temporal and graph classes (a quarter of this function's time on W1).
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (isInt(value)) return value.toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();
   }
   if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
-    return out;
-  }
+  if (typeof value === "object") return plainMap(value as Record<string, unknown>);
   return value;
+}
+
+function plainMap(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = toPlain(value[key]);
+  return out;
 }
