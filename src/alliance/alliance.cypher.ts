@@ -6,9 +6,15 @@ import { ALLIANCE_MATCHES, ScopeShape } from "./alliance-filter";
 import { AllianceOrderField } from "./alliance.args";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
-import { NODE_PROPS } from "../neo4j/projection";
+import { NODE_PROPS, selectedProps } from "../neo4j/projection";
 
 const { Alliance, Membership, Outcome, Territory, SDG } = Label;
+
+/** The fields of the Alliance type that are stored properties (alliance.type.ts); the others are resolved from its id. */
+export const ALLIANCE_PROPERTIES = ["id", "name", "description", "kind", "objectives", "status", "startDate", "endDate"] as const;
+
+/** An alliance map reduced to what `selected` (Alliance fields asked, or null: all) needs. */
+export const ALLIANCE_MAP_FOR = (x: string, selected: ReadonlySet<string> | null | undefined) => selectedProps(x, selected, ALLIANCE_PROPERTIES);
 const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED, CITES } = Rel;
 
 /**

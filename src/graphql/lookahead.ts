@@ -1,4 +1,4 @@
-import { FieldNode, getNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from "graphql";
+import { FieldNode, getNamedType, GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from "graphql";
 import { getArgumentValues } from "graphql/execution/values";
 
 /** A field of the request seen from a resolver above it: its nodes, its object type and its argument values. */
@@ -64,4 +64,41 @@ export function selects(info: GraphQLResolveInfo, parent: Lookahead | null, name
 /** `child` along a path of field names: `path(info, current(info), "edges", "node")`. */
 export function path(info: GraphQLResolveInfo, from: Lookahead | null, ...names: string[]): Lookahead | null {
   return names.reduce((at, name) => child(info, at, name), from);
+}
+
+/**
+ * Every field name asked of each object type anywhere under the field being resolved, through
+ * fragments, aliases and directives (a superset: a conditional field counts as asked). Null
+ * when the selection goes through an interface or a union, whose fields it cannot attribute:
+ * a caller then fetches everything. Usage: `fieldsByType(info)?.get("Actor")`.
+ */
+export function fieldsByType(info: GraphQLResolveInfo): Map<string, Set<string>> | null {
+  const found = new Map<string, Set<string>>();
+  let abstract = false;
+  const visit = (type: GraphQLNamedType, set: SelectionSetNode | undefined, seen: Set<string>) => {
+    if (!set) return;
+    if (!isObjectType(type)) {
+      abstract = true;
+      return;
+    }
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name.startsWith("__")) continue;
+        found.set(type.name, (found.get(type.name) ?? new Set()).add(name));
+        const definition = type.getFields()[name];
+        if (definition && selection.selectionSet) visit(getNamedType(definition.type), selection.selectionSet, seen);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : type;
+        if (condition) visit(condition, selection.selectionSet, seen);
+      } else if (!seen.has(selection.name.value)) {
+        const fragment = info.fragments[selection.name.value];
+        const condition = fragment && info.schema.getType(fragment.typeCondition.name.value);
+        if (condition) visit(condition, fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  const root = getNamedType(info.returnType);
+  for (const node of info.fieldNodes) visit(root, node.selectionSet, new Set());
+  return abstract ? null : found;
 }

@@ -1,4 +1,5 @@
-import { ACTOR_MAP } from "../actor/actor.cypher";
+import { ACTOR_MAP, ACTOR_MAP_FOR } from "../actor/actor.cypher";
+import { ALLIANCE_MAP_FOR } from "../alliance/alliance.cypher";
 import { ALLIANCE_MATCHES, ScopeShape } from "../alliance/alliance-filter";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
@@ -6,6 +7,12 @@ import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Membership } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
+
+/** Fields asked of the path's actors and alliances (anywhere in the selection); absent: all. */
+export interface PathFields {
+  actor?: ReadonlySet<string> | null;
+  alliance?: ReadonlySet<string> | null;
+}
 
 /** The hard cap on `maxHops`: ALL SHORTEST grows fast with depth on a dense graph. */
 export const MAX_PATH_HOPS = 6;
@@ -26,15 +33,16 @@ const HOP = (shape: ScopeShape) => `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Mem
  * pattern, so it is interpolated: only a validated integer in 1..MAX_PATH_HOPS gets there
  * (checked again in PathRepository.shortestPath). The hop predicate is specialised to the
  * criteria given (`shape`): null guards inside ALL SHORTEST made plans take seconds to compile.
+ * The chain's actors and alliances carry only the properties `asked` needs.
  */
-export const SHORTEST_PATH = (maxHops: number, shape: ScopeShape) => `OPTIONAL MATCH (origin:${Actor} {id: $from})
+export const SHORTEST_PATH = (maxHops: number, shape: ScopeShape, asked: PathFields = {}) => `OPTIONAL MATCH (origin:${Actor} {id: $from})
 OPTIONAL MATCH (target:${Actor} {id: $to})
 OPTIONAL CALL (origin, target) {
   MATCH ALL SHORTEST (origin) (${HOP(shape)}){0,${maxHops}} (target)
   WITH [origin] + b AS actors, al AS alliances
   ORDER BY [x IN actors | x.nameKey], [x IN actors | x.id], [x IN alliances | x.nameKey], [x IN alliances | x.id]
   LIMIT 1
-  RETURN [x IN actors | ${ACTOR_MAP("x")}] AS actors, [x IN alliances | x {${NODE_PROPS}}] AS alliances
+  RETURN [x IN actors | ${ACTOR_MAP_FOR("x", asked.actor)}] AS actors, [x IN alliances | ${ALLIANCE_MAP_FOR("x", asked.alliance)}] AS alliances
 }
 RETURN origin IS NOT NULL AS fromExists, target IS NOT NULL AS toExists, actors, alliances`;
 

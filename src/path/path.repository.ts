@@ -14,6 +14,8 @@ export interface PathQuery {
   at: string | null;
   /** Null: every alliance counts. */
   filter: AllianceFilterParams | null;
+  /** What the client asks of the chain's actors and alliances; absent: every property. */
+  asked?: Q.PathFields;
 }
 
 export interface SharedPartnerQuery {
@@ -40,7 +42,7 @@ export class PathRepository {
       throw new Error(`shortestPath: maxHops must be an integer in 1..${Q.MAX_PATH_HOPS}, but got: ${maxHops}`);
     }
     const at = toNeo4jDate(query.at);
-    const [row] = await this.executor.read(Q.SHORTEST_PATH(maxHops, scopeShape(query.filter, at)), {
+    const [row] = await this.executor.read(Q.SHORTEST_PATH(maxHops, scopeShape(query.filter, at), query.asked), {
       from: query.from,
       to: query.to,
       at,

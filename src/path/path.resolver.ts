@@ -1,4 +1,6 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { fieldsByType } from "../graphql/lookahead";
 import { Context } from "../graphql/context";
 import { allianceFilterParams } from "../alliance/alliance-filter";
 import { PathArgs, SharedPartnerArgs } from "./path.args";
@@ -13,9 +15,12 @@ export class PathResolver {
       "A shortest chain actor → alliance → actor … from one actor to another; null when none within maxHops. " +
       "Ties go to the chain whose actor names, then alliance names, sort first. NOT_FOUND if either actor does not exist.",
   })
-  async path(@Args() args: PathArgs, @Ctx() { repos, loaders }: Context) {
+  async path(@Args() args: PathArgs, @Ctx() { repos, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
+    // The chain goes straight to the client: fetch only the properties its selection reads.
+    const asked = fieldsByType(info);
     return repos.paths.shortestPath({
+      asked: asked ? { actor: asked.get("Actor") ?? new Set(), alliance: asked.get("Alliance") ?? new Set() } : undefined,
       from: args.from,
       to: args.to,
       maxHops: args.maxHops,

@@ -2,6 +2,7 @@ import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
 import { pathGraph } from "./path-graph";
+import { ACTOR_MAP_FOR } from "../../src/actor/actor.cypher";
 
 const P = "path-";
 let connection: Connection;
@@ -92,6 +93,34 @@ describe("path", () => {
     ]);
     expect(path.alliances[0].name).toBe("Alliance AB");
     expect(ids(path.alliances[0].members.edges.map((e: any) => e.node.actor)).sort()).toEqual(["alpha", "beta"]);
+  });
+
+  it("reads, through steps and fragments, every property the selection asks (it fetches only those)", async () => {
+    const { path } = await client.data(
+      `query ($from: ID!, $to: ID!) { path(from: $from, to: $to) {
+        actors { id }
+        steps { from { ...Named } alliance { ... on Alliance { name kind status objectives startDate endDate description } } to { kind basedIn { id } } }
+      } }
+      fragment Named on Actor { name kind description website siren rna }`,
+      { from: `${P}alpha`, to: `${P}beta` },
+    );
+    expect(ids(path.actors)).toEqual(["alpha", "beta"]);
+    expect(path.steps).toEqual([
+      {
+        from: { name: "Alpha", kind: "ASSOCIATION", description: null, website: null, siren: null, rna: null },
+        alliance: {
+          name: "Alliance AB", kind: "TERRITORIAL_CO_CONSTRUCTION", status: "ACTIVE", objectives: ["LOCAL_CO_CONSTRUCTION"],
+          startDate: "2020-01-01", endDate: null, description: null,
+        },
+        to: { kind: "ASSOCIATION", basedIn: null },
+      },
+    ]);
+  });
+
+  it("projects the selected stored properties, the id, and basedIn's territory id only when asked", () => {
+    expect(ACTOR_MAP_FOR("x", new Set(["name", "alliances"]))).toBe("x {.id, .name}");
+    expect(ACTOR_MAP_FOR("x", new Set(["basedIn"]))).toBe("x {.id, basedInId: head([(x)-[:BASED_IN]->(actor_base) | actor_base.id])}");
+    expect(ACTOR_MAP_FOR("x", null)).toContain(".*");
   });
 
   it("is null when the actors are not connected", async () => {
