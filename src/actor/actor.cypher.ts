@@ -12,15 +12,15 @@ import { NODE_PROPS, selectedProps } from "../neo4j/projection";
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CITES, CONTRIBUTES_TO } = Rel;
 
-/** An actor node `a` as the API maps it, with the id of its base territory. */
-export const ACTOR_MAP = (a: string) => `${a} {${NODE_PROPS}, basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])}`;
-
 /** The fields of the Actor type that are stored properties (actor.type.ts); the others are resolved from its id. */
 export const ACTOR_PROPERTIES = ["id", "name", "kind", "description", "website", "siren", "rna"] as const;
 
-/** ACTOR_MAP reduced to what `selected` (Actor fields asked, or null: all) needs. */
+/** An actor node `a` reduced to what `selected` (Actor fields asked, or null: all) needs; `basedIn` needs its territory's id. */
 export const ACTOR_MAP_FOR = (a: string, selected: ReadonlySet<string> | null | undefined) =>
   selectedProps(a, selected, ACTOR_PROPERTIES, { basedIn: `basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])` });
+
+/** An actor node `a` as the API maps it: every property, with the id of its base territory. */
+export const ACTOR_MAP = (a: string) => ACTOR_MAP_FOR(a, null);
 
 /** Cypher predicate: actor `a` is based in territory id `territoryId` (an expression) or inside it. */
 const BASED_WITHIN = (a: string, territoryId: string, given?: boolean) => {

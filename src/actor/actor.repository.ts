@@ -12,7 +12,7 @@ import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { Alliance } from "../alliance/alliance.type";
 import { Membership } from "../membership/membership.type";
 import { Outcome } from "../outcome/outcome.type";
-import { toOutcome } from "../outcome/outcome.repository";
+import { toOutcomeRows } from "../outcome/outcome.repository";
 import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, CoConstructor } from "./actor.type";
 import * as Q from "./actor.cypher";
@@ -74,7 +74,7 @@ export class ActorRepository {
     const [row] = await this.read(cypher, { id, coKey: co.key, outcomeKey: outcomes?.key ?? null });
     const outcomePages = (row.outcomePages as { id: string; rows: PageRow<object>[] }[]).map(({ id, rows }) => ({
       id,
-      rows: rows.map((page) => ({ ...page, node: toOutcome(page.node) })),
+      rows: toOutcomeRows(rows),
     }));
     // Shared alliances come by id, each alliance once: put the objects back in.
     const alliances = new Map((row.alliances as Alliance[]).map((alliance) => [alliance.id, alliance]));
@@ -92,7 +92,7 @@ export class ActorRepository {
 
   async impactOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
     const pages = await runBatchPages<object>(this.read, () => Q.IMPACT_OF_ACTOR, keys);
-    return pages.map((rows) => rows.map((row) => ({ ...row, node: toOutcome(row.node) })));
+    return pages.map(toOutcomeRows);
   }
 
   countImpactOf(keys: readonly object[]): Promise<number[]> {

@@ -11,7 +11,7 @@ import { propsOf } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { Membership } from "../membership/membership.type";
 import { Outcome } from "../outcome/outcome.type";
-import { toOutcome } from "../outcome/outcome.repository";
+import { toOutcomeRows } from "../outcome/outcome.repository";
 import { SDG } from "../sdg/sdg.type";
 import { Territory } from "../territory/territory.type";
 import { AllianceFilterParams, scopeShape } from "./alliance-filter";
@@ -81,7 +81,7 @@ export class AllianceRepository {
 
   async outcomesOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
     const pages = await runBatchPages<object>(this.read, () => Q.OUTCOMES_OF_ALLIANCE, keys);
-    return pages.map((rows) => rows.map((row) => ({ ...row, node: toOutcome(row.node) })));
+    return pages.map(toOutcomeRows);
   }
 
   countOutcomesOf(keys: readonly object[]): Promise<number[]> {

@@ -15,6 +15,28 @@ export function current(info: GraphQLResolveInfo): Lookahead | null {
 }
 
 /**
+ * The fields selected directly on `nodes`, looking through inline fragments and fragment
+ * spreads; `conditional` when the field or a fragment around it carries a directive
+ * (@include/@skip), so whether it runs depends on variables.
+ */
+function* selectedFields(
+  info: GraphQLResolveInfo,
+  nodes: readonly FieldNode[],
+): Generator<{ field: FieldNode; conditional: boolean }> {
+  function* walk(set: SelectionSetNode | undefined, conditional: boolean, seen: ReadonlySet<string>): Generator<{ field: FieldNode; conditional: boolean }> {
+    for (const selection of set?.selections ?? []) {
+      const here = conditional || Boolean(selection.directives?.length);
+      if (selection.kind === Kind.FIELD) yield { field: selection, conditional: here };
+      else if (selection.kind === Kind.INLINE_FRAGMENT) yield* walk(selection.selectionSet, here, seen);
+      else if (!seen.has(selection.name.value)) {
+        yield* walk(info.fragments[selection.name.value]?.selectionSet, here, new Set([...seen, selection.name.value]));
+      }
+    }
+  }
+  for (const node of nodes) yield* walk(node.selectionSet, false, new Set());
+}
+
+/**
  * The sub-field `name` of `parent` (looking through fragments), with its argument values
  * (variables and defaults applied, as the resolver will get them). Null when it is not
  * asked, asked under several response names (aliases with different arguments), or only
@@ -26,22 +48,13 @@ export function child(info: GraphQLResolveInfo, parent: Lookahead | null, name: 
   const type = definition && getNamedType(definition.type);
   if (!definition || !isObjectType(type)) return null;
   const found = new Map<string, FieldNode[]>();
-  let conditional = false;
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
-    for (const selection of set?.selections ?? []) {
-      if (selection.directives?.length) conditional = true;
-      if (selection.kind === Kind.FIELD && selection.name.value === name) {
-        const key = selection.alias?.value ?? name;
-        found.set(key, [...(found.get(key) ?? []), selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seen);
-      } else if (selection.kind === Kind.FRAGMENT_SPREAD && !seen.has(selection.name.value)) {
-        visit(info.fragments[selection.name.value]?.selectionSet, new Set([...seen, selection.name.value]));
-      }
-    }
-  };
-  for (const node of parent.nodes) visit(node.selectionSet, new Set());
-  if (conditional || found.size !== 1) return null;
+  for (const { field, conditional } of selectedFields(info, parent.nodes)) {
+    if (field.name.value !== name) continue;
+    if (conditional) return null;
+    const key = field.alias?.value ?? name;
+    found.set(key, [...(found.get(key) ?? []), field]);
+  }
+  if (found.size !== 1) return null;
   const [nodes] = [...found.values()];
   return { nodes, type, args: getArgumentValues(definition, nodes[0], info.variableValues) };
 }
@@ -51,14 +64,9 @@ export function child(info: GraphQLResolveInfo, parent: Lookahead | null, name: 
  * whatever its directives: for leaving out data nobody can ask for, erring on fetching it.
  */
 export function selects(info: GraphQLResolveInfo, parent: Lookahead | null, name: string): boolean {
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, seen);
-      const fragment = selection.name.value;
-      return !seen.has(fragment) && visit(info.fragments[fragment]?.selectionSet, new Set([...seen, fragment]));
-    });
-  return parent !== null && parent.nodes.some((node) => visit(node.selectionSet, new Set()));
+  if (!parent) return false;
+  for (const { field } of selectedFields(info, parent.nodes)) if (field.name.value === name) return true;
+  return false;
 }
 
 /** `child` along a path of field names: `path(info, current(info), "edges", "node")`. */

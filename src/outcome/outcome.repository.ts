@@ -4,7 +4,7 @@ import { OutcomeKind } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { Page, PagePlan, toPage } from "../common/connection";
-import { countQuery, pageParams, pageQuery } from "../neo4j/paging";
+import { countQuery, pageParams, pageQuery, PageRow } from "../neo4j/paging";
 import { Label } from "../neo4j/graph-model";
 import { toNeo4jDate } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
@@ -30,6 +30,11 @@ export function toOutcome(row: any): Outcome {
   return { ...rest, indicator };
 }
 
+/** Page rows whose nodes are outcome maps as Cypher returns them → rows of Outcomes. */
+export function toOutcomeRows<R extends { node: any }>(rows: readonly R[]): (Omit<R, "node"> & { node: Outcome })[] {
+  return rows.map((row) => ({ ...row, node: toOutcome(row.node) }));
+}
+
 /** The only code that runs Cypher for outcomes. */
 export class OutcomeRepository {
   constructor(private readonly executor: Executor) {}
@@ -42,7 +47,7 @@ export class OutcomeRepository {
   /** One page of outcomes in scope; `totalCount` runs its query only when asked. */
   async page(scope: { filter: OutcomeFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Outcome>> {
     const rows = await this.executor.read(pageQuery(Q.OUTCOMES, plan), { ...scope, ...pageParams(plan) });
-    const outcomes = rows.map((row) => ({ node: toOutcome(row.node), sortKey: row.sortKey as unknown[] }));
+    const outcomes = toOutcomeRows(rows as PageRow<object>[]);
     return toPage(outcomes, plan, async () => (await this.executor.read(countQuery(Q.OUTCOMES), scope))[0].total);
   }
 
