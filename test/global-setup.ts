@@ -1,14 +1,28 @@
 import { loadConfig } from "../src/config";
 import { ensureEmbeddedDatabase, isListening, loopbackBoltAddress } from "../src/neo4j/embedded";
+import { testDatabase } from "./support/test-database";
 
 /**
- * `npm test` on a fresh machine: when nothing answers at NEO4J_URI on this machine, start
- * the embedded Neo4j, and remember to stop it afterwards (see global-teardown.ts).
+ * `npm test` runs against a database of its own (see support/test-database.ts): when nothing
+ * answers at its address on this machine, start the embedded Neo4j there, on its own data
+ * folder, and remember to stop it afterwards (see global-teardown.ts).
  */
 export default async function globalSetup(): Promise<void> {
-  const { neo4jUri } = loadConfig();
-  const address = loopbackBoltAddress(neo4jUri);
+  const served = loadConfig(process.env);
+  const target = testDatabase(process.env);
+  if (sameServer(served.neo4jUri, target.uri) && served.neo4jDatabase === target.database) {
+    throw new Error(
+      `The tests would write into the database the API serves (${target.uri}). ` +
+        `Point MAILLAGE_TEST_NEO4J_URI (or MAILLAGE_TEST_BOLT_PORT) at another server, or leave both unset to use the embedded one on 7688.`,
+    );
+  }
+  const address = loopbackBoltAddress(target.uri);
   const wasRunning = address ? await isListening(address.host, address.port) : true;
-  await ensureEmbeddedDatabase(neo4jUri, (message) => console.log(`\n${message}`));
-  process.env.MAILLAGE_TEST_STARTED_DB = wasRunning ? "" : String(address!.port);
+  await ensureEmbeddedDatabase(target.uri, (message) => console.log(`\n${message}`), target.dataDir);
+  process.env.MAILLAGE_TEST_STARTED_DB = wasRunning ? "" : JSON.stringify({ port: address!.port, dataDir: target.dataDir });
+}
+
+function sameServer(a: string, b: string): boolean {
+  const normalise = (uri: string) => uri.replace(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, "").replace("localhost", "127.0.0.1").replace(/\/$/, "");
+  return normalise(a) === normalise(b);
 }

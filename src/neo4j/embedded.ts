@@ -28,17 +28,19 @@ export function isListening(host: string, port: number): Promise<boolean> {
 
 /**
  * For `npm start` with no configuration: when NEO4J_URI points at this machine and nothing
- * answers there, start the project's embedded Neo4j (scripts/db-start.sh) on that port.
+ * answers there, start the project's embedded Neo4j (scripts/db-start.sh) on that port
+ * (its store in `dataDir`, default .neo4j-data/).
  */
-export async function ensureEmbeddedDatabase(uri: string, log: (message: string) => void): Promise<void> {
+export async function ensureEmbeddedDatabase(uri: string, log: (message: string) => void, dataDir?: string): Promise<void> {
   const address = loopbackBoltAddress(uri);
   if (!address || (await isListening(address.host, address.port))) return;
   log(`Nothing answers at ${uri}; starting the embedded Neo4j (npm run db:start)…`);
   const result = spawnSync("bash", [join(PROJECT_ROOT, "scripts", "db-start.sh")], {
     stdio: "inherit",
-    env: { ...process.env, NEO4J_BOLT_PORT: String(address.port) },
+    env: { ...process.env, NEO4J_BOLT_PORT: String(address.port), ...(dataDir ? { NEO4J_DATA_DIR: dataDir } : {}) },
   });
   if (result.status !== 0) {
-    throw new Error("The embedded Neo4j did not start; see .neo4j-data/launcher.log, or set NEO4J_URI to a running Neo4j.");
+    const log = join(dataDir ?? join(PROJECT_ROOT, ".neo4j-data"), "launcher.log");
+    throw new Error(`The embedded Neo4j did not start; see ${log}, or set NEO4J_URI to a running Neo4j.`);
   }
 }

@@ -15,7 +15,7 @@ import { Role, Viewer } from "../../src/auth/viewer";
 export const TEST_DEPARTEMENTS = ["75", "94", "69"];
 
 /**
- * A real Neo4j (NEO4J_URI, default the embedded one on 127.0.0.1:7687), migrated, with the
+ * The test database (support/test-database.ts: its own Neo4j, never the served one), migrated, with the
  * regions, départements, the communes and EPCI of TEST_DEPARTEMENTS, and the SDGs.
  */
 export async function openTestDatabase(): Promise<Connection> {
