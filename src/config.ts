@@ -35,15 +35,9 @@ export interface Config {
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
+import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 
 const NEO4J_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"];
-
-export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = "ConfigError";
-  }
-}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const neo4jUri = env.NEO4J_URI?.trim() || `bolt://127.0.0.1:${env.NEO4J_BOLT_PORT?.trim() || "7687"}`;
@@ -73,14 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function parseCount(variable: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const count = Number(raw);
-  if (!/^\s*\d+\s*$/.test(raw) || count < 1 || count > 100_000_000) {
-    throw new ConfigError(variable, `must be a whole number between 1 and 100000000; got "${raw}"`);
-  }
-  return count;
-}
 
 /** Driver and transaction timeouts when no variable sets them, in milliseconds. */
 export const NEO4J_TIMEOUT_DEFAULTS = {
@@ -112,29 +98,4 @@ function loadNeo4jTimeouts(env: NodeJS.ProcessEnv): typeof NEO4J_TIMEOUT_DEFAULT
     neo4jMaxRetryTimeMs: parseMillis("NEO4J_MAX_RETRY_TIME_MS", env.NEO4J_MAX_RETRY_TIME_MS, defaults.neo4jMaxRetryTimeMs, 0),
     neo4jTxTimeoutMs: parseMillis("NEO4J_TX_TIMEOUT_MS", env.NEO4J_TX_TIMEOUT_MS, defaults.neo4jTxTimeoutMs, 0),
   };
-}
-
-function parseMillis(variable: string, raw: string | undefined, fallback: number, min: number): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const ms = Number(raw);
-  if (!/^\s*\d+\s*$/.test(raw) || ms < min || ms > 3_600_000) {
-    throw new ConfigError(variable, `must be a whole number of milliseconds between ${min} and 3600000; got "${raw}"`);
-  }
-  return ms;
-}
-
-function parsePort(variable: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(variable, `must be an integer port between 0 and 65535; got "${raw}"`);
-  }
-  return port;
-}
-
-function parseBoolean(variable: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  if (["1", "true", "yes"].includes(raw.toLowerCase())) return true;
-  if (["0", "false", "no"].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(variable, `must be true or false; got "${raw}"`);
 }

@@ -1,6 +1,6 @@
 import { Executor } from "../neo4j/executor";
-import { QueryTooComplexError } from "../graphql/limits";
-import { AllianceScope } from "../graphql/scope";
+import { QueryTooComplexError } from "../common/errors";
+import { AllianceScope } from "../alliance/alliance-scope";
 import { CACHE_ENTRIES, CACHE_TTL_MS, MAX_ANALYTICS_ACTORS } from "./analytics.budget";
 import { PromiseLru } from "./analytics.cache";
 import { buildScopeGraph, ScopeAnalysis, ScopedNetwork } from "./analytics.graph";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ConfigError } from "../config";
+import { ConfigError, parseBoolean } from "../common/config-parse";
 import { Role, parseRole, GRANTABLE_ROLES } from "./viewer";
 import { ApiKey, hashKey } from "./api-keys";
 
@@ -110,13 +110,6 @@ function loadJwt(env: NodeJS.ProcessEnv): JwtConfig | undefined {
     throw new ConfigError("MAILLAGE_JWT_SECRET", `must be at least ${MIN_SECRET_LENGTH} characters for HS256; got ${secret.length}`);
   }
   return { secret: new TextEncoder().encode(secret), issuer, audience };
-}
-
-function parseBoolean(variable: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  if (["1", "true", "yes"].includes(raw.trim().toLowerCase())) return true;
-  if (["0", "false", "no"].includes(raw.trim().toLowerCase())) return false;
-  throw new ConfigError(variable, `must be true or false; got "${raw}"`);
 }
 
 let fromEnv: AuthConfig | undefined;

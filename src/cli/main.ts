@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import "reflect-metadata";
 import { CommanderError } from "commander";
-import { ConfigError } from "../config";
+import { ConfigError } from "../common/config-parse";
 import { ImportFileError } from "../import/rows";
 import { createProgram } from "./program";
 import { CliError, describeError, EXIT } from "./run";

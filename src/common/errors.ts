@@ -33,6 +33,13 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/** A query over a limit: HTTP 400, code QUERY_TOO_COMPLEX, the limit and the value found. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(limit: string, message: string) {
+    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, http: { status: 400 } } });
+  }
+}
+
 export function isCodedError(error: unknown): error is GraphQLError {
   return (
     error instanceof GraphQLError &&

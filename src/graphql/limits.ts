@@ -4,7 +4,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
-import { ErrorCode } from "../common/errors";
+import { QueryTooComplexError } from "../common/errors";
 import { DEFAULT_PAGE_SIZE } from "../common/page-size";
 
 /** Query limits; each is set from the environment (see config.ts) and documented in the README. */
@@ -19,13 +19,6 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = { maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxTokens: 3000, maxCost: 50_000 };
-
-/** A query over a limit: HTTP 400, code QUERY_TOO_COMPLEX, the limit and the value found. */
-export class QueryTooComplexError extends GraphQLError {
-  constructor(limit: string, message: string) {
-    super(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit, http: { status: 400 } } });
-  }
-}
 
 /** Validation rules for depth, aliases and directives (graphql-armor), reporting QUERY_TOO_COMPLEX. */
 export function limitRules(limits: Limits): ValidationRule[] {

@@ -15,6 +15,7 @@ import { StatisticsResolver } from "../statistics/statistics.resolver";
 import { SearchResolver } from "../search/search.resolver";
 import { MaturityResolver } from "../maturity/maturity.resolver";
 import { TerritoryMaturityResolver } from "../maturity/territory-maturity.resolver";
+import { MaturityAssessmentResolver } from "../maturity/maturity-assessment.resolver";
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { authChecker } from "../auth/auth-checker";
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   SearchResolver,
   MaturityResolver,
   TerritoryMaturityResolver,
+  MaturityAssessmentResolver,
   ProvenanceResolver,
   AnalyticsResolver,
 ] as const;

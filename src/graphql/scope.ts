@@ -1,13 +1,8 @@
 import { AllianceFilter } from "../alliance/alliance-filter.input";
-import { allianceFilterParams, AllianceFilterParams } from "../alliance/alliance-filter";
+import { allianceFilterParams } from "../alliance/alliance-filter";
 import { toNeo4jDate } from "../neo4j/props";
+import { AllianceScope } from "../alliance/alliance-scope";
 import { Context } from "./context";
-
-/** What an alliance list covers, as its Cypher receives it: the filter (territory resolved) and the date. */
-export interface AllianceScope {
-  filter: AllianceFilterParams;
-  at: unknown;
-}
 
 /**
  * Resolves a filter's territory reference (one batched lookup per request) and the date,

@@ -1,9 +1,7 @@
-import { Ctx, Field, ID, ObjectType, createUnionType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, createUnionType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { MaturityLevel } from "../common/enums";
-import type { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
-import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
 
 /** What a maturity assessment is about. */
@@ -23,8 +21,7 @@ export const MaturitySubject = createUnionType({
 
 /**
  * A source's judgement of an actor's or a territory's maturity in allying, on a date.
- * `sources` is a method (run only when asked, batched) because schema.ts registers one
- * resolver class per module and MaturityResolver already serves Actor.
+ * Its `sources` are resolved (batched, only when asked) by MaturityAssessmentResolver.
  */
 @ObjectType({ description: "A source's assessment of an actor's or a territory's maturity in allying, on a date" })
 export class MaturityAssessment {
@@ -45,9 +42,4 @@ export class MaturityAssessment {
 
   @Field(() => MaturitySubject, { description: "The actor or territory assessed" })
   subject!: Actor | Territory;
-
-  @Field(() => [Source], { description: "The sources making this assessment (at least one), by date then title" })
-  sources(@Ctx() ctx: Context): Promise<Source[]> {
-    return ctx.loaders.sourcesOfAssessment.load(this.id);
-  }
 }

@@ -2,7 +2,6 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { ActorKind } from "../common/enums";
 import { Actor } from "../actor/actor.type";
 import { AllianceFilterParams } from "../alliance/alliance-filter";
-import type { ScopeFigures } from "./scope-figures";
 
 /** Which alliances a statistic covers: the resolved filter, and the date they were active on ("YYYY-MM-DD" or null). */
 export interface StatisticsScope {
@@ -44,20 +43,4 @@ export class ActorScore {
 
   @Field(() => Int, { description: "Alliances of the set it is a member of" })
   allianceCount!: number;
-}
-
-/**
- * Observatoire-style figures over the alliances of a scope. Each field asks `figures` for its
- * own figure (statistics.resolver.ts) and those asked together share one query: a client pays
- * for what it asks, in one round trip.
- */
-@ObjectType({
-  description: "Figures over the alliances matching a filter (and active on a date); each field is computed only when asked",
-})
-export class Statistics {
-  figures!: ScopeFigures;
-
-  static of(figures: ScopeFigures): Statistics {
-    return Object.assign(new Statistics(), { figures });
-  }
 }

@@ -3,7 +3,8 @@ import { GraphQLResolveInfo } from "graphql";
 import { Territory } from "../territory/territory.type";
 import { MostConnectedArgs } from "./statistics.args";
 import { labelled } from "./statistics.labels";
-import { ActorScore, Count, Statistics } from "./statistics.type";
+import { ActorScore, Count } from "./statistics.type";
+import { Statistics } from "./scope-statistics.type";
 import type { ScopeFigures } from "./scope-figures";
 
 /**

@@ -1,0 +1,45 @@
+/**
+ * Parsers for environment variables, shared by config.ts and auth/auth.config.ts: each takes
+ * the variable's name so a bad value stops the process with a message naming it.
+ */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseCount(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const count = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || count < 1 || count > 100_000_000) {
+    throw new ConfigError(variable, `must be a whole number between 1 and 100000000; got "${raw}"`);
+  }
+  return count;
+}
+
+export function parseMillis(variable: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const ms = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || ms < min || ms > 3_600_000) {
+    throw new ConfigError(variable, `must be a whole number of milliseconds between ${min} and 3600000; got "${raw}"`);
+  }
+  return ms;
+}
+
+export function parsePort(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(variable, `must be an integer port between 0 and 65535; got "${raw}"`);
+  }
+  return port;
+}
+
+export function parseBoolean(variable: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = raw.trim().toLowerCase();
+  if (["1", "true", "yes"].includes(value)) return true;
+  if (["0", "false", "no"].includes(value)) return false;
+  throw new ConfigError(variable, `must be true or false; got "${raw}"`);
+}
