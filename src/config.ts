@@ -12,7 +12,8 @@ export interface Config {
   /** Start the embedded Neo4j when nothing answers at a loopback NEO4J_URI (npm start only). */
   autoStartDatabase: boolean;
   production: boolean;
-  logLevel: string;
+  /** A pino level; the entry point applies it to the logger. */
+  logLevel: LogLevel;
   /** Opening one Bolt connection (TCP + handshake) gives up after this. */
   neo4jConnectionTimeoutMs: number;
   /** Waiting for a pooled connection (all busy, or the database away) gives up after this. */
@@ -37,6 +38,9 @@ import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const NEO4J_SCHEMES = ["bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsePort("PORT", env.PORT, 4000),
     autoStartDatabase: parseBoolean("MAILLAGE_AUTOSTART_DB", env.MAILLAGE_AUTOSTART_DB, true),
     production: env.NODE_ENV === "production",
-    logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === "test" ? "silent" : "info"),
+    logLevel: parseLogLevel(env.LOG_LEVEL, env.NODE_ENV === "test" ? "silent" : "info"),
     ...loadNeo4jTimeouts(env),
     limits: {
       maxDepth: parseCount("MAILLAGE_MAX_DEPTH", env.MAILLAGE_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
@@ -98,4 +102,11 @@ function loadNeo4jTimeouts(env: NodeJS.ProcessEnv): typeof NEO4J_TIMEOUT_DEFAULT
     neo4jMaxRetryTimeMs: parseMillis("NEO4J_MAX_RETRY_TIME_MS", env.NEO4J_MAX_RETRY_TIME_MS, defaults.neo4jMaxRetryTimeMs, 0),
     neo4jTxTimeoutMs: parseMillis("NEO4J_TX_TIMEOUT_MS", env.NEO4J_TX_TIMEOUT_MS, defaults.neo4jTxTimeoutMs, 0),
   };
+}
+
+function parseLogLevel(raw: string | undefined, fallback: LogLevel): LogLevel {
+  const level = raw?.trim().toLowerCase();
+  if (!level) return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}; got "${raw}"`);
+  return level as LogLevel;
 }

@@ -1,7 +1,7 @@
 import pino from "pino";
 
-/** Structured JSON logs; LOG_LEVEL=silent in tests. */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-  base: { service: "maillage" },
-});
+/**
+ * Structured JSON logs. Silent until an entry point applies the validated Config.logLevel
+ * (`logger.level = config.logLevel`), so library code, tests and benches log nothing by default.
+ */
+export const logger = pino({ level: "silent", base: { service: "maillage" } });

@@ -16,6 +16,7 @@ import { warmUp } from "./graphql/warm-up";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger.level = config.logLevel;
   if (config.autoStartDatabase) await ensureEmbeddedDatabase(config.neo4jUri, (m) => logger.info(m));
   const connection = await connect(config);
   const applied = await migrate(connection.executor);
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  logger.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  // A configuration error comes before the logger has a level: it must still show.
+  if (logger.isLevelEnabled("error")) logger.error(message);
+  else console.error(message);
   process.exit(1);
 });

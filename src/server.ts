@@ -18,7 +18,7 @@ import { exportRoutes } from "./export/export.routes";
 import { requireRole } from "./auth/require-role";
 import { Role } from "./auth/viewer";
 import { healthRoutes } from "./health/health.routes";
-import { AuthConfig, authConfigFromEnv } from "./auth/auth.config";
+import { AuthConfig, NO_AUTH } from "./auth/auth.config";
 import { authenticate } from "./auth/authenticate";
 import { explorerRoutes } from "./explorer/explorer.routes";
 
@@ -41,7 +41,7 @@ export interface ServerOptions {
   /** How long a client has to send a whole request. */
   requestTimeoutMs?: number;
   plugins?: ApolloServerPlugin<Context>[];
-  /** Who may do what (API keys, JWT secret, reads require a key); default: read once from the environment. */
+  /** Who may do what (API keys, JWT secret, reads require a key): main.ts passes Config.auth; default NO_AUTH (public reads, no writes). */
   auth?: AuthConfig;
 }
 
@@ -86,18 +86,19 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   await apollo.start();
 
   app.disable("x-powered-by");
+  const auth = options.auth ?? NO_AUTH;
   app.use(requestId());
   app.use(metricsRoutes());
 
   app.use(healthRoutes(executor));
   app.use("/explore", explorerRoutes());
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", requireRole(Role.ADMIN, options.auth), exportRoutes(executor));
+  app.use("/export", requireRole(Role.ADMIN, auth), exportRoutes(executor));
   app.use(
     "/graphql",
     cors(),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, options.auth ?? authConfigFromEnv()) }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, auth) }) }),
   );
   app.use(jsonErrors());
 

@@ -28,4 +28,13 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "80a" })).toThrow('Invalid configuration: PORT must be an integer port between 0 and 65535; got "80a"');
     expect(() => loadConfig({ MAILLAGE_AUTOSTART_DB: "maybe" })).toThrow("MAILLAGE_AUTOSTART_DB must be true or false");
   });
+
+  it("reads the log level once, so the logger never looks at the environment", () => {
+    expect(loadConfig({}).logLevel).toBe("info");
+    expect(loadConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
+    expect(loadConfig({ LOG_LEVEL: " Debug " }).logLevel).toBe("debug");
+    expect(() => loadConfig({ LOG_LEVEL: "verbose" })).toThrow(
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "verbose"',
+    );
+  });
 });

@@ -4,8 +4,8 @@ import { Role, parseRole, GRANTABLE_ROLES } from "./viewer";
 import { ApiKey, hashKey } from "./api-keys";
 
 /**
- * Who may call the API, from the environment, validated once at start.
- * Usage: `const auth = loadAuthConfig(process.env);` then `createServer(executor, { auth })`.
+ * Who may call the API, from the environment, validated once at start (loadConfig calls it).
+ * Usage: `createServer(executor, { auth: config.auth })`.
  *
  *   MAILLAGE_API_KEYS           comma list of role:key (`editor:3f9c…,admin:77ab…`)
  *   MAILLAGE_API_KEYS_FILE      or a JSON file: [{ "role": "editor", "key": "…", "name": "ingest-bot" }]
@@ -32,7 +32,7 @@ export const NO_AUTH: AuthConfig = Object.freeze({ apiKeys: [], jwt: undefined, 
 const MIN_KEY_LENGTH = 16;
 const MIN_SECRET_LENGTH = 32;
 
-export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const inline = env.MAILLAGE_API_KEYS?.trim();
   const file = env.MAILLAGE_API_KEYS_FILE?.trim();
   if (inline && file) throw new ConfigError("MAILLAGE_API_KEYS", "and MAILLAGE_API_KEYS_FILE are both set; use one");
@@ -110,12 +110,4 @@ function loadJwt(env: NodeJS.ProcessEnv): JwtConfig | undefined {
     throw new ConfigError("MAILLAGE_JWT_SECRET", `must be at least ${MIN_SECRET_LENGTH} characters for HS256; got ${secret.length}`);
   }
   return { secret: new TextEncoder().encode(secret), issuer, audience };
-}
-
-let fromEnv: AuthConfig | undefined;
-
-/** The process's configuration, read from process.env on first use (createServer's default). */
-export function authConfigFromEnv(): AuthConfig {
-  fromEnv ??= loadAuthConfig(process.env);
-  return fromEnv;
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import { ErrorCode } from "../common/errors";
-import { AuthConfig, authConfigFromEnv } from "./auth.config";
+import { AuthConfig } from "./auth.config";
 import { UnauthenticatedError } from "./auth.errors";
 import { authenticate } from "./authenticate";
 import { hasRole, Role, Viewer } from "./viewer";
@@ -17,11 +17,11 @@ declare module "express-serve-static-core" {
  * below `role`, in the export routes' error shape `{ error: { code, message } }`.
  * Usage: `app.use("/export", requireRole(Role.ADMIN, config.auth), exportRoutes(executor));`
  */
-export function requireRole(role: Role, config?: AuthConfig): RequestHandler {
+export function requireRole(role: Role, config: AuthConfig): RequestHandler {
   return async (req, res, next) => {
     let viewer: Viewer;
     try {
-      viewer = await authenticate(req.headers, config ?? authConfigFromEnv());
+      viewer = await authenticate(req.headers, config);
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) return next(error);
       res.status(401).set("www-authenticate", 'Bearer realm="maillage", ApiKey header="X-API-Key"');

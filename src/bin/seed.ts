@@ -1,12 +1,15 @@
 import "reflect-metadata";
 import { loadConfig } from "../config";
+import { logger } from "../logger";
 import { connect } from "../neo4j/connect";
 import { migrate } from "../neo4j/migrate";
 import { seed } from "../seed/seed";
 
 /** `npm run seed`: migrates, then loads territories, SDGs and the demo graph (idempotent). */
 async function run(): Promise<void> {
-  const connection = await connect(loadConfig());
+  const config = loadConfig();
+  logger.level = config.logLevel;
+  const connection = await connect(config);
   try {
     await migrate(connection.executor);
     await seed(connection.executor, { demo: !process.argv.includes("--no-demo") });

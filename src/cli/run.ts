@@ -1,4 +1,5 @@
 import { loadConfig } from "../config";
+import { logger } from "../logger";
 import { connect, Connection } from "../neo4j/connect";
 
 /** Exit codes of every command: 0 done, 1 fatal (nothing or not everything done), 2 done with rejected rows. */
@@ -11,7 +12,9 @@ export class CliError extends Error {
 
 /** Runs `work` with a connection built from the environment (NEO4J_URI, …), always closed afterwards. */
 export async function withConnection<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
-  const connection = await connect(loadConfig());
+  const config = loadConfig();
+  logger.level = config.logLevel;
+  const connection = await connect(config);
   try {
     return await work(connection);
   } finally {
