@@ -1,7 +1,7 @@
 /**
  * The graph generation: a number that changes after every successful write, so cached
  * analytics (keyed by it) are never served for a graph that has since changed.
- * Executor.write calls `bumpGraphGeneration()` once its transaction commits.
+ * createContext registers `bumpGraphGeneration` as the root executor's commit listener.
  *
  * Usage: `const key = JSON.stringify({ generation: graphGeneration(), scope })`
  */

@@ -14,6 +14,7 @@ import { SearchRepository } from "../search/search.repository";
 import { MaturityRepository } from "../maturity/maturity.repository";
 import { ProvenanceRepository } from "../provenance/provenance.repository";
 import { AnalyticsRepository } from "../analytics/analytics.repository";
+import { bumpGraphGeneration } from "../analytics/generation";
 import { createActorLoaders } from "../actor/actor.loaders";
 import { createAllianceLoaders } from "../alliance/alliance.loaders";
 import { createMembershipLoaders } from "../membership/membership.loaders";
@@ -75,6 +76,7 @@ function createLoaders(repos: ReturnType<typeof createRepositories>) {
  * unless the caller passes the authenticated viewer.
  */
 export function createContext(root: Executor, request: { requestId?: string; viewer?: Viewer } = {}): Context {
+  root.onCommit(bumpGraphGeneration); // cached analytics of the old graph go stale on commit (a no-op once added)
   const executor = root.forRequest();
   const repos = createRepositories(executor);
   const viewer = request.viewer ?? ANONYMOUS;

@@ -2,11 +2,13 @@ import { Driver, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-drive
 import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
 import { transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
-import { bumpGraphGeneration } from "../analytics/generation";
 import { neo4jMetrics } from "../observability/metrics";
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
+
+/** Called after a write transaction commits (e.g. to drop caches of the old graph); must not throw. */
+export type CommitListener = () => void;
 
 /**
  * The only place that opens sessions. Reads go to read transactions and writes to
@@ -18,6 +20,7 @@ export type Row = Record<string, any>;
  * Usage:
  *   const rows = await executor.read(CYPHER, { id });
  *   await executor.write(async (tx) => { await tx.run(A, p); await tx.run(B, p); });
+ *   executor.onCommit(() => cache.clear());   // whoever caches reads listens; the executor knows no one
  */
 export class Executor {
   roundTrips = 0;
@@ -27,11 +30,18 @@ export class Executor {
     readonly database: string | undefined,
     /** Milliseconds Neo4j lets each transaction run; 0: no limit. */
     readonly txTimeoutMs: number = transactionTimeoutOf(driver),
+    // Shared with every executor made by forRequest(), so a request's writes reach the root's listeners.
+    private readonly commitListeners: Set<CommitListener> = new Set(),
   ) {}
 
-  /** A new executor on the same driver with its own round-trip count (one per request). */
+  /** A new executor on the same driver and listeners, with its own round-trip count (one per request). */
   forRequest(): Executor {
-    return new Executor(this.driver, this.database, this.txTimeoutMs);
+    return new Executor(this.driver, this.database, this.txTimeoutMs, this.commitListeners);
+  }
+
+  /** Calls `listener` after each write transaction that commits (not after one that fails); adding it again is a no-op. */
+  onCommit(listener: CommitListener): void {
+    this.commitListeners.add(listener);
   }
 
   /** Runs one read query and returns its records as plain objects. */
@@ -59,16 +69,17 @@ export class Executor {
   async write<T>(work: (tx: WriteTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     neo4jMetrics.sessionOpened("write");
+    let result: T;
     try {
-      const result = await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
-      bumpGraphGeneration(); // cached analytics of the old graph are now stale
-      return result;
+      result = await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
     } catch (error) {
       throw mapDriverError(error);
     } finally {
       await session.close();
       neo4jMetrics.sessionClosed();
     }
+    for (const listener of this.commitListeners) listener();
+    return result;
   }
 
   private txConfig(options: TxOptions): { timeout?: number } {
