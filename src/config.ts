@@ -3,29 +3,13 @@
  * Usage: `const config = loadConfig(process.env);`
  * A bad value stops the process with a message naming the variable and what it accepts.
  */
-export interface Config {
-  neo4jUri: string;
-  neo4jUser: string;
-  neo4jPassword: string;
-  neo4jDatabase: string | undefined;
+export interface Config extends Neo4jSettings, DriverTimeouts {
   port: number;
   /** Start the embedded Neo4j when nothing answers at a loopback NEO4J_URI (npm start only). */
   autoStartDatabase: boolean;
   production: boolean;
   /** A pino level; the entry point applies it to the logger. */
   logLevel: LogLevel;
-  /** Opening one Bolt connection (TCP + handshake) gives up after this. */
-  neo4jConnectionTimeoutMs: number;
-  /** Waiting for a pooled connection (all busy, or the database away) gives up after this. */
-  neo4jAcquisitionTimeoutMs: number;
-  /**
-   * How long the driver keeps retrying a transaction after a transient failure (database
-   * away, deadlock). Small on purpose: requests fail fast with SERVICE_UNAVAILABLE instead
-   * of hanging while Neo4j is down. Below ~800 ms the driver still retries once, ~1 s later.
-   */
-  neo4jMaxRetryTimeMs: number;
-  /** Neo4j cuts any transaction running longer (0: no limit), so a runaway query cannot pile up. */
-  neo4jTxTimeoutMs: number;
   /** Query limits: depth, aliases, directives, tokens, cost (see src/graphql/limits.ts). */
   limits: Limits;
   /** Largest request body accepted, in bytes. */
@@ -37,6 +21,7 @@ export interface Config {
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
+import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -72,15 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 
-/** Driver and transaction timeouts when no variable sets them, in milliseconds. */
-export const NEO4J_TIMEOUT_DEFAULTS = {
-  neo4jConnectionTimeoutMs: 2_000,
-  neo4jAcquisitionTimeoutMs: 5_000,
-  neo4jMaxRetryTimeMs: 0,
-  neo4jTxTimeoutMs: 30_000,
-};
-
-function loadNeo4jTimeouts(env: NodeJS.ProcessEnv): typeof NEO4J_TIMEOUT_DEFAULTS {
+function loadNeo4jTimeouts(env: NodeJS.ProcessEnv): DriverTimeouts {
   const defaults = NEO4J_TIMEOUT_DEFAULTS;
   const neo4jConnectionTimeoutMs = parseMillis("NEO4J_CONNECTION_TIMEOUT_MS", env.NEO4J_CONNECTION_TIMEOUT_MS, defaults.neo4jConnectionTimeoutMs, 1);
   const neo4jAcquisitionTimeoutMs = parseMillis(

@@ -1,6 +1,5 @@
 import { Driver } from "neo4j-driver";
-import { Config } from "../config";
-import { createDriver } from "./driver";
+import { createDriver, DriverTimeouts, Neo4jSettings } from "./driver";
 import { Executor } from "./executor";
 
 export interface Connection {
@@ -13,7 +12,7 @@ export interface Connection {
  * Opens the driver and checks the database answers, with an error that says what to do
  * when it does not (start the embedded Neo4j, or fix NEO4J_URI / credentials).
  */
-export async function connect(config: Config): Promise<Connection> {
+export async function connect(config: Neo4jSettings & Partial<DriverTimeouts>): Promise<Connection> {
   const driver = createDriver(config);
   try {
     await driver.verifyConnectivity({ database: config.neo4jDatabase });

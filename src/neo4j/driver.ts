@@ -1,11 +1,36 @@
 import neo4j, { Driver } from "neo4j-driver";
-import { Config, NEO4J_TIMEOUT_DEFAULTS } from "../config";
 
-/** The timeouts that make requests fail fast while Neo4j is away (see config.ts). */
-export type DriverTimeouts = Pick<
-  Config,
-  "neo4jConnectionTimeoutMs" | "neo4jAcquisitionTimeoutMs" | "neo4jMaxRetryTimeMs" | "neo4jTxTimeoutMs"
->;
+/** Where Neo4j answers and who we are to it (config.ts reads them from NEO4J_*). */
+export interface Neo4jSettings {
+  neo4jUri: string;
+  neo4jUser: string;
+  neo4jPassword: string;
+  neo4jDatabase: string | undefined;
+}
+
+/** The timeouts that make requests fail fast while Neo4j is away (config.ts reads them from NEO4J_*_MS). */
+export interface DriverTimeouts {
+  /** Opening one Bolt connection (TCP + handshake) gives up after this. */
+  neo4jConnectionTimeoutMs: number;
+  /** Waiting for a pooled connection (all busy, or the database away) gives up after this. */
+  neo4jAcquisitionTimeoutMs: number;
+  /**
+   * How long the driver keeps retrying a transaction after a transient failure (database
+   * away, deadlock). Small on purpose: requests fail fast with SERVICE_UNAVAILABLE instead
+   * of hanging while Neo4j is down. Below ~800 ms the driver still retries once, ~1 s later.
+   */
+  neo4jMaxRetryTimeMs: number;
+  /** Neo4j cuts any transaction running longer (0: no limit), so a runaway query cannot pile up. */
+  neo4jTxTimeoutMs: number;
+}
+
+/** Driver and transaction timeouts when no variable sets them, in milliseconds. */
+export const NEO4J_TIMEOUT_DEFAULTS: DriverTimeouts = {
+  neo4jConnectionTimeoutMs: 2_000,
+  neo4jAcquisitionTimeoutMs: 5_000,
+  neo4jMaxRetryTimeMs: 0,
+  neo4jTxTimeoutMs: 30_000,
+};
 
 // The transaction timeout of each driver we made, so an Executor on it applies it to every call.
 const transactionTimeouts = new WeakMap<Driver, number>();
@@ -20,7 +45,7 @@ const transactionTimeouts = new WeakMap<Driver, number>();
  * bounds how fast a request gets SERVICE_UNAVAILABLE. The pool reconnects by itself
  * when Neo4j comes back.
  */
-export function createDriver(config: Pick<Config, "neo4jUri" | "neo4jUser" | "neo4jPassword"> & Partial<DriverTimeouts>): Driver {
+export function createDriver(config: Omit<Neo4jSettings, "neo4jDatabase"> & Partial<DriverTimeouts>): Driver {
   const timeouts = { ...NEO4J_TIMEOUT_DEFAULTS, ...definedOnly(config) };
   const driver = neo4j.driver(config.neo4jUri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), {
     disableLosslessIntegers: true,
