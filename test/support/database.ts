@@ -18,8 +18,8 @@ export const TEST_DEPARTEMENTS = ["75", "94", "69"];
  * The test database (support/test-database.ts: its own Neo4j, never the served one), migrated, with the
  * regions, départements, the communes and EPCI of TEST_DEPARTEMENTS, and the SDGs.
  */
-export async function openTestDatabase(): Promise<Connection> {
-  const connection = await connect(loadConfig());
+export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  const connection = await connect(loadConfig(env));
   await migrate(connection.executor);
   await seedTerritories(connection.executor, readGeography({ departements: TEST_DEPARTEMENTS }));
   await seedSdgs(connection.executor);
