@@ -1,16 +1,16 @@
-import "reflect-metadata";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { loadConfig } from "../src/config";
 import { ensureEmbeddedDatabase, isListening, loopbackBoltAddress } from "../src/neo4j/embedded";
-import { backgroundActors, ensureBackgroundGraph } from "./support/background";
-import { openTestDatabase } from "./support/database";
-import { testDatabase, useTestDatabase } from "./support/test-database";
+import { backgroundActors } from "./support/background";
+import { testDatabase } from "./support/test-database";
 
 /**
  * `npm test` runs against a database of its own (see support/test-database.ts): when nothing
  * answers at its address on this machine, start the embedded Neo4j there, on its own data
- * folder, and remember to stop it afterwards (see global-teardown.ts). With
- * MAILLAGE_TEST_BACKGROUND_ACTORS set, make sure it also holds a generated graph of that many
- * actors (support/background.ts), which every test must ignore.
+ * folder, and remember to stop it afterwards (see global-teardown.ts). Then make sure it also
+ * holds the generated background graph every test must ignore (support/background.ts; none when
+ * MAILLAGE_TEST_BACKGROUND_ACTORS=0).
  */
 export default async function globalSetup(): Promise<void> {
   const served = loadConfig(process.env);
@@ -26,17 +26,14 @@ export default async function globalSetup(): Promise<void> {
   await ensureEmbeddedDatabase(target.uri, (message) => console.log(`\n${message}`), target.dataDir);
   process.env.MAILLAGE_TEST_STARTED_DB = wasRunning ? "" : JSON.stringify({ port: address!.port, dataDir: target.dataDir });
 
-  const actors = backgroundActors(process.env);
-  if (actors > 0) {
-    const env = { ...process.env };
-    useTestDatabase(env);
-    const connection = await openTestDatabase(env);
-    try {
-      await ensureBackgroundGraph(connection.executor, actors, (message) => console.log(`\n${message}`));
-    } finally {
-      await connection.close();
-    }
-  }
+  if (backgroundActors(process.env) > 0) importBackground();
+}
+
+// In a child process, so that Jest's own process never loads the GraphQL classes (see background-import.ts).
+function importBackground(): void {
+  const script = join(__dirname, "support", "background-import.ts");
+  const run = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", script], { stdio: "inherit", env: process.env });
+  if (run.status !== 0) throw new Error(`Importing the background graph failed (${script} exited with ${run.status ?? run.signal}; see above)`);
 }
 
 function sameServer(a: string, b: string): boolean {

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "../../src/config";
 import { connect, Connection } from "../../src/neo4j/connect";
+import { Executor } from "../../src/neo4j/executor";
 import { migrate } from "../../src/neo4j/migrate";
 import { Label } from "../../src/neo4j/graph-model";
 import { readGeography } from "../../src/seed/geography";
@@ -18,12 +19,17 @@ export const TEST_DEPARTEMENTS = ["75", "94", "69"];
  * The test database (support/test-database.ts: its own Neo4j, never the served one), migrated, with the
  * regions, départements, the communes and EPCI of TEST_DEPARTEMENTS, and the SDGs.
  */
-export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
-  const connection = await connect(loadConfig(env));
-  await migrate(connection.executor);
-  await seedTerritories(connection.executor, readGeography({ departements: TEST_DEPARTEMENTS }));
-  await seedSdgs(connection.executor);
+export async function openTestDatabase(): Promise<Connection> {
+  const connection = await connect(loadConfig());
+  await prepareTestDatabase(connection.executor);
   return connection;
+}
+
+/** Migrates and seeds the reference data the tests rely on (idempotent). */
+export async function prepareTestDatabase(executor: Executor): Promise<void> {
+  await migrate(executor);
+  await seedTerritories(executor, readGeography({ departements: TEST_DEPARTEMENTS }));
+  await seedSdgs(executor);
 }
 
 // Removes the facts a test file created: every id it made starts with its prefix.
