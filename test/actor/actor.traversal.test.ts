@@ -1,4 +1,5 @@
 import { useKnownGraph } from "../support/known-graph-suite";
+import { listIds } from "../support/pages";
 
 const P = "trav-";
 const suite = useKnownGraph(P);
@@ -156,10 +157,7 @@ describe("Alliance fields", () => {
   });
 
   it("filters root lists by kind, status, SDG and territory", async () => {
-    const names = async (filter: string) =>
-      nodes((await suite.client.data(`{ alliances(filter: {${filter}}, first: 100) { edges { node { id } } } }`)).alliances)
-        .map((a: any) => a.id)
-        .filter((id: string) => id.startsWith(P));
+    const names = async (filter: string) => (await listIds(suite.client, "alliances", `filter: {${filter}}`)).filter((id) => id.startsWith(P));
     expect(await names(`territory: "REGION:11"`)).toEqual([`${P}xylo`, `${P}yak`]);
     expect(await names(`territory: "REGION:84"`)).toEqual([`${P}zeta`]);
     expect(await names(`sdgs: [4]`)).toEqual([`${P}yak`]);

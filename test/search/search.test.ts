@@ -1,6 +1,7 @@
 import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { deleteByPrefix, GraphQLClient, openTestDatabase } from "../support/database";
+import { allNodes } from "../support/pages";
 import { searchGraph } from "./search-graph";
 
 const P = "search-";
@@ -21,10 +22,10 @@ interface Hit {
   id: string;
 }
 
-/** All hits for `text` (one page of 100) as {kind, score, id}. */
+/** All hits for `text`, page after page (other data can fill the first pages), as {kind, score, id}. */
 async function hits(text: string, args: Record<string, unknown> = {}): Promise<Hit[]> {
-  const { search } = await client.data(SEARCH, { text, first: 100, ...args });
-  return search.edges.map(({ node }: any) => {
+  const nodes = await allNodes(client, SEARCH, { text, ...args }, (data) => data.search);
+  return nodes.map((node: any) => {
     const found = node.actor ?? node.alliance ?? node.outcome ?? node.territory;
     return { kind: node.kind, score: node.score, id: found.id };
   });

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "../../src/config";
 import { connect, Connection } from "../../src/neo4j/connect";
+import { Executor } from "../../src/neo4j/executor";
 import { migrate } from "../../src/neo4j/migrate";
 import { Label } from "../../src/neo4j/graph-model";
 import { readGeography } from "../../src/seed/geography";
@@ -20,10 +21,15 @@ export const TEST_DEPARTEMENTS = ["75", "94", "69"];
  */
 export async function openTestDatabase(): Promise<Connection> {
   const connection = await connect(loadConfig());
-  await migrate(connection.executor);
-  await seedTerritories(connection.executor, readGeography({ departements: TEST_DEPARTEMENTS }));
-  await seedSdgs(connection.executor);
+  await prepareTestDatabase(connection.executor);
   return connection;
+}
+
+/** Migrates and seeds the reference data the tests rely on (idempotent). */
+export async function prepareTestDatabase(executor: Executor): Promise<void> {
+  await migrate(executor);
+  await seedTerritories(executor, readGeography({ departements: TEST_DEPARTEMENTS }));
+  await seedSdgs(executor);
 }
 
 // Removes the facts a test file created: every id it made starts with its prefix.

@@ -1,4 +1,5 @@
 import { useKnownGraph } from "../support/known-graph-suite";
+import { allNodes, PAGE, PAGE_VARIABLES } from "../support/pages";
 
 const P = "terr-";
 const suite = useKnownGraph(P);
@@ -6,9 +7,14 @@ const suite = useKnownGraph(P);
 /** The nodes of a connection, in order. */
 const nodes = (connection: { edges: { node: any }[] }) => connection.edges.map((edge) => edge.node);
 
-/** Ids of this file's facts in a connection (other data in the database is not ours to count). */
-const ours = (connection: { edges: { node: { id: string } }[] }) =>
-  nodes(connection).map((item) => item.id).filter((id: string) => id.startsWith(P));
+/** This file's facts among nodes (other data in the database is not ours to count). */
+const ours = <T extends { id: string }>(items: T[]) => items.filter((item) => item.id.startsWith(P));
+
+/** Ids of this file's facts in a territory's list (`alliances`, `actors`), read page after page. */
+const ourIn = async (code: string, list: string, selection = "id") =>
+  ours(await allNodes(suite.client, `query ($code: String!, ${PAGE_VARIABLES}) { territory(code: $code) {
+    ${list}(${PAGE}) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } } } }`, { code }, (data) => data.territory[list]));
+const ourIds = async (code: string, list: string) => (await ourIn(code, list)).map((item) => item.id);
 
 describe("territory lookup", () => {
   it("finds a commune by INSEE code with its population, SIREN and parents up to France", async () => {
@@ -65,40 +71,31 @@ describe("territory lookup", () => {
 });
 
 describe("Territory.alliances", () => {
-  const ALLIANCES = `query ($code: String!) { territory(code: $code) { alliances(first: 100) { edges { node { id } } } } }`;
+  const alliances = (code: string) => ourIds(code, "alliances");
 
   it("covers the territory and every territory inside it", async () => {
-    const inRegion = await suite.client.data(ALLIANCES, { code: "REGION:11" });
-    expect(ours(inRegion.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`]);
-    const inDepartement = await suite.client.data(ALLIANCES, { code: "DEPARTEMENT:94" });
-    expect(ours(inDepartement.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`]);
-    const inFrance = await suite.client.data(ALLIANCES, { code: "COUNTRY:FR" });
-    expect(ours(inFrance.territory.alliances)).toEqual([`${P}xylo`, `${P}yak`, `${P}zeta`]);
+    expect(await alliances("REGION:11")).toEqual([`${P}xylo`, `${P}yak`]);
+    expect(await alliances("DEPARTEMENT:94")).toEqual([`${P}xylo`, `${P}yak`]);
+    expect(await alliances("COUNTRY:FR")).toEqual([`${P}xylo`, `${P}yak`, `${P}zeta`]);
   });
 
   it("does not count alliances of the territories around it", async () => {
-    const inCreteil = await suite.client.data(ALLIANCES, { code: "94028" });
-    expect(ours(inCreteil.territory.alliances)).toEqual([`${P}yak`]);
-    const inVincennes = await suite.client.data(ALLIANCES, { code: "94080" });
-    expect(ours(inVincennes.territory.alliances)).toEqual([]);
+    expect(await alliances("94028")).toEqual([`${P}yak`]);
+    expect(await alliances("94080")).toEqual([]);
   });
 
   it("covers an EPCI's member communes, but not the départements it straddles", async () => {
     // Métropole du Grand Paris holds Créteil (Yak acts there); Xylo acts in the whole Val-de-Marne, which is not inside it.
-    const mgp = await suite.client.data(ALLIANCES, { code: "EPCI:200054781" });
-    expect(ours(mgp.territory.alliances)).toEqual([`${P}yak`]);
+    expect(await alliances("EPCI:200054781")).toEqual([`${P}yak`]);
   });
 });
 
 describe("Territory.actors", () => {
   it("lists actors based in it or inside it", async () => {
-    const query = `query ($code: String!) { territory(code: $code) { actors(first: 100) { edges { node { id basedIn { id } } } } } }`;
-    const valDeMarne = await suite.client.data(query, { code: "DEPARTEMENT:94" });
-    expect(nodes(valDeMarne.territory.actors).filter((a: any) => a.id.startsWith(P))).toEqual([
+    expect(await ourIn("DEPARTEMENT:94", "actors", "id basedIn { id }")).toEqual([
       { id: `${P}alpha`, basedIn: { id: "COMMUNE:94028" } },
       { id: `${P}beta`, basedIn: { id: "COMMUNE:94080" } },
     ]);
-    const rhone = await suite.client.data(query, { code: "REGION:84" });
-    expect(ours(rhone.territory.actors)).toEqual([`${P}delta`]);
+    expect(await ourIds("REGION:84", "actors")).toEqual([`${P}delta`]);
   });
 });
