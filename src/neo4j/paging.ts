@@ -97,8 +97,8 @@ type Read = (cypher: string, params: Record<string, unknown>) => Promise<Record<
 
 /**
  * Runs a batch of page keys: one query per ordering, direction and first-page-or-not present
- * (almost always one), rows returned in key order. Usage, in a repository:
- *   membershipsOf(keys) { return runBatchPages(this.read, (order) => MEMBERSHIPS_OF_ACTOR(order), keys); }
+ * (almost always one), rows returned in key order. The loaders of a paged field run it
+ * (PagedField in paged-relation.ts).
  */
 export async function runBatchPages<T>(
   read: Read,
