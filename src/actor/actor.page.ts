@@ -1,6 +1,6 @@
 import type { Context } from "../graphql/context";
 import { allianceScope, territoryIdOf } from "../graphql/scope";
-import { orderingOf, pagedField, pagedList } from "../neo4j/paged-relation";
+import { orderingOf, PagedField, PagedList } from "../neo4j/paging";
 import { toNeo4jDate } from "../neo4j/props";
 import { nameKey } from "../common/text";
 import { AllianceListArgs } from "../alliance/alliance.args";
@@ -9,10 +9,10 @@ import { toOutcome } from "../outcome/outcome.repository";
 import { ActorListArgs, CoConstructorArgs } from "./actor.args";
 import * as Q from "./actor.cypher";
 
-/** The paged lists of actors and of what an actor is part of, each declared once (see neo4j/paged-relation.ts). */
+/** The paged lists of actors and of what an actor is part of, each declared once (see neo4j/paging.ts). */
 export const ACTOR_PAGES = {
   /** `actors`: kinds, territory (based in it or inside it), SDGs of their alliances, name prefix (folded), date. */
-  actors: pagedList({
+  actors: new PagedList({
     name: "actors",
     order: (args: ActorListArgs) => orderingOf(args.orderBy),
     params: async ({ filter, at }: ActorListArgs, ctx: Context) => {
@@ -31,7 +31,7 @@ export const ACTOR_PAGES = {
   }),
 
   /** `Actor.alliances`: its memberships of alliances in scope, in the alliance ordering. */
-  alliances: pagedField({
+  alliances: new PagedField({
     name: "Actor.alliances",
     order: (args: AllianceListArgs) => orderingOf(args.orderBy),
     params: (args: AllianceListArgs, ctx: Context) => allianceScope(ctx, args.filter, args.at),
@@ -39,7 +39,7 @@ export const ACTOR_PAGES = {
   }),
 
   /** `Actor.coConstructors`, most shared first (fetched ahead by neighbourhood.prefetch.ts). */
-  coConstructors: pagedField({
+  coConstructors: new PagedField({
     name: "Actor.coConstructors",
     order: "RANK",
     params: async (args: CoConstructorArgs, ctx: Context) => {
@@ -50,7 +50,7 @@ export const ACTOR_PAGES = {
   }),
 
   /** `Actor.impact`: outcomes of the alliances it is a member of, by title. */
-  impact: pagedField({
+  impact: new PagedField({
     name: "Actor.impact",
     order: "TITLE",
     params: (args: OutcomeKindArgs) => ({ kinds: args.kinds ?? null, at: toNeo4jDate(args.at) }),

@@ -1,6 +1,6 @@
 import type { Context } from "../graphql/context";
 import { allianceScope } from "../graphql/scope";
-import { orderingOf, pagedField, pagedList } from "../neo4j/paged-relation";
+import { orderingOf, PagedField, PagedList } from "../neo4j/paging";
 import { MemberListArgs } from "../membership/membership.args";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
 import { toOutcome } from "../outcome/outcome.repository";
@@ -15,13 +15,13 @@ type WithinScope = { territoryId?: string; filter: AllianceFilterParams; at: unk
 const ordering = (args: AllianceListArgs) => orderingOf(args.orderBy);
 const scope = (args: AllianceListArgs, ctx: Context) => allianceScope(ctx, args.filter, args.at);
 
-/** The paged lists of alliances and of what an alliance holds, each declared once (see neo4j/paged-relation.ts). */
+/** The paged lists of alliances and of what an alliance holds, each declared once (see neo4j/paging.ts). */
 export const ALLIANCE_PAGES = {
   /**
    * `alliances`: a territory in the filter is walked down from (ALLIANCES_WITHIN) rather than
    * checked on every alliance of the graph.
    */
-  alliances: pagedList({
+  alliances: new PagedList({
     name: "alliances",
     order: ordering,
     params: async (args: AllianceListArgs, ctx: Context): Promise<WithinScope> => {
@@ -35,13 +35,13 @@ export const ALLIANCE_PAGES = {
   }),
 
   /** `Territory.alliances`: acting in the territory or anywhere inside it. */
-  inTerritory: pagedField({ name: "Territory.alliances", order: ordering, params: scope, spec: Q.ALLIANCES_IN_TERRITORY }),
+  inTerritory: new PagedField({ name: "Territory.alliances", order: ordering, params: scope, spec: Q.ALLIANCES_IN_TERRITORY }),
 
   /** `SDG.alliances` (keyed by the goal's number). */
-  forSdg: pagedField({ name: "SDG.alliances", order: ordering, params: scope, spec: Q.ALLIANCES_FOR_SDG }),
+  forSdg: new PagedField({ name: "SDG.alliances", order: ordering, params: scope, spec: Q.ALLIANCES_FOR_SDG }),
 
   /** `Alliance.members`: leaders first, then by member name. */
-  members: pagedField({
+  members: new PagedField({
     name: "Alliance.members",
     order: "ROLE",
     params: (args: MemberListArgs) => ({ at: toNeo4jDate(args.at), roles: args.roles ?? null, kinds: args.kinds ?? null }),
@@ -49,7 +49,7 @@ export const ALLIANCE_PAGES = {
   }),
 
   /** `Alliance.outcomes`, by title (fetched ahead by actor/neighbourhood.prefetch.ts). */
-  outcomes: pagedField({
+  outcomes: new PagedField({
     name: "Alliance.outcomes",
     order: "TITLE",
     params: (args: OutcomeKindArgs) => ({ kinds: args.kinds ?? null }),

@@ -20,7 +20,7 @@ import { createSdgLoaders } from "../sdg/sdg.loaders";
 import { createSourceLoaders } from "../source/source.loaders";
 import { createTerritoryLoaders } from "../territory/territory.loaders";
 import { createMaturityLoaders } from "../maturity/maturity.loaders";
-import { PageLoaders } from "../neo4j/paged-relation";
+import { PageLoaders } from "../neo4j/paging";
 import { ANONYMOUS, Viewer } from "../auth/viewer";
 
 /** What every resolver receives: repositories for root fields, loaders for relationship fields. */

@@ -1,16 +1,16 @@
 import type { Context } from "../graphql/context";
 import { territoryIdOf } from "../graphql/scope";
-import { pagedList } from "../neo4j/paged-relation";
+import { PagedList } from "../neo4j/paging";
 import { toNeo4jDate } from "../neo4j/props";
 import type { CoConstruction } from "../actor/co-construction.type";
 import { OutcomeKindArgs, OutcomeListArgs } from "./outcome.args";
 import { toOutcome } from "./outcome.repository";
 import * as Q from "./outcome.cypher";
 
-/** The paged lists of outcomes, each declared once (see neo4j/paged-relation.ts); both read OUTCOMES, by title. */
+/** The paged lists of outcomes, each declared once (see neo4j/paging.ts); both read OUTCOMES, by title. */
 export const OUTCOME_PAGES = {
   /** `outcomes`: kinds, SDGs, alliances, territory (acting in it or inside it), date. */
-  outcomes: pagedList({
+  outcomes: new PagedList({
     name: "outcomes",
     order: "TITLE",
     params: async ({ filter, at }: OutcomeListArgs, ctx: Context) => ({
@@ -27,7 +27,7 @@ export const OUTCOME_PAGES = {
   }),
 
   /** `CoConstruction.outcomes`: of the shared alliances, on the pair's date unless the field gives one. */
-  ofCoConstruction: pagedList({
+  ofCoConstruction: new PagedList({
     name: "CoConstruction.outcomes",
     order: "TITLE",
     params: ({ kinds, at, shared }: OutcomeKindArgs & { shared: CoConstruction }) => ({

@@ -1,4 +1,4 @@
-import { pagedField, pagedList } from "../neo4j/paged-relation";
+import { PagedField, PagedList } from "../neo4j/paging";
 import { toOutcome } from "../outcome/outcome.repository";
 import { toAssessment } from "../maturity/maturity.repository";
 import { Fact } from "./fact.type";
@@ -12,11 +12,11 @@ function toFact(row: any): Fact {
 
 const kinds = (args: FactListArgs) => ({ kinds: args.kinds ?? null });
 
-/** The paged lists of facts, each declared once (see neo4j/paged-relation.ts), by kind then id. */
+/** The paged lists of facts, each declared once (see neo4j/paging.ts), by kind then id. */
 export const FACT_PAGES = {
   /** `Source.supports`: the facts citing the source; its count with kinds null is `Source.supportCount`. */
-  supports: pagedField({ name: "Source.supports", order: "KIND", params: kinds, spec: () => Q.SUPPORTS, node: toFact }),
+  supports: new PagedField({ name: "Source.supports", order: "KIND", params: kinds, spec: () => Q.SUPPORTS, node: toFact }),
 
   /** `factsWithoutSource`, for provenance audits. */
-  withoutSource: pagedList({ name: "factsWithoutSource", order: "KIND", params: kinds, spec: () => Q.FACTS_WITHOUT_SOURCE, node: toFact }),
+  withoutSource: new PagedList({ name: "factsWithoutSource", order: "KIND", params: kinds, spec: () => Q.FACTS_WITHOUT_SOURCE, node: toFact }),
 };

@@ -1,4 +1,4 @@
-import { pagedList } from "../neo4j/paged-relation";
+import { PagedList } from "../neo4j/paging";
 import { toOutcome } from "../outcome/outcome.repository";
 import { SearchArgs } from "./search.args";
 import { SearchHit, SearchKind } from "./search.type";
@@ -8,10 +8,10 @@ import * as Q from "./search.cypher";
 const ALL_KINDS = Object.values(SearchKind);
 
 /**
- * `search`, declared once (see neo4j/paged-relation.ts): hits for what the user typed (`kinds`
+ * `search`, declared once (see neo4j/paging.ts): hits for what the user typed (`kinds`
  * null: all four), best first. Text with no word to look for ("&& ||") finds nothing.
  */
-export const SEARCH_PAGE = pagedList({
+export const SEARCH_PAGE = new PagedList({
   name: "search",
   order: "RELEVANCE",
   params: (args: SearchArgs) => {
