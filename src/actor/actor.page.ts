@@ -3,7 +3,7 @@ import { allianceScope, territoryIdOf } from "../graphql/scope";
 import { orderingOf, PagedField, PagedList } from "../neo4j/paging";
 import { toNeo4jDate } from "../neo4j/props";
 import { nameKey } from "../common/text";
-import { AllianceListArgs } from "../alliance/alliance.args";
+import { ALLIANCE_LIST } from "../alliance/alliance.page";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
 import { toOutcome } from "../outcome/outcome.repository";
 import { ActorListArgs, CoConstructorArgs } from "./actor.args";
@@ -31,12 +31,7 @@ export const ACTOR_PAGES = {
   }),
 
   /** `Actor.alliances`: its memberships of alliances in scope, in the alliance ordering. */
-  alliances: new PagedField({
-    name: "Actor.alliances",
-    order: (args: AllianceListArgs) => orderingOf(args.orderBy),
-    params: (args: AllianceListArgs, ctx: Context) => allianceScope(ctx, args.filter, args.at),
-    spec: Q.MEMBERSHIPS_OF_ACTOR,
-  }),
+  alliances: new PagedField({ name: "Actor.alliances", ...ALLIANCE_LIST, spec: Q.MEMBERSHIPS_OF_ACTOR }),
 
   /** `Actor.coConstructors`, most shared first (fetched ahead by neighbourhood.prefetch.ts). */
   coConstructors: new PagedField({

@@ -12,8 +12,11 @@ import * as Q from "./alliance.cypher";
 /** An alliance scope whose territory, when given, is where the query starts (its filter's is then cleared). */
 type WithinScope = { territoryId?: string; filter: AllianceFilterParams; at: unknown };
 
-const ordering = (args: AllianceListArgs) => orderingOf(args.orderBy);
-const scope = (args: AllianceListArgs, ctx: Context) => allianceScope(ctx, args.filter, args.at);
+/** The ordering and scope every alliance list reads from its AllianceListArgs. */
+export const ALLIANCE_LIST = {
+  order: (args: AllianceListArgs) => orderingOf(args.orderBy),
+  params: (args: AllianceListArgs, ctx: Context) => allianceScope(ctx, args.filter, args.at),
+};
 
 /** The paged lists of alliances and of what an alliance holds, each declared once (see neo4j/paging.ts). */
 export const ALLIANCE_PAGES = {
@@ -23,9 +26,9 @@ export const ALLIANCE_PAGES = {
    */
   alliances: new PagedList({
     name: "alliances",
-    order: ordering,
+    order: ALLIANCE_LIST.order,
     params: async (args: AllianceListArgs, ctx: Context): Promise<WithinScope> => {
-      const { filter, at } = await scope(args, ctx);
+      const { filter, at } = await ALLIANCE_LIST.params(args, ctx);
       return filter.territoryId ? { territoryId: filter.territoryId, filter: { ...filter, territoryId: null }, at } : { filter, at };
     },
     spec: (order, params) => {
@@ -35,10 +38,10 @@ export const ALLIANCE_PAGES = {
   }),
 
   /** `Territory.alliances`: acting in the territory or anywhere inside it. */
-  inTerritory: new PagedField({ name: "Territory.alliances", order: ordering, params: scope, spec: Q.ALLIANCES_IN_TERRITORY }),
+  inTerritory: new PagedField({ name: "Territory.alliances", ...ALLIANCE_LIST, spec: Q.ALLIANCES_IN_TERRITORY }),
 
   /** `SDG.alliances` (keyed by the goal's number). */
-  forSdg: new PagedField({ name: "SDG.alliances", order: ordering, params: scope, spec: Q.ALLIANCES_FOR_SDG }),
+  forSdg: new PagedField({ name: "SDG.alliances", ...ALLIANCE_LIST, spec: Q.ALLIANCES_FOR_SDG }),
 
   /** `Alliance.members`: leaders first, then by member name. */
   members: new PagedField({
