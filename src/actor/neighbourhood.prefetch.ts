@@ -12,18 +12,14 @@ import { ACTOR_PAGES } from "./actor.page";
  * Hot path for the question researchers ask most (bench W1): "who co-constructs with this
  * actor, in which alliances, with what outcomes" —
  *   actor(id) { coConstructors(…) { edges { node { sharedAlliances { outcomes(…) } } } } }
- * Field by field that is three round trips (the actor, its co-constructors, the outcomes of
- * the shared alliances), each waiting for the one before. Looking ahead in the selection,
- * `Query.actor` fetches all three in one statement (NEIGHBOURHOOD) and primes each loader
- * with its value under the key its resolver will ask for (both come from the same page
- * declarations); resolvers are unchanged, so answers and errors are exactly those of the
- * field-by-field path.
- *
- * A selection it cannot fetch ahead (aliases with other arguments, @include/@skip, oversized
- * pages, depth out of range) or arguments its resolver refuses (a bad cursor, an unknown
- * territory: BAD_USER_INPUT, reported by that resolver) is decided before the statement
- * runs, and the fields then load as usual. Any other error is the request's: it propagates,
- * is logged with the request id and reaches the client (graphql/request-log.plugin.ts).
+ * Field by field that is three round trips, each waiting for the one before. Looking ahead,
+ * `Query.actor` fetches all three in one statement (NEIGHBOURHOOD) and primes each loader under
+ * the key its resolver will ask for (both from the field's page declaration); resolvers are
+ * unchanged, so answers and errors are those of the field-by-field path.
+ * What it cannot fetch ahead (aliases with other arguments, @include/@skip, oversized pages, a
+ * depth out of range) or arguments a resolver refuses (BAD_USER_INPUT: a bad cursor, an unknown
+ * territory) is decided before the statement runs, and the fields then load as usual. Any other
+ * error fails the request: logged with its id, coded for the client (graphql/request-log.plugin.ts).
  */
 export async function prefetchNeighbourhood(ctx: Context, id: string, info: GraphQLResolveInfo): Promise<void> {
   const asked = askedAhead(info);
