@@ -93,18 +93,6 @@ export interface BatchPageKey {
   [argument: string]: unknown;
 }
 
-const pageKey = (id: string | number, plan: PagePlan, params: object): BatchPageKey => ({
-  ...params,
-  id,
-  order: plan.order,
-  descending: plan.descending,
-  cursor: plan.cursor,
-  limit: plan.limit,
-});
-
-/** The key of the same list without paging, for its `totalCount`. */
-const countKey = (id: string | number, params: object) => ({ ...params, id });
-
 export type PageRow<T> = { node: T; sortKey: unknown[] };
 type Params = Record<string, unknown>;
 type Read = (cypher: string, params: Params) => Promise<Record<string, any>[]>;
