@@ -1,30 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../common/errors";
-import { ActorKind } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { nameKey } from "../common/text";
-import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor, WriteTx } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
-import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
+import { BatchPageKey, PageRow } from "../neo4j/paging";
 import { propsOf } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { Alliance } from "../alliance/alliance.type";
-import { Membership } from "../membership/membership.type";
 import { Outcome } from "../outcome/outcome.type";
 import { toOutcomeRows } from "../outcome/outcome.repository";
 import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, CoConstructor } from "./actor.type";
 import * as Q from "./actor.cypher";
 import { NEIGHBOURHOOD as Q_NEIGHBOURHOOD } from "./neighbourhood.cypher";
-
-/** An ActorFilter as Cypher receives it: territory resolved, name prefix folded. */
-export interface ActorFilterParams {
-  kinds: ActorKind[] | null;
-  territoryId: string | null;
-  sdgs: number[] | null;
-  namePrefix: string | null;
-}
 
 const ACTOR_FIELDS = ["name", "kind", "description", "website", "siren", "rna"] as const;
 
@@ -41,37 +30,17 @@ export class ActorRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Actor | null }[], null);
   }
 
-  /** One page of actors in scope; `totalCount` runs its query only when asked. */
-  async page(scope: { filter: ActorFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Actor>> {
-    const spec = Q.ACTORS(plan.order);
-    const params = { ...scope, filter: { ...scope.filter, namePrefix: scope.filter.namePrefix && nameKey(scope.filter.namePrefix) } };
-    const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
-    return toPage(rows as PageRow<Actor>[], plan, async () => (await this.read(countQuery(spec), params))[0].total);
-  }
-
-  membershipsOf(keys: readonly BatchPageKey[]): Promise<PageRow<Membership>[][]> {
-    return runBatchPages(this.read, Q.MEMBERSHIPS_OF_ACTOR, keys);
-  }
-
-  countMembershipsOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.MEMBERSHIPS_OF_ACTOR("NAME"), keys);
-  }
-
-  coConstructorsOf(keys: readonly BatchPageKey[]): Promise<PageRow<CoConstructor>[][]> {
-    return runBatchPages(this.read, () => Q.CO_CONSTRUCTORS, keys);
-  }
-
   /**
    * The actor, its co-constructors page and the outcome pages of their shared alliances in one
-   * round trip (NEIGHBOURHOOD): rows as `coConstructorsOf` and `AllianceRepository.outcomesOf` give them.
+   * round trip (NEIGHBOURHOOD), for the loader keys `coKey` (Actor.coConstructors) and `outcomeKey`
+   * (Alliance.outcomes, its id left out): rows as those fields' loaders give them.
    */
   async neighbourhood(
     id: string,
-    co: { key: BatchPageKey },
-    outcomes: { key: BatchPageKey } | null,
+    coKey: BatchPageKey,
+    outcomeKey: BatchPageKey | null,
   ): Promise<{ actor: Actor | null; coRows: PageRow<CoConstructor>[]; outcomePages: { id: string; rows: PageRow<Outcome>[] }[] }> {
-    const cypher = Q_NEIGHBOURHOOD(co.key, outcomes?.key ?? null);
-    const [row] = await this.read(cypher, { id, coKey: co.key, outcomeKey: outcomes?.key ?? null });
+    const [row] = await this.read(Q_NEIGHBOURHOOD(coKey, outcomeKey), { id, coKey, outcomeKey });
     const outcomePages = (row.outcomePages as { id: string; rows: PageRow<object>[] }[]).map(({ id, rows }) => ({
       id,
       rows: toOutcomeRows(rows),
@@ -84,19 +53,6 @@ export class ActorRepository {
       node: { ...node, sharedAlliances: node.sharedAlliances.map((allianceId) => alliances.get(allianceId)!) },
     }));
     return { actor: row.actor, coRows, outcomePages };
-  }
-
-  countCoConstructorsOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.CO_CONSTRUCTORS, keys);
-  }
-
-  async impactOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
-    const pages = await runBatchPages<object>(this.read, () => Q.IMPACT_OF_ACTOR, keys);
-    return pages.map(toOutcomeRows);
-  }
-
-  countImpactOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.IMPACT_OF_ACTOR, keys);
   }
 
   /** What actors `a` and `b` share (on `at` when given); null when either does not exist. */

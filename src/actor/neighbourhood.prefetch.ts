@@ -1,47 +1,63 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Context } from "../graphql/context";
-import { current, Lookahead, path } from "../graphql/lookahead";
+import { conditional, path, ResolveTree, selection } from "../graphql/lookahead";
+import { ErrorCode } from "../common/errors";
 import { MAX_PAGE_SIZE } from "../common/page-size";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
-import { allianceOutcomesPage } from "../alliance/alliance-outcomes.page";
+import { ALLIANCE_PAGES } from "../alliance/alliance.page";
 import { CoConstructorArgs } from "./actor.args";
-import { coConstructorsPage } from "./co-constructors.page";
+import { ACTOR_PAGES } from "./actor.page";
 
 /**
  * Hot path for the question researchers ask most (bench W1): "who co-constructs with this
  * actor, in which alliances, with what outcomes" —
  *   actor(id) { coConstructors(…) { edges { node { sharedAlliances { outcomes(…) } } } } }
- * Field by field that is three round trips (the actor, its co-constructors, the outcomes of
- * the shared alliances), each waiting for the one before. Looking ahead in the selection,
- * `Query.actor` fetches all three in one statement (NEIGHBOURHOOD) and hands each loader its
- * value under the key its resolver will ask for; resolvers are unchanged, so answers and
- * errors are exactly those of the field-by-field path. Anything unusual (aliases with other
- * arguments, @include/@skip, oversized pages, a bad cursor) skips the prefetch and the
- * fields load as usual.
+ * Field by field that is three round trips, each waiting for the one before. Looking ahead,
+ * `Query.actor` fetches all three in one statement (NEIGHBOURHOOD) and primes each loader under
+ * the key its resolver will ask for (both from the field's page declaration); resolvers are
+ * unchanged, so answers and errors are those of the field-by-field path.
+ * What it cannot fetch ahead (aliases with other arguments, @include/@skip, oversized pages, a
+ * depth out of range) or arguments a resolver refuses (BAD_USER_INPUT: a bad cursor, an unknown
+ * territory) is decided before the statement runs, and the fields then load as usual. Any other
+ * error fails the request: logged with its id, coded for the client (graphql/request-log.plugin.ts).
  */
 export async function prefetchNeighbourhood(ctx: Context, id: string, info: GraphQLResolveInfo): Promise<void> {
-  const coConstructors = path(info, current(info), "coConstructors");
-  if (!coConstructors || !pageSizeOk(coConstructors) || !depthOk(coConstructors)) return;
-  const outcomes = path(info, coConstructors, "edges", "node", "sharedAlliances", "outcomes");
-  try {
-    const co = await coConstructorsPage(ctx, id, coConstructors.args as unknown as CoConstructorArgs);
-    const outcomeArgs = outcomes && pageSizeOk(outcomes) ? (outcomes.args as unknown as OutcomeKindArgs) : null;
-    const template = outcomeArgs ? allianceOutcomesPage("", outcomeArgs) : null;
-    const found = await ctx.repos.actors.neighbourhood(id, co, template);
-    ctx.loaders.actorById.provide(id, found.actor);
-    ctx.loaders.coConstructorsOf.provide(co.key, found.coRows);
-    for (const page of found.outcomePages) ctx.loaders.outcomesOfAlliance.provide(allianceOutcomesPage(page.id, outcomeArgs!).key, page.rows);
-  } catch {
-    // Bad arguments (a cursor from another list, an unknown territory…): the resolvers report them.
-  }
+  const asked = askedAhead(info);
+  if (!asked) return;
+  const planned = await refusedAsNull(async () => ({
+    co: await ACTOR_PAGES.coConstructors.plan(ctx, asked.co.args as unknown as CoConstructorArgs),
+    outcomes: asked.outcomes && (await ALLIANCE_PAGES.outcomes.plan(ctx, asked.outcomes.args as unknown as OutcomeKindArgs)),
+  }));
+  if (!planned) return;
+  const { co, outcomes } = planned;
+  const coKey = ACTOR_PAGES.coConstructors.key(id, co);
+  const found = await ctx.repos.actors.neighbourhood(id, coKey, outcomes && ALLIANCE_PAGES.outcomes.key("", outcomes));
+  ctx.loaders.actorById.prime(id, found.actor);
+  ACTOR_PAGES.coConstructors.prime(ctx, id, co, found.coRows);
+  for (const page of found.outcomePages) ALLIANCE_PAGES.outcomes.prime(ctx, page.id, outcomes!, page.rows);
+}
+
+/** The co-constructors (and their shared alliances' outcomes) asked below `Query.actor`, when they can be fetched ahead. */
+function askedAhead(info: GraphQLResolveInfo): { co: ResolveTree; outcomes: ResolveTree | null } | null {
+  if (conditional(info)) return null;
+  const co = path(selection(info), "coConstructors");
+  if (!co || !pageSizeOk(co) || !(co.args.depth === 1 || co.args.depth === 2)) return null;
+  const outcomes = path(co, "edges", "node", "sharedAlliances", "outcomes");
+  return { co, outcomes: outcomes && pageSizeOk(outcomes) ? outcomes : null };
 }
 
 /** Page sizes the resolver would accept (class-validator runs later, on the resolver's own call). */
-function pageSizeOk({ args }: Lookahead): boolean {
+function pageSizeOk({ args }: ResolveTree): boolean {
   const size = (value: unknown) => value == null || (typeof value === "number" && value >= 0 && value <= MAX_PAGE_SIZE);
   return size(args.first) && size(args.last);
 }
 
-function depthOk({ args }: Lookahead): boolean {
-  return args.depth === 1 || args.depth === 2;
+/** `plan()`, or null when it refuses the arguments (BAD_USER_INPUT): the resolver then reports that at its own path. */
+async function refusedAsNull<T>(plan: () => Promise<T>): Promise<T | null> {
+  try {
+    return await plan();
+  } catch (error) {
+    if ((error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.BAD_USER_INPUT) return null;
+    throw error;
+  }
 }

@@ -1,11 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
-import { allianceOutcomesPage } from "./alliance-outcomes.page";
-import { allianceScope } from "../graphql/scope";
-import { countKey, pageKey, planPage, toPage } from "../common/connection";
-import { SortDirection } from "../common/ordering";
-import { toNeo4jDate } from "../neo4j/props";
+import { ALLIANCE_PAGES } from "./alliance.page";
 import { MemberListArgs } from "../membership/membership.args";
 import { MembershipConnection } from "../membership/membership.type";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
@@ -13,20 +9,9 @@ import { OutcomeConnection } from "../outcome/outcome.type";
 import { SDG } from "../sdg/sdg.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
-import { AllianceListArgs, AllianceOrderField } from "./alliance.args";
+import { AllianceListArgs } from "./alliance.args";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance, AllianceConnection } from "./alliance.type";
-
-/**
- * The plan of a page of an alliance list: its ordering ("MEMBER_COUNT:DESC") names the
- * cursor scope and the sort key; only a descending name order runs the query backwards.
- */
-export function planAlliancePage(args: AllianceListArgs, list: string) {
-  const field = args.orderBy?.field ?? AllianceOrderField.NAME;
-  const descending = args.orderBy?.direction === SortDirection.DESC;
-  if (field === AllianceOrderField.NAME) return planPage(args, list, field, descending);
-  return planPage(args, list, descending ? `${field}:DESC` : field);
-}
 
 /** GraphQL for alliances: thin, everything goes through repositories and loaders. */
 @Resolver(() => Alliance)
@@ -37,24 +22,18 @@ export class AllianceResolver {
   }
 
   @Query(() => AllianceConnection, { description: "Alliances in scope, paged (by name unless ordered otherwise)" })
-  async alliances(@Args() args: AllianceListArgs, @Ctx() ctx: Context) {
-    const plan = planAlliancePage(args, "alliances");
-    return ctx.repos.alliances.page(await allianceScope(ctx, args.filter, args.at), plan);
+  alliances(@Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    return ALLIANCE_PAGES.alliances.page(ctx, args);
   }
 
   @FieldResolver(() => MembershipConnection, { description: "Members with their roles, leaders first, then by name" })
-  async members(@Root() alliance: Alliance, @Args() args: MemberListArgs, @Ctx() { loaders }: Context) {
-    const plan = planPage(args, "Alliance.members", "ROLE");
-    const scope = { at: toNeo4jDate(args.at), roles: args.roles ?? null, kinds: args.kinds ?? null };
-    const rows = await loaders.membersOfAlliance.load(pageKey(alliance.id, plan, scope));
-    return toPage(rows, plan, () => loaders.memberCountOfAlliance.load(countKey(alliance.id, scope)));
+  members(@Root() alliance: Alliance, @Args() args: MemberListArgs, @Ctx() ctx: Context) {
+    return ALLIANCE_PAGES.members.page(ctx, alliance.id, args);
   }
 
   @FieldResolver(() => OutcomeConnection, { description: "What it produced, by title" })
-  async outcomes(@Root() alliance: Alliance, @Args() args: OutcomeKindArgs, @Ctx() { loaders }: Context) {
-    const { plan, scope, key } = allianceOutcomesPage(alliance.id, args);
-    const rows = await loaders.outcomesOfAlliance.load(key);
-    return toPage(rows, plan, () => loaders.outcomeCountOfAlliance.load(countKey(alliance.id, scope)));
+  outcomes(@Root() alliance: Alliance, @Args() args: OutcomeKindArgs, @Ctx() ctx: Context) {
+    return ALLIANCE_PAGES.outcomes.page(ctx, alliance.id, args);
   }
 
   @FieldResolver(() => [Territory], { description: "Territories where it acts" })

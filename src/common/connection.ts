@@ -127,16 +127,6 @@ export function toPage<T>(rows: { node: T; sortKey: unknown[] }[], plan: PagePla
   };
 }
 
-/** The loader key of one page of a batched relationship field: parent id, arguments, page. */
-export function pageKey(id: string | number, plan: PagePlan, args: Record<string, unknown> = {}) {
-  return { ...args, id, order: plan.order, descending: plan.descending, cursor: plan.cursor, limit: plan.limit };
-}
-
-/** The key of the same list without paging, for its `totalCount`. */
-export function countKey(id: string | number, args: Record<string, unknown> = {}) {
-  return { ...args, id };
-}
-
 /**
  * A Relay connection type for `Node`: `${name}Connection { edges { cursor node } pageInfo totalCount }`.
  * Usage: `@ObjectType() export class ActorConnection extends ConnectionOf(Actor) {}`

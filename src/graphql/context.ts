@@ -10,9 +10,7 @@ import { TerritoryRepository } from "../territory/territory.repository";
 import { PathRepository } from "../path/path.repository";
 import { NetworkRepository } from "../network/network.repository";
 import { StatisticsRepository } from "../statistics/statistics.repository";
-import { SearchRepository } from "../search/search.repository";
 import { MaturityRepository } from "../maturity/maturity.repository";
-import { ProvenanceRepository } from "../provenance/provenance.repository";
 import { AnalyticsRepository } from "../analytics/analytics.repository";
 import { bumpGraphGeneration } from "../analytics/generation";
 import { createActorLoaders } from "../actor/actor.loaders";
@@ -23,7 +21,7 @@ import { createSdgLoaders } from "../sdg/sdg.loaders";
 import { createSourceLoaders } from "../source/source.loaders";
 import { createTerritoryLoaders } from "../territory/territory.loaders";
 import { createMaturityLoaders } from "../maturity/maturity.loaders";
-import { createProvenanceLoaders } from "../provenance/provenance.loaders";
+import { PageLoaders } from "../neo4j/paging";
 import { ANONYMOUS, Viewer } from "../auth/viewer";
 
 /** What every resolver receives: repositories for root fields, loaders for relationship fields. */
@@ -49,14 +47,12 @@ function createRepositories(executor: Executor) {
     paths: new PathRepository(executor),
     network: new NetworkRepository(executor),
     statistics: new StatisticsRepository(executor),
-    search: new SearchRepository(executor),
     maturity: new MaturityRepository(executor),
-    provenance: new ProvenanceRepository(executor),
     analytics: new AnalyticsRepository(executor),
   };
 }
 
-function createLoaders(repos: ReturnType<typeof createRepositories>) {
+function createLoaders(repos: ReturnType<typeof createRepositories>, executor: Executor) {
   return {
     ...createActorLoaders(repos.actors),
     ...createAllianceLoaders(repos.alliances),
@@ -66,7 +62,7 @@ function createLoaders(repos: ReturnType<typeof createRepositories>) {
     ...createSourceLoaders(repos.sources),
     ...createTerritoryLoaders(repos.territories),
     ...createMaturityLoaders(repos.maturity),
-    ...createProvenanceLoaders(repos.provenance),
+    pages: new PageLoaders(executor),
   };
 }
 
@@ -80,5 +76,5 @@ export function createContext(root: Executor, request: { requestId?: string; vie
   const executor = root.forRequest();
   const repos = createRepositories(executor);
   const viewer = request.viewer ?? ANONYMOUS;
-  return { requestId: request.requestId ?? randomUUID(), viewer, executor, repos, loaders: createLoaders(repos) };
+  return { requestId: request.requestId ?? randomUUID(), viewer, executor, repos, loaders: createLoaders(repos, executor) };
 }

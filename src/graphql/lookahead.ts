@@ -1,112 +1,79 @@
-import { FieldNode, getNamedType, GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, isObjectType, Kind, SelectionSetNode } from "graphql";
-import { getArgumentValues } from "graphql/execution/values";
+import { ASTNode, BREAK, GraphQLResolveInfo, isObjectType, visit } from "graphql";
+import { parseResolveInfo, ResolveTree } from "graphql-parse-resolve-info";
 
-/** A field of the request seen from a resolver above it: its nodes, its object type and its argument values. */
-export interface Lookahead {
-  nodes: readonly FieldNode[];
-  type: GraphQLObjectType;
-  args: Record<string, unknown>;
-}
-
-/** The field being resolved, as a starting point for `child`. */
-export function current(info: GraphQLResolveInfo): Lookahead | null {
-  const type = getNamedType(info.returnType);
-  return isObjectType(type) ? { nodes: info.fieldNodes, type, args: {} } : null;
-}
+export type { ResolveTree };
 
 /**
- * The fields selected directly on `nodes`, looking through inline fragments and fragment
- * spreads; `conditional` when the field or a fragment around it carries a directive
- * (@include/@skip), so whether it runs depends on variables.
+ * What is asked under the field being resolved, from graphql-parse-resolve-info: fragments
+ * merged, @include/@skip applied, each sub-field under its response name with its argument
+ * values (variables and defaults applied, as its resolver will get them).
  */
-function* selectedFields(
-  info: GraphQLResolveInfo,
-  nodes: readonly FieldNode[],
-): Generator<{ field: FieldNode; conditional: boolean }> {
-  function* walk(set: SelectionSetNode | undefined, conditional: boolean, seen: ReadonlySet<string>): Generator<{ field: FieldNode; conditional: boolean }> {
-    for (const selection of set?.selections ?? []) {
-      const here = conditional || Boolean(selection.directives?.length);
-      if (selection.kind === Kind.FIELD) yield { field: selection, conditional: here };
-      else if (selection.kind === Kind.INLINE_FRAGMENT) yield* walk(selection.selectionSet, here, seen);
-      else if (!seen.has(selection.name.value)) {
-        yield* walk(info.fragments[selection.name.value]?.selectionSet, here, new Set([...seen, selection.name.value]));
-      }
-    }
-  }
-  for (const node of nodes) yield* walk(node.selectionSet, false, new Set());
+export function selection(info: GraphQLResolveInfo): ResolveTree | null {
+  return (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+}
+
+/** The sub-fields of `tree` named `name`, one per response name (alias), whatever the fragment's type. */
+export function fieldsNamed(tree: ResolveTree | null, name: string): ResolveTree[] {
+  if (!tree) return [];
+  return Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields).filter((field) => field.name === name));
 }
 
 /**
- * The sub-field `name` of `parent` (looking through fragments), with its argument values
- * (variables and defaults applied, as the resolver will get them). Null when it is not
- * asked, asked under several response names (aliases with different arguments), or only
- * conditionally (@include/@skip): a hot path then simply does not fetch ahead.
+ * The sub-field along a path of names: `path(selection(info), "edges", "node")`. Null when a
+ * step is not asked, or asked under several response names (aliases with other arguments).
  */
-export function child(info: GraphQLResolveInfo, parent: Lookahead | null, name: string): Lookahead | null {
-  if (!parent) return null;
-  const definition = parent.type.getFields()[name];
-  const type = definition && getNamedType(definition.type);
-  if (!definition || !isObjectType(type)) return null;
-  const found = new Map<string, FieldNode[]>();
-  for (const { field, conditional } of selectedFields(info, parent.nodes)) {
-    if (field.name.value !== name) continue;
-    if (conditional) return null;
-    const key = field.alias?.value ?? name;
-    found.set(key, [...(found.get(key) ?? []), field]);
-  }
-  if (found.size !== 1) return null;
-  const [nodes] = [...found.values()];
-  return { nodes, type, args: getArgumentValues(definition, nodes[0], info.variableValues) };
+export function path(tree: ResolveTree | null, ...names: string[]): ResolveTree | null {
+  return names.reduce<ResolveTree | null>((at, name) => {
+    const found = fieldsNamed(at, name);
+    return found.length === 1 ? found[0] : null;
+  }, tree);
 }
 
+/** Whether `tree` asks for the sub-field `name` (a leaf too). */
+export const selects = (tree: ResolveTree | null, name: string): boolean => fieldsNamed(tree, name).length > 0;
+
 /**
- * Whether any selection of `parent` names the field `name` (a leaf too), through fragments and
- * whatever its directives: for leaving out data nobody can ask for, erring on fetching it.
+ * Whether the selection under the field being resolved depends on variables through
+ * @include/@skip: a hot path that fetches ahead then stands aside, and fields load one by
+ * one (the prefetch test compares both paths this way).
  */
-export function selects(info: GraphQLResolveInfo, parent: Lookahead | null, name: string): boolean {
-  if (!parent) return false;
-  for (const { field } of selectedFields(info, parent.nodes)) if (field.name.value === name) return true;
-  return false;
-}
-
-/** `child` along a path of field names: `path(info, current(info), "edges", "node")`. */
-export function path(info: GraphQLResolveInfo, from: Lookahead | null, ...names: string[]): Lookahead | null {
-  return names.reduce((at, name) => child(info, at, name), from);
+export function conditional(info: GraphQLResolveInfo): boolean {
+  let found = false;
+  const seen = new Set<string>();
+  const look = (node: ASTNode | undefined) =>
+    node &&
+    visit(node, {
+      Directive(directive) {
+        if (directive.name.value !== "include" && directive.name.value !== "skip") return undefined;
+        found = true;
+        return BREAK;
+      },
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        if (seen.has(name)) return;
+        seen.add(name);
+        look(info.fragments[name]);
+      },
+    });
+  for (const node of info.fieldNodes) look(node.selectionSet);
+  return found;
 }
 
 /**
- * Every field name asked of each object type anywhere under the field being resolved, through
- * fragments, aliases and directives (a superset: a conditional field counts as asked). Null
+ * Every field name asked of each object type anywhere under the field being resolved. Null
  * when the selection goes through an interface or a union, whose fields it cannot attribute:
  * a caller then fetches everything. Usage: `fieldsByType(info)?.get("Actor")`.
  */
 export function fieldsByType(info: GraphQLResolveInfo): Map<string, Set<string>> | null {
   const found = new Map<string, Set<string>>();
-  let abstract = false;
-  const visit = (type: GraphQLNamedType, set: SelectionSetNode | undefined, seen: Set<string>) => {
-    if (!set) return;
-    if (!isObjectType(type)) {
-      abstract = true;
-      return;
-    }
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        if (name.startsWith("__")) continue;
-        found.set(type.name, (found.get(type.name) ?? new Set()).add(name));
-        const definition = type.getFields()[name];
-        if (definition && selection.selectionSet) visit(getNamedType(definition.type), selection.selectionSet, seen);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) : type;
-        if (condition) visit(condition, selection.selectionSet, seen);
-      } else if (!seen.has(selection.name.value)) {
-        const fragment = info.fragments[selection.name.value];
-        const condition = fragment && info.schema.getType(fragment.typeCondition.name.value);
-        if (condition) visit(condition, fragment.selectionSet, new Set([...seen, selection.name.value]));
-      }
-    }
-  };
-  const root = getNamedType(info.returnType);
-  for (const node of info.fieldNodes) visit(root, node.selectionSet, new Set());
-  return abstract ? null : found;
+  const visitTree = (tree: ResolveTree): boolean =>
+    Object.entries(tree.fieldsByTypeName).every(([typeName, fields]) => {
+      const names = Object.values(fields);
+      if (names.length === 0) return true;
+      if (!isObjectType(info.schema.getType(typeName))) return false;
+      for (const field of names) found.set(typeName, (found.get(typeName) ?? new Set()).add(field.name));
+      return names.every(visitTree);
+    });
+  const tree = selection(info);
+  return !tree || visitTree(tree) ? found : null;
 }

@@ -1,4 +1,7 @@
-import { PagePlan } from "../common/connection";
+import { ConnectionArgs, Page, PagePlan, planPage, toPage } from "../common/connection";
+import { inKeyOrder, keyedLoader, KeyedLoader } from "../common/loader";
+import { SortDirection } from "../common/ordering";
+import type { Executor } from "./executor";
 
 /**
  * A paged list in Cypher: `body` binds one row per item, with the item in `x` and any
@@ -31,8 +34,8 @@ function afterCursor(plan: PageShape, cursor: string): string {
   return plan.cursor === null ? "" : `WHERE sortKey ${after(plan)} ${cursor}`;
 }
 
-/** One page of a root list; parameters `$cursor` and `$limit` come from `pageParams(plan)`. */
-export function pageQuery(spec: ListSpec, plan: PageShape): string {
+/** One page of a root list, with parameters `$cursor` and `$limit`. */
+function pageQuery(spec: ListSpec, plan: PageShape): string {
   return `${spec.body}
 WITH x, ${spec.sortKey} AS sortKey
 ${afterCursor(plan, "$cursor")}
@@ -41,12 +44,10 @@ RETURN ${spec.project} AS node, sortKey`;
 }
 
 /** How many items the root list holds (for `totalCount`). */
-export function countQuery(spec: ListSpec): string {
+function countQuery(spec: ListSpec): string {
   return `${spec.body}
 RETURN count(x) AS total`;
 }
-
-export const pageParams = (plan: PagePlan) => ({ cursor: plan.cursor, limit: plan.limit });
 
 /**
  * One page per key of a batched relationship field, in one query: keys carry `id`, the
@@ -72,7 +73,7 @@ RETURN i, rows AS value`;
 }
 
 /** How many items each key's list holds, in one query: rows `{ i, value: count }`. */
-export function batchCountQuery(spec: ListSpec): string {
+function batchCountQuery(spec: ListSpec): string {
   return `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 CALL (key) {
@@ -93,19 +94,15 @@ export interface BatchPageKey {
 }
 
 export type PageRow<T> = { node: T; sortKey: unknown[] };
-type Read = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, any>[]>;
+type Params = Record<string, unknown>;
+type Read = (cypher: string, params: Params) => Promise<Record<string, any>[]>;
 
 /**
- * Runs a batch of page keys: one query per ordering, direction and first-page-or-not present
- * (almost always one), rows returned in key order. Usage, in a repository:
- *   membershipsOf(keys) { return runBatchPages(this.read, (order) => MEMBERSHIPS_OF_ACTOR(order), keys); }
+ * Pages for a batch of keys: one query per ordering, direction and first-page-or-not present
+ * (almost always one), rows returned in key order.
  */
-export async function runBatchPages<T>(
-  read: Read,
-  specFor: (order: string) => ListSpec,
-  keys: readonly BatchPageKey[],
-): Promise<PageRow<T>[][]> {
-  const out: PageRow<T>[][] = new Array(keys.length).fill([]);
+async function runBatchPages(read: Read, specFor: (order: string) => ListSpec, keys: readonly BatchPageKey[]): Promise<PageRow<unknown>[][]> {
+  const out: PageRow<unknown>[][] = new Array(keys.length).fill([]);
   const groups = new Map<string, number[]>();
   keys.forEach((key, index) => {
     const group = `${key.order}|${key.descending}|${key.cursor === null}`;
@@ -121,10 +118,127 @@ export async function runBatchPages<T>(
   return out;
 }
 
-/** Counts for a batch of keys (ordering and paging fields are ignored), in key order. */
-export async function runBatchCounts(read: Read, spec: ListSpec, keys: readonly object[]): Promise<number[]> {
-  const rows = await read(batchCountQuery(spec), { keys });
-  const out: number[] = new Array(keys.length).fill(0);
-  for (const row of rows) out[row.i] = row.value;
-  return out;
+/** An ordering: its name (cursor scope and sort key: "NAME", "MEMBER_COUNT:DESC") and whether the whole key runs backwards. */
+export type Ordering = { order: string; descending?: boolean };
+
+/**
+ * The ordering an `orderBy: { field, direction }` argument asks for (NAME ascending when absent).
+ * By name the whole key runs backwards when descending; other fields name their direction
+ * ("MEMBER_COUNT:DESC"), their Cypher negating the value so that ties still read by name A→Z.
+ */
+export function orderingOf(orderBy: { field: string; direction: SortDirection } | null | undefined): Ordering {
+  const field = orderBy?.field ?? "NAME";
+  const descending = orderBy?.direction === SortDirection.DESC;
+  return field === "NAME" ? { order: field, descending } : { order: descending ? `${field}:DESC` : field };
+}
+
+/**
+ * A paged list, declared once: its page and count queries, its loaders and its resolver body
+ * derive from it (PagedList for a root list, PagedField for a batched relationship field).
+ *
+ *   export const MEMBERS = new PagedField({
+ *     name: "Alliance.members",                                           // cursor namespace
+ *     order: "ROLE",                                                      // or (args) => ({ order, descending })
+ *     params: (args: MemberListArgs) => ({ roles: args.roles ?? null }),  // what its Cypher reads, in the key
+ *     spec: () => Q.MEMBERS_OF_ALLIANCE,                                  // its Cypher in an ordering
+ *   });
+ *   // the resolver: return MEMBERS.page(ctx, alliance.id, args);
+ */
+interface Declaration<C, A, P, N> {
+  name: string;
+  order: string | ((args: A) => Ordering);
+  /** The arguments as its Cypher reads them: territory resolved, dates converted. */
+  params: (args: A, ctx: C) => P | Promise<P>;
+  /** A row's node as Cypher returns it → the API's (outcomes, facts); as is when absent. */
+  node?: (row: any) => N;
+}
+
+/** What paging needs of a request: its executor (round trips are counted there) and, for fields, its page loaders. */
+type Reading = { executor: Pick<Executor, "read"> };
+type Loading = Reading & { loaders: { pages: PageLoaders } };
+
+/** One page asked for: the plan (ordering, cursor, size) and the params. */
+export type Planned<P> = { plan: PagePlan; params: P };
+
+async function planned<C, A extends ConnectionArgs, P>(d: Declaration<C, A, P, unknown>, ctx: C, args: A): Promise<Planned<P>> {
+  const { order, descending } = typeof d.order === "string" ? { order: d.order } : d.order(args);
+  const plan = planPage(args, d.name, order, descending);
+  return { plan, params: await d.params(args, ctx) };
+}
+
+function nodes<N>({ node }: { node?: (row: any) => N }, rows: PageRow<unknown>[]): PageRow<N>[] {
+  return node ? rows.map((row) => ({ ...row, node: node(row.node) })) : (rows as PageRow<N>[]);
+}
+
+/** A root list: its Cypher reads `$…` of params and may specialise to them; params null: nothing can match. */
+export class PagedList<C extends Reading, A extends ConnectionArgs, P extends object, N> {
+  constructor(private readonly d: Declaration<C, A, P | null, N> & { spec: (order: string, params: P) => ListSpec }) {}
+
+  /** One page; `totalCount` runs its query only when asked. */
+  async page(ctx: C, args: A): Promise<Page<N>> {
+    const { plan, params } = await planned(this.d, ctx, args);
+    if (params === null) return toPage([], plan, async () => 0);
+    const spec = this.d.spec(plan.order, params);
+    const rows = await ctx.executor.read(pageQuery(spec, plan), { ...params, cursor: plan.cursor, limit: plan.limit });
+    return toPage(nodes(this.d, rows as PageRow<unknown>[]), plan, async () => (await ctx.executor.read(countQuery(spec), params as Params))[0].total);
+  }
+}
+
+/** A relationship field: its Cypher reads `key.id` (the parent) and `key.…` of params, for a batch of keys. */
+export class PagedField<C extends Loading, A extends ConnectionArgs, P extends object, N> {
+  constructor(private readonly d: Declaration<C, A, P, N> & { spec: (order: string) => ListSpec }) {}
+
+  /** The plan and params of a page (the hot path that fetches it ahead plans it here too). */
+  plan(ctx: C, args: A): Promise<Planned<P>> {
+    return planned(this.d, ctx, args);
+  }
+
+  /** The loader key of parent `id`'s page. */
+  key(id: string | number, { plan, params }: Planned<P>): BatchPageKey {
+    return { ...params, id, order: plan.order, descending: plan.descending, cursor: plan.cursor, limit: plan.limit };
+  }
+
+  /** Parent `id`'s page, batched with every other parent's of the same tick; `totalCount` likewise, when asked. */
+  async page(ctx: C, id: string | number, args: A): Promise<Page<N>> {
+    const asked = await this.plan(ctx, args);
+    const rows = await ctx.loaders.pages.of(this).page.load(this.key(id, asked));
+    return toPage(rows, asked.plan, () => this.count(ctx, id, asked.params));
+  }
+
+  /** How many items parent `id`'s list holds with these params (ordering and paging ignored). */
+  count(ctx: C, id: string | number, params: P): Promise<number> {
+    return ctx.loaders.pages.of(this).count.load({ ...params, id });
+  }
+
+  /** Hands over rows fetched ahead for parent `id`'s page (see KeyedLoader.prime). */
+  prime(ctx: C, id: string | number, asked: Planned<P>, rows: PageRow<N>[]): void {
+    ctx.loaders.pages.of(this).page.prime(this.key(id, asked), rows);
+  }
+
+  /** Its loaders: a page query per ordering present in a batch, a count query (in the default ordering's Cypher). */
+  loaders(read: Read): FieldLoaders<N> {
+    const { d } = this;
+    const countSpec = d.spec(typeof d.order === "string" ? d.order : d.order({} as A).order);
+    return {
+      page: keyedLoader(async (keys: readonly BatchPageKey[]) => (await runBatchPages(read, d.spec, keys)).map((rows) => nodes(d, rows))),
+      count: keyedLoader(async (keys: readonly object[]) => {
+        const rows = await read(batchCountQuery(countSpec), { keys });
+        return inKeyOrder(keys.length, rows as { i: number; value: number }[], 0);
+      }),
+    };
+  }
+}
+
+type FieldLoaders<N> = { page: KeyedLoader<BatchPageKey, PageRow<N>[]>; count: KeyedLoader<object, number> };
+
+/** A request's loaders of paged fields, made the first time a field asks. */
+export class PageLoaders {
+  private readonly made = new Map<object, FieldLoaders<unknown>>();
+
+  constructor(private readonly executor: Pick<Executor, "read">) {}
+
+  of<N>(field: { loaders(read: Read): FieldLoaders<N> }): FieldLoaders<N> {
+    if (!this.made.has(field)) this.made.set(field, field.loaders((cypher, params) => this.executor.read(cypher, params)));
+    return this.made.get(field) as FieldLoaders<N>;
+  }
 }

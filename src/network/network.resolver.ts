@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { GraphQLResolveInfo } from "graphql";
-import { child, current, selects } from "../graphql/lookahead";
+import { fieldsNamed, selection, selects } from "../graphql/lookahead";
 import { JSONResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
 import { NetworkArgs } from "./network.args";
@@ -16,9 +16,9 @@ export class NetworkResolver {
   async network(@Args() args: NetworkArgs, @Ctx() { repos, loaders }: Context, @Info() info: GraphQLResolveInfo) {
     const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
     // Each edge's shared alliance ids cost a sorted list per pair; fetched only when something can show them.
-    const network = current(info);
-    const edges = child(info, network, "edges");
-    const allianceIds = selects(info, edges, "alliances") || selects(info, network, "graphology") || selects(info, network, "cytoscape");
+    const network = selection(info);
+    const edges = fieldsNamed(network, "edges");
+    const allianceIds = edges.some((edge) => selects(edge, "alliances")) || selects(network, "graphology") || selects(network, "cytoscape");
     return repos.network.around({ ...args, territoryId: territory?.id ?? null, allianceIds });
   }
 

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../common/errors";
-import { OutcomeKind } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
-import { Page, PagePlan, toPage } from "../common/connection";
-import { countQuery, pageParams, pageQuery, PageRow } from "../neo4j/paging";
 import { Label } from "../neo4j/graph-model";
 import { toNeo4jDate } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
@@ -14,14 +11,6 @@ import { Territory } from "../territory/territory.type";
 import { OutcomeInput } from "./outcome.input";
 import { Outcome } from "./outcome.type";
 import * as Q from "./outcome.cypher";
-
-/** An OutcomeFilter as Cypher receives it (territory resolved to an id). */
-export interface OutcomeFilterParams {
-  kinds: OutcomeKind[] | null;
-  sdgs: number[] | null;
-  allianceIds: string[] | null;
-  territoryId: string | null;
-}
 
 /** Stored outcome properties (indicator kept flat on the node) → the API's Outcome. */
 export function toOutcome(row: any): Outcome {
@@ -42,13 +31,6 @@ export class OutcomeRepository {
   async byIds(ids: readonly string[]): Promise<(Outcome | null)[]> {
     const rows = await this.executor.read(Q.OUTCOMES_BY_ID, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: object | null }[], null).map((o) => o && toOutcome(o));
-  }
-
-  /** One page of outcomes in scope; `totalCount` runs its query only when asked. */
-  async page(scope: { filter: OutcomeFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Outcome>> {
-    const rows = await this.executor.read(pageQuery(Q.OUTCOMES, plan), { ...scope, ...pageParams(plan) });
-    const outcomes = toOutcomeRows(rows as PageRow<object>[]);
-    return toPage(outcomes, plan, async () => (await this.executor.read(countQuery(Q.OUTCOMES), scope))[0].total);
   }
 
   async sdgsOf(ids: readonly string[]): Promise<SDG[][]> {

@@ -9,9 +9,7 @@ import { Territory } from "../territory/territory.type";
 import { OutcomeListArgs } from "./outcome.args";
 import { OutcomeInput } from "./outcome.input";
 import { Outcome, OutcomeConnection } from "./outcome.type";
-import { planPage } from "../common/connection";
-import { territoryIdOf } from "../graphql/scope";
-import { toNeo4jDate } from "../neo4j/props";
+import { OUTCOME_PAGES } from "./outcome.page";
 
 /** GraphQL for outcomes: thin, everything goes through repositories and loaders. */
 @Resolver(() => Outcome)
@@ -22,19 +20,8 @@ export class OutcomeResolver {
   }
 
   @Query(() => OutcomeConnection, { description: "Outcomes in scope, paged by title" })
-  async outcomes(@Args() args: OutcomeListArgs, @Ctx() ctx: Context) {
-    const plan = planPage(args, "outcomes", "TITLE");
-    const { filter } = args;
-    const scope = {
-      filter: {
-        kinds: filter?.kinds ?? null,
-        sdgs: filter?.sdgs ?? null,
-        allianceIds: filter?.allianceIds ?? null,
-        territoryId: await territoryIdOf(ctx, filter?.territory),
-      },
-      at: toNeo4jDate(args.at),
-    };
-    return ctx.repos.outcomes.page(scope, plan);
+  outcomes(@Args() args: OutcomeListArgs, @Ctx() ctx: Context) {
+    return OUTCOME_PAGES.outcomes.page(ctx, args);
   }
 
   @FieldResolver(() => Alliance, { description: "The alliance that produced it" })

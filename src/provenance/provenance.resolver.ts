@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../graphql/context";
-import { countKey, pageKey, planPage, toPage } from "../common/connection";
+import { FACT_PAGES } from "./provenance.page";
 import { Source } from "../source/source.type";
 import { FactConnection } from "./fact.type";
 import { FactListArgs } from "./provenance.args";
@@ -11,22 +11,17 @@ export class ProvenanceResolver {
   @FieldResolver(() => FactConnection, {
     description: "The facts citing this source (actors, alliances, memberships, outcomes, maturity assessments), by kind then id",
   })
-  async supports(@Root() source: Source, @Args() args: FactListArgs, @Ctx() ctx: Context) {
-    const plan = planPage(args, "Source.supports", "KIND");
-    const scope = { kinds: args.kinds ?? null };
-    const loaders = ctx.loaders;
-    const rows = await loaders.supportsOf.load(pageKey(source.id, plan, scope));
-    return toPage(rows, plan, () => loaders.supportCountOf.load(countKey(source.id, scope)));
+  supports(@Root() source: Source, @Args() args: FactListArgs, @Ctx() ctx: Context) {
+    return FACT_PAGES.supports.page(ctx, source.id, args);
   }
 
   @FieldResolver(() => Int, { description: "How many facts cite this source" })
   supportCount(@Root() source: Source, @Ctx() ctx: Context) {
-    return ctx.loaders.supportCountOf.load(countKey(source.id, { kinds: null }));
+    return FACT_PAGES.supports.count(ctx, source.id, { kinds: null });
   }
 
   @Query(() => FactConnection, { description: "Facts that cite no source (for provenance audits), by kind then id" })
-  factsWithoutSource(@Args() args: FactListArgs, @Ctx() { repos }: Context) {
-    const plan = planPage(args, "factsWithoutSource", "KIND");
-    return repos.provenance.withoutSource(args.kinds ?? null, plan);
+  factsWithoutSource(@Args() args: FactListArgs, @Ctx() ctx: Context) {
+    return FACT_PAGES.withoutSource.page(ctx, args);
   }
 }

@@ -1,10 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
-import { allianceScope } from "../graphql/scope";
-import { countKey, pageKey, toPage } from "../common/connection";
 import { AllianceListArgs } from "../alliance/alliance.args";
 import { AllianceConnection } from "../alliance/alliance.type";
-import { planAlliancePage } from "../alliance/alliance.resolver";
+import { ALLIANCE_PAGES } from "../alliance/alliance.page";
 import { SDG, SDGTarget } from "./sdg.type";
 
 /** GraphQL for the Sustainable Development Goals. */
@@ -26,10 +24,7 @@ export class SdgResolver {
   }
 
   @FieldResolver(() => AllianceConnection, { description: "Alliances contributing to it, in scope" })
-  async alliances(@Root() sdg: SDG, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
-    const plan = planAlliancePage(args, "SDG.alliances");
-    const scope = await allianceScope(ctx, args.filter, args.at);
-    const rows = await ctx.loaders.alliancesForSdg.load(pageKey(sdg.number, plan, { ...scope }));
-    return toPage(rows, plan, () => ctx.loaders.allianceCountForSdg.load(countKey(sdg.number, { ...scope })));
+  alliances(@Root() sdg: SDG, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    return ALLIANCE_PAGES.forSdg.page(ctx, sdg.number, args);
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Context } from "../graphql/context";
-import { planPage } from "../common/connection";
+import { SEARCH_PAGE } from "./search.page";
 import { SearchArgs } from "./search.args";
 import { SearchHitConnection } from "./search.type";
 
@@ -10,7 +10,7 @@ export class SearchResolver {
   @Query(() => SearchHitConnection, {
     description: "Actors, alliances, outcomes and territories whose names or descriptions hold the words, most relevant first",
   })
-  search(@Args() args: SearchArgs, @Ctx() { repos }: Context) {
-    return repos.search.page(args.text, args.kinds ?? null, planPage(args, "search", "RELEVANCE"));
+  search(@Args() args: SearchArgs, @Ctx() ctx: Context) {
+    return SEARCH_PAGE.page(ctx, args);
   }
 }

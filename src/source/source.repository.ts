@@ -3,8 +3,6 @@ import { BadUserInputError, NotFoundError } from "../common/errors";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { byIdBatch, relatedBatch } from "../neo4j/batch";
-import { countQuery, ListSpec, pageParams, pageQuery, PageRow } from "../neo4j/paging";
-import { Page, PagePlan, toPage } from "../common/connection";
 import { Label, Rel } from "../neo4j/graph-model";
 import { propsOf } from "../neo4j/props";
 import { SourceInput } from "./source.input";
@@ -13,9 +11,6 @@ import { NODE_PROPS } from "../neo4j/projection";
 
 /** Labels whose facts cite sources. */
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
-
-// All sources, by title.
-const SOURCES: ListSpec = { body: `MATCH (x:${Label.Source})`, sortKey: "[toLower(x.title), x.id]", project: `x {${NODE_PROPS}}` };
 
 // Creates or updates a source by id.
 const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})
@@ -38,11 +33,6 @@ export class SourceRepository {
   async byIds(ids: readonly string[]): Promise<(Source | null)[]> {
     const rows = await this.executor.read(byIdBatch(Label.Source), { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Source | null }[], null);
-  }
-
-  async page(plan: PagePlan): Promise<Page<Source>> {
-    const rows = await this.executor.read(pageQuery(SOURCES, plan), pageParams(plan));
-    return toPage(rows as PageRow<Source>[], plan, async () => (await this.executor.read(countQuery(SOURCES)))[0].total);
   }
 
   /** For each id of a `label` node, the sources it cites, by date then title. */

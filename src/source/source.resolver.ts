@@ -1,7 +1,8 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
-import { ConnectionArgs, planPage } from "../common/connection";
+import { ConnectionArgs } from "../common/connection";
+import { SOURCE_PAGE } from "./source.page";
 import { SourceInput } from "./source.input";
 import { Source, SourceConnection } from "./source.type";
 
@@ -14,8 +15,8 @@ export class SourceResolver {
   }
 
   @Query(() => SourceConnection, { description: "Sources by title, paged" })
-  sources(@Args() args: ConnectionArgs, @Ctx() { repos }: Context) {
-    return repos.sources.page(planPage(args, "sources", "TITLE"));
+  sources(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return SOURCE_PAGE.page(ctx, args);
   }
 
   @Authorized(Role.EDITOR)

@@ -1,20 +1,10 @@
 import { BadUserInputError } from "../common/errors";
 import { TerritoryLevel } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
-import { nameKey } from "../common/text";
-import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor } from "../neo4j/executor";
-import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
 import { pickTerritory, RESOLVE_TERRITORY_REFS } from "../neo4j/references";
-import { Actor } from "../actor/actor.type";
 import { Territory } from "./territory.type";
 import * as Q from "./territory.cypher";
-
-export interface TerritoryScope {
-  level: TerritoryLevel | null;
-  withinId: string | null;
-  namePrefix: string | null;
-}
 
 /** The only code that runs Cypher for territories (reads only: geography comes from the seed). */
 export class TerritoryRepository {
@@ -58,31 +48,8 @@ export class TerritoryRepository {
     });
   }
 
-  /** One page of territories in scope, by name. */
-  async page(scope: TerritoryScope, plan: PagePlan): Promise<Page<Territory>> {
-    const params = { ...scope, namePrefix: scope.namePrefix && nameKey(scope.namePrefix) };
-    const rows = await this.read(pageQuery(Q.TERRITORIES, plan), { ...params, ...pageParams(plan) });
-    return toPage(rows as PageRow<Territory>[], plan, async () => (await this.read(countQuery(Q.TERRITORIES), params))[0].total);
-  }
-
   async parentsOf(ids: readonly string[]): Promise<(Territory | null)[]> {
     const rows = await this.read(Q.PARENTS, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Territory | null }[], null);
-  }
-
-  childrenOf(keys: readonly BatchPageKey[]): Promise<PageRow<Territory>[][]> {
-    return runBatchPages(this.read, () => Q.CHILDREN, keys);
-  }
-
-  countChildrenOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.CHILDREN, keys);
-  }
-
-  actorsIn(keys: readonly BatchPageKey[]): Promise<PageRow<Actor>[][]> {
-    return runBatchPages(this.read, () => Q.ACTORS_IN, keys);
-  }
-
-  countActorsIn(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.ACTORS_IN, keys);
   }
 }

@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
-import { allianceScope, territoryIdOf } from "../graphql/scope";
-import { countKey, pageKey, planPage, toPage } from "../common/connection";
 import { TerritoryLevel } from "../common/enums";
 import { ActorConnection } from "../actor/actor.type";
 import { AllianceListArgs } from "../alliance/alliance.args";
 import { AllianceConnection } from "../alliance/alliance.type";
-import { planAlliancePage } from "../alliance/alliance.resolver";
+import { ALLIANCE_PAGES } from "../alliance/alliance.page";
+import { TERRITORY_PAGES } from "./territory.page";
 import { ChildrenArgs, TerritoryActorArgs, TerritoryListArgs } from "./territory.args";
 import { Territory, TerritoryConnection } from "./territory.type";
 
@@ -26,10 +25,8 @@ export class TerritoryResolver {
   }
 
   @Query(() => TerritoryConnection, { description: "Territories by name, filtered, paged" })
-  async territories(@Args() args: TerritoryListArgs, @Ctx() ctx: Context) {
-    const plan = planPage(args, "territories");
-    const scope = { level: args.level ?? null, withinId: await territoryIdOf(ctx, args.within), namePrefix: args.nameStartsWith ?? null };
-    return ctx.repos.territories.page(scope, plan);
+  territories(@Args() args: TerritoryListArgs, @Ctx() ctx: Context) {
+    return TERRITORY_PAGES.territories.page(ctx, args);
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: "Administrative parent (commune → département → région → France)" })
@@ -38,26 +35,17 @@ export class TerritoryResolver {
   }
 
   @FieldResolver(() => TerritoryConnection, { description: "Territories directly inside it, by name" })
-  async children(@Root() territory: Territory, @Args() args: ChildrenArgs, @Ctx() { loaders }: Context) {
-    const plan = planPage(args, "Territory.children");
-    const scope = { level: args.level ?? null };
-    const rows = await loaders.childrenOf.load(pageKey(territory.id, plan, scope));
-    return toPage(rows, plan, () => loaders.childCountOf.load(countKey(territory.id, scope)));
+  children(@Root() territory: Territory, @Args() args: ChildrenArgs, @Ctx() ctx: Context) {
+    return TERRITORY_PAGES.children.page(ctx, territory.id, args);
   }
 
   @FieldResolver(() => AllianceConnection, { description: "Alliances acting in it or anywhere inside it" })
-  async alliances(@Root() territory: Territory, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
-    const plan = planAlliancePage(args, "Territory.alliances");
-    const scope = await allianceScope(ctx, args.filter, args.at);
-    const rows = await ctx.loaders.alliancesInTerritory.load(pageKey(territory.id, plan, { ...scope }));
-    return toPage(rows, plan, () => ctx.loaders.allianceCountInTerritory.load(countKey(territory.id, { ...scope })));
+  alliances(@Root() territory: Territory, @Args() args: AllianceListArgs, @Ctx() ctx: Context) {
+    return ALLIANCE_PAGES.inTerritory.page(ctx, territory.id, args);
   }
 
   @FieldResolver(() => ActorConnection, { description: "Actors based in it or anywhere inside it, by name" })
-  async actors(@Root() territory: Territory, @Args() args: TerritoryActorArgs, @Ctx() { loaders }: Context) {
-    const plan = planPage(args, "Territory.actors");
-    const scope = { kinds: args.kinds ?? null };
-    const rows = await loaders.actorsIn.load(pageKey(territory.id, plan, scope));
-    return toPage(rows, plan, () => loaders.actorCountIn.load(countKey(territory.id, scope)));
+  actors(@Root() territory: Territory, @Args() args: TerritoryActorArgs, @Ctx() ctx: Context) {
+    return TERRITORY_PAGES.actors.page(ctx, territory.id, args);
   }
 }
