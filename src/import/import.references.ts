@@ -1,8 +1,7 @@
-import { Executor } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
-import { RESOLVE_TERRITORY_REFS } from "../neo4j/references";
-import { ENTITIES, Entity } from "./entities";
-import { MaturitySubjectType } from "../maturity/maturity.type";
+import { RESOLVE_TERRITORY_REFS, RunQuery } from "../neo4j/references";
+import { storedLinks } from "../entity/stored";
+import { ENTITIES, Entity, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
 
@@ -24,25 +23,18 @@ const TARGET_ENTITY: Record<"source" | "actor" | "alliance", Entity> = { source:
 /** The kind of reference that names rows of `entity`, if any. */
 const targetOf = (entity: Entity) => (Object.keys(TARGET_ENTITY) as (keyof typeof TARGET_ENTITY)[]).find((t) => TARGET_ENTITY[t] === entity);
 
-/** Every reference a row makes, with the field it is in ("sourceIds.1"). */
+const TARGET_OF: Partial<Record<Label, Target>> = {
+  [Label.Source]: "source", [Label.Actor]: "actor", [Label.Alliance]: "alliance", [Label.Territory]: "territory", [Label.SDG]: "sdg",
+};
+
+/** Every reference a row makes (the keys of its links, storedLinks), with the field it is in ("sourceIds.1"). */
 function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
-  const list = (field: string, target: Target): Reference[] =>
-    ((input[field] ?? []) as (string | number)[]).map((value, i) => ({ field: `${field}.${i}`, target, value }));
-  const one = (field: string, target: Target): Reference[] => (input[field] == null ? [] : [{ field, target, value: input[field] }]);
-  const sources = list("sourceIds", "source");
-  switch (entity) {
-    case "sources": return [];
-    case "actors": return [...one("basedIn", "territory"), ...sources];
-    case "alliances": return [...list("territories", "territory"), ...list("sdgs", "sdg"), ...sources];
-    case "memberships": return [...one("actorId", "actor"), ...one("allianceId", "alliance"), ...sources];
-    case "outcomes":
-      return [
-        ...one("allianceId", "alliance"), ...list("sdgs", "sdg"), ...list("beneficiaryTerritories", "territory"),
-        ...list("beneficiaryActorIds", "actor"), ...sources,
-      ];
-    case "maturityAssessments":
-      return [...one("subjectId", input.subjectType === MaturitySubjectType.TERRITORY ? "territory" : "actor"), ...sources];
-  }
+  return storedLinks(SPECS[entity].input).flatMap((link): Reference[] => {
+    const value = input[link.field];
+    if (value == null || (link.when && !link.when(input))) return [];
+    const target = TARGET_OF[link.target]!;
+    return Array.isArray(value) ? value.map((item, i) => ({ field: `${link.field}.${i}`, target, value: item })) : [{ field: link.field, target, value }];
+  });
 }
 
 /**
@@ -52,13 +44,13 @@ function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
  * row only counts as present once it is accepted (or already stored).
  */
 export async function checkReferences(
-  executor: Executor,
+  run: RunQuery,
   rows: ValidRow[],
   rejectedEarlier: Rejection[] = [],
 ): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
   const refs = rows.map((row) => referencesOf(row.row.entity, row.input));
-  const stored = await storedKeys(executor, refs);
-  const territories = await resolveTerritories(executor, refs.flat().filter((r) => r.target === "territory").map((r) => String(r.value)));
+  const stored = await storedKeys(run, refs);
+  const territories = await resolveTerritories(run, refs.flat().filter((r) => r.target === "territory").map((r) => String(r.value)));
   const inFile: Record<string, Set<string>> = { source: new Set(), actor: new Set(), alliance: new Set() };
   const rejectedKeys: Record<string, Set<string>> = { source: new Set(), actor: new Set(), alliance: new Set() };
   for (const r of rejectedEarlier) {
@@ -105,7 +97,7 @@ const EXISTING = (label: Label, keyProperty = "id") =>
 const CHUNK = 10_000;
 
 /** The referenced sources, actors, alliances and SDGs that are already stored. */
-async function storedKeys(executor: Executor, refs: Reference[][]): Promise<Record<"source" | "actor" | "alliance" | "sdg", Set<string>>> {
+async function storedKeys(run: RunQuery, refs: Reference[][]): Promise<Record<"source" | "actor" | "alliance" | "sdg", Set<string>>> {
   const wanted = { source: new Set<string>(), actor: new Set<string>(), alliance: new Set<string>(), sdg: new Set<number>() };
   for (const ref of refs.flat()) {
     if (ref.target === "sdg") wanted.sdg.add(Number(ref.value));
@@ -114,7 +106,7 @@ async function storedKeys(executor: Executor, refs: Reference[][]): Promise<Reco
   const lookup = async (label: Label, keys: (string | number)[], keyProperty?: string) => {
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += CHUNK) {
-      const [row] = await executor.read(EXISTING(label, keyProperty), { keys: keys.slice(i, i + CHUNK) });
+      const [row] = await run(EXISTING(label, keyProperty), { keys: keys.slice(i, i + CHUNK) });
       for (const key of row.found as (string | number)[]) found.add(String(key)); // 17.0 → "17"
     }
     return found;
@@ -128,11 +120,11 @@ async function storedKeys(executor: Executor, refs: Reference[][]): Promise<Reco
 }
 
 /** Each distinct territory reference → its territory, or why it names none (or several). */
-async function resolveTerritories(executor: Executor, refs: string[]): Promise<Map<string, { id: string } | string>> {
+async function resolveTerritories(run: RunQuery, refs: string[]): Promise<Map<string, { id: string } | string>> {
   const distinct = [...new Set(refs)];
   const result = new Map<string, { id: string } | string>();
   for (let i = 0; i < distinct.length; i += CHUNK) {
-    const rows = await executor.read(RESOLVE_TERRITORY_REFS, { keys: distinct.slice(i, i + CHUNK) });
+    const rows = await run(RESOLVE_TERRITORY_REFS, { keys: distinct.slice(i, i + CHUNK) });
     for (const { ref, matches } of rows as { ref: string; matches: { id: string }[] }[]) {
       if (matches.length === 1) result.set(ref, matches[0]);
       else if (matches.length === 0) result.set(ref, `no territory has the code or id "${ref}"`);

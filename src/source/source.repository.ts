@@ -6,7 +6,7 @@ import { byIdBatch, relatedBatch } from "../neo4j/batch";
 import { countQuery, ListSpec, pageParams, pageQuery, PageRow } from "../neo4j/paging";
 import { Page, PagePlan, toPage } from "../common/connection";
 import { Label, Rel } from "../neo4j/graph-model";
-import { propsOf } from "../neo4j/props";
+import { writeOne } from "../import/write-one";
 import { SourceInput } from "./source.input";
 import { Source } from "./source.type";
 import { NODE_PROPS } from "../neo4j/projection";
@@ -17,19 +17,11 @@ export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Labe
 // All sources, by title.
 const SOURCES: ListSpec = { body: `MATCH (x:${Label.Source})`, sortKey: "[toLower(x.title), x.id]", project: `x {${NODE_PROPS}}` };
 
-// Creates or updates a source by id.
-const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})
-ON CREATE SET s.createdAt = datetime()
-SET s += $props, s.updatedAt = datetime()
-RETURN s {${NODE_PROPS}} AS source`;
-
 // Deletes a source nothing cites; returns how many facts cite it otherwise.
 const DELETE_SOURCE = `MATCH (s:${Label.Source} {id: $id})
 WITH s, COUNT { (s)<-[:${Rel.CITES}]-() } AS citations
 FOREACH (_ IN CASE WHEN citations = 0 THEN [1] ELSE [] END | DETACH DELETE s)
 RETURN citations`;
-
-const SOURCE_FIELDS = ["title", "publisher", "date", "url", "kind"] as const;
 
 /** The only code that runs Cypher for sources. */
 export class SourceRepository {
@@ -56,17 +48,19 @@ export class SourceRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Source[] }[], []);
   }
 
-  async upsert(input: SourceInput, id = input.id ?? randomUUID()): Promise<Source> {
-    const props = propsOf(input, SOURCE_FIELDS, "replace", ["date"]);
-    const [row] = await this.executor.write((tx) => tx.run(UPSERT_SOURCE, { id, props }));
-    return row.source;
+  /** Creates the source, or replaces it when its id exists: an import of one row. */
+  async upsert(input: SourceInput): Promise<Source> {
+    return this.saved(await writeOne(this.executor, "sources", { ...input, id: input.id ?? randomUUID() }));
   }
 
   /** Replaces an existing source (NOT_FOUND when it does not exist). */
   async update(id: string, input: SourceInput): Promise<Source> {
-    const [existing] = await this.byIds([id]);
-    if (!existing) throw new NotFoundError("Source", id);
-    return this.upsert(input, id);
+    return this.saved(await writeOne(this.executor, "sources", { ...input, id }, { existing: id }));
+  }
+
+  private async saved(id: string): Promise<Source> {
+    const [source] = await this.byIds([id]);
+    return source!;
   }
 
   /** Refuses to delete a source that facts still cite: provenance is never silently lost. */
