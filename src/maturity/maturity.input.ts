@@ -1,11 +1,10 @@
 import { ID, InputType } from "type-graphql";
 import { registerDecorator, ValidationOptions } from "class-validator";
-import { MaturityLevel } from "../common/enums";
+import { MaturityLevel, MaturitySubjectType } from "../common/enums";
 import { field } from "../entity/field";
 import { date, enumOf, externalId, sourceIds, text } from "../entity/kinds";
 import { CITES_SOURCES } from "../entity/links";
 import { Label, Rel } from "../neo4j/graph-model";
-import { MaturitySubjectType } from "./maturity.type";
 
 /** The decorated ISO date ("YYYY-MM-DD") is not after today: an assessment reports what was observed. */
 function NotInFuture(options?: ValidationOptions) {

@@ -1,17 +1,12 @@
-import { Ctx, Field, ID, ObjectType, createUnionType, registerEnumType } from "type-graphql";
+import { Ctx, Field, ID, ObjectType, createUnionType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { MaturityLevel } from "../common/enums";
+import { MaturityLevel, MaturitySubjectType } from "../common/enums";
 import type { Context } from "../graphql/context";
 import { Actor } from "../actor/actor.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
 
-/** What a maturity assessment is about. */
-export enum MaturitySubjectType {
-  ACTOR = "ACTOR",
-  TERRITORY = "TERRITORY",
-}
-registerEnumType(MaturitySubjectType, { name: "MaturitySubjectType" });
+export { MaturitySubjectType }; // declared with the other enums, so inputs need not import this type
 
 /** Subjects are Actor / Territory instances (see `toAssessment`), so the union tells them apart by class. */
 export const MaturitySubject = createUnionType({
