@@ -14,9 +14,11 @@ import { ENTITIES, Entity, SPECS } from "./entities";
 /** Cypher boolean: some property in row.props differs from node n's (null = absent). */
 const PROPS_DIFFER = `any(k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL))`;
 
-/** The pattern from n along a link to a `target` node (`to` binds it, when given). */
-const ALONG = ({ rel, target, incoming }: StoredLink, to = "") =>
-  incoming ? `(n)<-[:${rel}]-(${to}:${target})` : `(n)-[:${rel}]->(${to}:${target})`;
+/** The pattern from n along a link to `to` (labelled unless already bound), through relationship `r`. */
+const ALONG = ({ rel, target, incoming }: StoredLink, to = "", r = "", bound = false) => {
+  const other = bound ? `(${to})` : `(${to}:${target})`;
+  return incoming ? `(n)<-[${r}:${rel}]-${other}` : `(n)-[${r}:${rel}]->${other}`;
+};
 
 /** Cypher boolean: n's links are not exactly to the nodes listed in row[param] (distinct keys). */
 const LINKS_DIFFER = (link: StoredLink) =>
@@ -24,13 +26,13 @@ const LINKS_DIFFER = (link: StoredLink) =>
 
 /** Makes n's links exactly to the nodes listed in row[param]: drops the others, merges the listed. */
 const SYNC_LINKS = (link: StoredLink) => `CALL (n, row) {
-  OPTIONAL MATCH ${ALONG(link, "gone").replace(`[:${link.rel}]`, `[old:${link.rel}]`)} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
+  OPTIONAL MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
   DELETE old
 }
 CALL (n, row) {
   UNWIND row.${link.param} AS key
   MATCH (linked:${link.target} {${link.keyProperty}: key})
-  MERGE ${ALONG(link, "linked").replace(`:${link.target})`, ")")}
+  MERGE ${ALONG(link, "linked", "", true)}
 }`;
 
 /** The batched upsert of `label` nodes by `row.id`, with their links. */
