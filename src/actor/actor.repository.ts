@@ -103,22 +103,17 @@ export class ActorRepository {
 
   /** Creates the actor, or replaces its fields when `input.id` exists (idempotent replays): an import of one row. */
   async upsert(input: ActorInput): Promise<Actor> {
-    return this.saved(await writeOne(this.executor, "actors", { ...input, id: input.id ?? randomUUID() }));
+    return writeOne(this.executor, "actors", { ...input, id: input.id ?? randomUUID() }, Q.ACTORS_BY_ID);
   }
 
   /** Changes the given fields of an existing actor. */
   async update(id: string, patch: ActorPatch): Promise<Actor> {
-    return this.saved(await writeOne(this.executor, "actors", patch, { existing: id, patch: true }));
+    return writeOne(this.executor, "actors", patch, Q.ACTORS_BY_ID, { existing: id, patch: true });
   }
 
   async delete(id: string): Promise<boolean> {
     const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ACTOR, { id }));
     if (!row || row.deleted === 0) throw new NotFoundError("Actor", id);
     return true;
-  }
-
-  private async saved(id: string): Promise<Actor> {
-    const [actor] = await this.byIds([id]);
-    return actor!;
   }
 }

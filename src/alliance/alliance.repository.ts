@@ -89,12 +89,12 @@ export class AllianceRepository {
 
   /** Creates the alliance, or replaces it when `input.id` exists (idempotent replays): an import of one row. */
   async upsert(input: AllianceInput): Promise<Alliance> {
-    return this.saved(await writeOne(this.executor, "alliances", { ...input, id: input.id ?? randomUUID() }));
+    return writeOne(this.executor, "alliances", { ...input, id: input.id ?? randomUUID() }, byIdBatch(Label.Alliance));
   }
 
   /** Changes the given fields; the dates must still be in order afterwards (the patched row is validated whole). */
   async update(id: string, patch: AlliancePatch): Promise<Alliance> {
-    return this.saved(await writeOne(this.executor, "alliances", patch, { existing: id, patch: true }));
+    return writeOne(this.executor, "alliances", patch, byIdBatch(Label.Alliance), { existing: id, patch: true });
   }
 
   async delete(id: string): Promise<boolean> {
@@ -106,10 +106,5 @@ export class AllianceRepository {
   private async count(spec: ListSpec, params: object): Promise<number> {
     const [row] = await this.read(countQuery(spec), params as Record<string, unknown>);
     return row.total;
-  }
-
-  private async saved(id: string): Promise<Alliance> {
-    const [alliance] = await this.byIds([id]);
-    return alliance!;
   }
 }

@@ -20,9 +20,16 @@ const inputField = (field: string) => (field ? `input.${field.replace(/\.(\d+)/g
 /**
  * A mutation's write: the import of one row (same checks, same batched upsert), in one
  * write transaction, so a bad reference writes nothing. The first rejection is a
- * BAD_USER_INPUT naming `input.<field>`. Returns the row's key.
+ * BAD_USER_INPUT naming `input.<field>`. Returns what `byId` (a by-id batch query: $keys →
+ * i, value) gives for the written row, read in the same transaction.
  */
-export async function writeOne(executor: Executor, entity: Entity, data: Record<string, any>, options: WriteOneOptions = {}): Promise<string> {
+export async function writeOne<T>(
+  executor: Executor,
+  entity: Entity,
+  data: Record<string, any>,
+  byId: string,
+  options: WriteOneOptions = {},
+): Promise<T> {
   return executor.write(async (tx) => {
     const run = tx.run.bind(tx);
     let fields = data;
@@ -35,6 +42,7 @@ export async function writeOne(executor: Executor, entity: Entity, data: Record<
     const { accepted, rejected } = await checkRows(run, [{ entity, data: { ...fields }, origin: { file: "input" } }]);
     if (rejected.length > 0) throw new BadUserInputError(inputField(rejected[0].field), rejected[0].reason);
     await writeBatch(run, entity, accepted);
-    return accepted[0].key;
+    const [written] = await run(byId, { keys: [accepted[0].key] });
+    return written.value as T;
   });
 }

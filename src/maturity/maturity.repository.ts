@@ -64,9 +64,7 @@ export class MaturityRepository {
 
   /** Records an assessment, replacing the one with the same id: an import of one row. */
   async upsert(input: MaturityAssessmentInput): Promise<MaturityAssessment> {
-    const id = await writeOne(this.executor, "maturityAssessments", { ...input, id: input.id ?? randomUUID() });
-    const [assessment] = await this.byIds([id]);
-    return assessment!;
+    return toAssessment(await writeOne(this.executor, "maturityAssessments", { ...input, id: input.id ?? randomUUID() }, Q.ASSESSMENTS_BY_ID));
   }
 
   async delete(id: string): Promise<boolean> {

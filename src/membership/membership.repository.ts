@@ -19,22 +19,17 @@ export class MembershipRepository {
 
   /** Adds the actor to the alliance, or updates its membership when it is already a member: an import of one row. */
   async upsert(input: MembershipInput): Promise<Membership> {
-    return this.saved(await writeOne(this.executor, "memberships", { ...input }));
+    return writeOne(this.executor, "memberships", { ...input }, Q.MEMBERSHIPS_BY_ID);
   }
 
   /** Changes the given fields; the dates must still be in order afterwards. */
   async update(id: string, patch: MembershipPatch): Promise<Membership> {
-    return this.saved(await writeOne(this.executor, "memberships", patch, { existing: id, patch: true }));
+    return writeOne(this.executor, "memberships", patch, Q.MEMBERSHIPS_BY_ID, { existing: id, patch: true });
   }
 
   async delete(id: string): Promise<boolean> {
     const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_MEMBERSHIP, { id }));
     if (!row || row.deleted === 0) throw new NotFoundError("Membership", id);
     return true;
-  }
-
-  private async saved(id: string): Promise<Membership> {
-    const [membership] = await this.byIds([id]);
-    return membership!;
   }
 }

@@ -63,23 +63,18 @@ export class OutcomeRepository {
 
   /** Creates the outcome, or replaces it entirely when its id exists: an import of one row. */
   async upsert(input: OutcomeInput): Promise<Outcome> {
-    return this.saved(await writeOne(this.executor, "outcomes", { ...input, id: input.id ?? randomUUID() }));
+    return toOutcome(await writeOne(this.executor, "outcomes", { ...input, id: input.id ?? randomUUID() }, Q.OUTCOMES_BY_ID));
   }
 
   /** Replaces an existing outcome (NOT_FOUND when it does not exist). */
   async update(id: string, input: OutcomeInput): Promise<Outcome> {
-    return this.saved(await writeOne(this.executor, "outcomes", { ...input, id }, { existing: id }));
+    return toOutcome(await writeOne(this.executor, "outcomes", { ...input, id }, Q.OUTCOMES_BY_ID, { existing: id }));
   }
 
   async delete(id: string): Promise<boolean> {
     const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_OUTCOME, { id }));
     if (!row || row.deleted === 0) throw new NotFoundError("Outcome", id);
     return true;
-  }
-
-  private async saved(id: string): Promise<Outcome> {
-    const [outcome] = await this.byIds([id]);
-    return outcome!;
   }
 
   private async related<T>(cypher: string, ids: readonly string[]): Promise<T[][]> {

@@ -50,17 +50,12 @@ export class SourceRepository {
 
   /** Creates the source, or replaces it when its id exists: an import of one row. */
   async upsert(input: SourceInput): Promise<Source> {
-    return this.saved(await writeOne(this.executor, "sources", { ...input, id: input.id ?? randomUUID() }));
+    return writeOne(this.executor, "sources", { ...input, id: input.id ?? randomUUID() }, byIdBatch(Label.Source));
   }
 
   /** Replaces an existing source (NOT_FOUND when it does not exist). */
   async update(id: string, input: SourceInput): Promise<Source> {
-    return this.saved(await writeOne(this.executor, "sources", { ...input, id }, { existing: id }));
-  }
-
-  private async saved(id: string): Promise<Source> {
-    const [source] = await this.byIds([id]);
-    return source!;
+    return writeOne(this.executor, "sources", { ...input, id }, byIdBatch(Label.Source), { existing: id });
   }
 
   /** Refuses to delete a source that facts still cite: provenance is never silently lost. */
