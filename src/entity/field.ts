@@ -74,7 +74,6 @@ export function patchOf<T extends object, K extends keyof T>(
   Object.defineProperty(Patch, "name", { value: name }); // format-error prefixes `input.` to fields of …Patch classes
   const fields = fieldsOf(Input).filter((decl) => !(omit as readonly string[]).includes(decl.name));
   for (const decl of fields) decorate(Patch.prototype, decl, decl.optional ? "optional" : "patch");
-  FIELDS.set(Patch, fields);
   InputType(name, { description })(Patch);
   return Patch as new () => Partial<Omit<T, K>>;
 }
