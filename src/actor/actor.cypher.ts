@@ -1,5 +1,4 @@
 import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
-import { replaceLinks } from "../neo4j/links";
 import { BatchPageKey, ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { ALLIANCE_MATCHES, AllianceFilterParams, filterShape, FilterShape } from "../alliance/alliance-filter";
@@ -10,7 +9,7 @@ import { ActorOrderField } from "./actor.args";
 import { NODE_PROPS, selectedProps } from "../neo4j/projection";
 
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CITES, CONTRIBUTES_TO } = Rel;
+const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CONTRIBUTES_TO } = Rel;
 
 /** The fields of the Actor type that are stored properties (actor.type.ts); the others are resolved from its id. */
 export const ACTOR_PROPERTIES = ["id", "name", "kind", "description", "website", "siren", "rna"] as const;
@@ -143,25 +142,6 @@ OPTIONAL MATCH (x)-[:${HAS_MEMBERSHIP}]->(mx:${Membership})-[:${IN_ALLIANCE}]->(
 WHERE ${ACTIVE_ON("mx", "$at")} AND ${ACTIVE_ON("my", "$at")} AND ${ACTIVE_ON("al", "$at")}
 WITH x, y, al ORDER BY al.nameKey, al.id
 RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {${NODE_PROPS}}) AS alliances`;
-
-// Creates or updates actor $id; $basedInId / $sourceIds null keep the current links.
-export const UPSERT_ACTOR = `MERGE (a:${Actor} {id: $id})
-ON CREATE SET a.createdAt = datetime()
-SET a += $props, a.updatedAt = datetime()
-WITH a
-CALL (a) {
-  OPTIONAL MATCH (a)-[old:${BASED_IN}]->() WHERE $replaceBasedIn
-  DELETE old
-}
-CALL (a) {
-  MATCH (t:${Territory} {id: $basedInId})
-  MERGE (a)-[:${BASED_IN}]->(t)
-}
-${replaceLinks("a", CITES, Label.Source, "sourceIds")}
-RETURN ${ACTOR_MAP("a")} AS actor`;
-
-// Whether actor $id exists (so a patch of a missing actor is NOT_FOUND, not a creation).
-export const ACTOR_EXISTS = `RETURN EXISTS { MATCH (:${Actor} {id: $id}) } AS exists`;
 
 // Deletes an actor with its memberships and maturity assessments, which mean nothing without it.
 export const DELETE_ACTOR = `MATCH (a:${Actor} {id: $id})

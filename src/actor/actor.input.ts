@@ -1,99 +1,45 @@
-import { Field, InputType } from "type-graphql";
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUrl, Length, ValidateIf } from "class-validator";
+import { InputType } from "type-graphql";
 import { ActorKind } from "../common/enums";
-import { IsExternalId, IsRna, IsSiren, IsTerritoryRef } from "../common/validators";
+import { field, patchOf } from "../entity/field";
+import { enumOf, externalId, rna, siren, sourceIds, territoryRef, text, url } from "../entity/kinds";
+import { Label, Rel } from "../neo4j/graph-model";
+import { CITES_SOURCES } from "../entity/links";
 
-/** Creates an actor, or updates it when `id` already exists (so replays never duplicate). */
+/** An actor's fields, declared once (src/entity/field.ts): creates an actor, or updates it when `id` already exists. */
 @InputType({ description: "An actor to create; an existing id is updated in place" })
 export class ActorInput {
-  @Field(() => String, { nullable: true, description: "External id; generated when omitted" })
-  @IsOptional()
-  @IsExternalId()
+  @field(externalId(), { optional: true, key: true, description: "External id; generated when omitted" })
   id?: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 200)
+  @field(text(1, 200))
   name!: string;
 
-  @Field(() => ActorKind)
-  @IsEnum(ActorKind)
+  @field(enumOf(ActorKind))
   kind!: ActorKind;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 4000)
+  @field(text(0, 4000), { optional: true })
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ["http", "https"], require_protocol: true })
+  @field(url, { optional: true })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsSiren()
+  @field(siren, { optional: true })
   siren?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsRna()
+  @field(rna, { optional: true })
   rna?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Territory it is based in: INSEE code or territory id" })
-  @IsOptional()
-  @IsTerritoryRef()
+  @field(territoryRef, {
+    optional: true,
+    description: "Territory it is based in: INSEE code or territory id",
+    links: [{ rel: Rel.BASED_IN, target: Label.Territory }],
+  })
   basedIn?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Sources that attest this actor" })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsExternalId({ each: true })
+  @field(sourceIds(), { optional: true, description: "Sources that attest this actor", links: [CITES_SOURCES] })
   sourceIds?: string[] | null;
 }
 
 /** Changes some fields of an actor; omitted fields stay, `null` clears an optional one. */
-@InputType({ description: "Fields to change; omitted fields are kept, null clears an optional field" })
-export class ActorPatch {
-  @Field(() => String, { nullable: true })
-  @ValidateIf((patch) => patch.name !== undefined) // null is not "keep": a name cannot be cleared
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @Field(() => ActorKind, { nullable: true })
-  @ValidateIf((patch) => patch.kind !== undefined)
-  @IsEnum(ActorKind)
-  kind?: ActorKind;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 4000)
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ["http", "https"], require_protocol: true })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsSiren()
-  siren?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsRna()
-  rna?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsTerritoryRef()
-  basedIn?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsExternalId({ each: true })
-  sourceIds?: string[] | null;
-}
+export const ActorPatch = patchOf(ActorInput, "ActorPatch", "Fields to change; omitted fields are kept, null clears an optional field", ["id"]);
+export type ActorPatch = InstanceType<typeof ActorPatch>;

@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../common/errors";
+import { writeOne } from "../import/write-one";
 import { inKeyOrder } from "../common/loader";
-import { nameKey } from "../common/text";
-import { Executor, WriteTx } from "../neo4j/executor";
-import { Label } from "../neo4j/graph-model";
+import { Executor } from "../neo4j/executor";
 import { BatchPageKey, PageRow } from "../neo4j/paging";
-import { propsOf } from "../neo4j/props";
-import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { Alliance } from "../alliance/alliance.type";
 import { Outcome } from "../outcome/outcome.type";
 import { toOutcomeRows } from "../outcome/outcome.repository";
@@ -15,7 +12,6 @@ import { Actor, CoConstructor } from "./actor.type";
 import * as Q from "./actor.cypher";
 import { NEIGHBOURHOOD as Q_NEIGHBOURHOOD } from "./neighbourhood.cypher";
 
-const ACTOR_FIELDS = ["name", "kind", "description", "website", "siren", "rna"] as const;
 
 /** The only code that runs Cypher for actors. */
 export class ActorRepository {
@@ -61,44 +57,19 @@ export class ActorRepository {
     return (row as { a: Actor; b: Actor; alliances: Alliance[] }) ?? null;
   }
 
-  /** Creates the actor, or replaces its fields when `input.id` exists (idempotent replays). */
+  /** Creates the actor, or replaces its fields when `input.id` exists (idempotent replays): an import of one row. */
   async upsert(input: ActorInput): Promise<Actor> {
-    const id = input.id ?? randomUUID();
-    return this.executor.write((tx) =>
-      this.save(tx, id, propsOf(input, ACTOR_FIELDS, "replace"), input.basedIn ?? null, input.sourceIds ?? [], true),
-    );
+    return writeOne(this.executor, "actors", { ...input, id: input.id ?? randomUUID() }, Q.ACTORS_BY_ID);
   }
 
   /** Changes the given fields of an existing actor. */
   async update(id: string, patch: ActorPatch): Promise<Actor> {
-    return this.executor.write(async (tx) => {
-      const [{ exists }] = await tx.run(Q.ACTOR_EXISTS, { id });
-      if (!exists) throw new NotFoundError("Actor", id);
-      const replaceBasedIn = patch.basedIn !== undefined;
-      return this.save(tx, id, propsOf(patch, ACTOR_FIELDS, "patch"), patch.basedIn ?? null, patch.sourceIds ?? null, replaceBasedIn);
-    });
+    return writeOne(this.executor, "actors", patch, Q.ACTORS_BY_ID, { existing: id, patch: true });
   }
 
   async delete(id: string): Promise<boolean> {
     const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ACTOR, { id }));
     if (!row || row.deleted === 0) throw new NotFoundError("Actor", id);
     return true;
-  }
-
-  /** Checks references, then writes, in the caller's transaction: a bad reference writes nothing. */
-  private async save(
-    tx: WriteTx,
-    id: string,
-    props: Record<string, unknown>,
-    basedIn: string | null,
-    sourceIds: string[] | null,
-    replaceBasedIn: boolean,
-  ): Promise<Actor> {
-    const run = tx.run.bind(tx);
-    const [basedInId] = basedIn ? await resolveTerritoryRefs(run, [basedIn], "input.basedIn") : [null];
-    await requireExisting(run, Label.Source, sourceIds ?? [], "input.sourceIds");
-    if (typeof props.name === "string") props.nameKey = nameKey(props.name);
-    const [row] = await tx.run(Q.UPSERT_ACTOR, { id, props, basedInId, replaceBasedIn, sourceIds });
-    return row.actor;
   }
 }

@@ -77,7 +77,7 @@ export class ActorResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Actor, { description: "Changes some fields of an actor" })
-  updateActor(@Arg("id", () => ID) id: string, @Arg("input") input: ActorPatch, @Ctx() { repos }: Context) {
+  updateActor(@Arg("id", () => ID) id: string, @Arg("input", () => ActorPatch) input: ActorPatch, @Ctx() { repos }: Context) {
     return repos.actors.update(id, input);
   }
 

@@ -1,7 +1,6 @@
 import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
-import { replaceLinks } from "../neo4j/links";
 import { ALLIANCE_MATCHES, ScopeShape } from "./alliance-filter";
 import { AllianceOrderField } from "./alliance.args";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
@@ -15,7 +14,7 @@ export const ALLIANCE_PROPERTIES = ["id", "name", "description", "kind", "object
 
 /** An alliance map reduced to what `selected` (Alliance fields asked, or null: all) needs. */
 export const ALLIANCE_MAP_FOR = (x: string, selected: ReadonlySet<string> | null | undefined) => selectedProps(x, selected, ALLIANCE_PROPERTIES);
-const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED, CITES } = Rel;
+const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED } = Rel;
 
 /**
  * Sort key of alliance `al` for an ordering ("NAME", "START_DATE:DESC", "MEMBER_COUNT:DESC"…),
@@ -105,17 +104,6 @@ MATCH (:${Alliance} {id: $keys[i]})-[:${CONTRIBUTES_TO}]->(x:${SDG})
 WITH i, x ORDER BY x.number
 RETURN i, collect(x {${NODE_PROPS}}) AS value`;
 
-// Creates or updates alliance $id; null link lists keep the current links.
-export const UPSERT_ALLIANCE = `MERGE (al:${Alliance} {id: $id})
-ON CREATE SET al.createdAt = datetime()
-SET al += $props, al.updatedAt = datetime()
-WITH al
-${replaceLinks("al", ACTS_IN, Territory, "territoryIds")}
-${replaceLinks("al", CONTRIBUTES_TO, SDG, "sdgs", "number")}
-${replaceLinks("al", CITES, Label.Source, "sourceIds")}
-RETURN al {${NODE_PROPS}} AS alliance`;
-
-export const ALLIANCE_EXISTS = `RETURN EXISTS { MATCH (:${Alliance} {id: $id}) } AS exists`;
 
 // Deletes an alliance with its memberships and outcomes, which have no meaning without it.
 export const DELETE_ALLIANCE = `MATCH (al:${Alliance} {id: $id})

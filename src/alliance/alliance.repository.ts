@@ -1,26 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { BadUserInputError, NotFoundError } from "../common/errors";
+import { NotFoundError } from "../common/errors";
+import { writeOne } from "../import/write-one";
 import { inKeyOrder } from "../common/loader";
-import { nameKey } from "../common/text";
-import { Executor, WriteTx } from "../neo4j/executor";
+import { Executor } from "../neo4j/executor";
 import { byIdBatch } from "../neo4j/batch";
 import { Label } from "../neo4j/graph-model";
-import { propsOf } from "../neo4j/props";
-import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
 import { SDG } from "../sdg/sdg.type";
 import { Territory } from "../territory/territory.type";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance } from "./alliance.type";
 import * as Q from "./alliance.cypher";
-
-const ALLIANCE_FIELDS = ["name", "description", "kind", "objectives", "status", "startDate", "endDate"] as const;
-const DATE_FIELDS = ["startDate", "endDate"] as const;
-
-interface AllianceLinks {
-  territories: string[] | null;
-  sdgs: number[] | null;
-  sourceIds: string[] | null;
-}
 
 /** The only code that runs Cypher for alliances. */
 export class AllianceRepository {
@@ -45,49 +34,19 @@ export class AllianceRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: SDG[] }[], []);
   }
 
-  /** Creates the alliance, or replaces it when `input.id` exists (idempotent replays). */
+  /** Creates the alliance, or replaces it when `input.id` exists (idempotent replays): an import of one row. */
   async upsert(input: AllianceInput): Promise<Alliance> {
-    const id = input.id ?? randomUUID();
-    const props = propsOf(input, ALLIANCE_FIELDS, "replace", DATE_FIELDS);
-    return this.executor.write((tx) => this.save(tx, id, props, input));
+    return writeOne(this.executor, "alliances", { ...input, id: input.id ?? randomUUID() }, byIdBatch(Label.Alliance));
   }
 
-  /** Changes the given fields; the stored dates must still be in order afterwards. */
+  /** Changes the given fields; the dates must still be in order afterwards (the patched row is validated whole). */
   async update(id: string, patch: AlliancePatch): Promise<Alliance> {
-    return this.executor.write(async (tx) => {
-      const [{ exists }] = await tx.run(Q.ALLIANCE_EXISTS, { id });
-      if (!exists) throw new NotFoundError("Alliance", id);
-      const props = propsOf(patch, ALLIANCE_FIELDS, "patch", DATE_FIELDS);
-      return this.save(tx, id, props, {
-        territories: patch.territories ?? null,
-        sdgs: patch.sdgs ?? null,
-        sourceIds: patch.sourceIds ?? null,
-      });
-    });
+    return writeOne(this.executor, "alliances", patch, byIdBatch(Label.Alliance), { existing: id, patch: true });
   }
 
   async delete(id: string): Promise<boolean> {
     const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ALLIANCE, { id }));
     if (!row || row.deleted === 0) throw new NotFoundError("Alliance", id);
     return true;
-  }
-
-  /** Checks references and writes in the caller's transaction; any failure writes nothing. */
-  private async save(tx: WriteTx, id: string, props: Record<string, unknown>, links: AllianceLinks): Promise<Alliance> {
-    const run = tx.run.bind(tx);
-    const territoryIds = links.territories && (await resolveTerritoryRefs(run, links.territories, "input.territories"));
-    if (links.sdgs) await requireExisting(run, Label.SDG, links.sdgs, "input.sdgs", "number");
-    if (links.sourceIds) await requireExisting(run, Label.Source, links.sourceIds, "input.sourceIds");
-    if (typeof props.name === "string") props.nameKey = nameKey(props.name);
-    const [row] = await tx.run(Q.UPSERT_ALLIANCE, { id, props, territoryIds, sdgs: links.sdgs, sourceIds: links.sourceIds });
-    assertDatesInOrder(row.alliance);
-    return row.alliance;
-  }
-}
-
-/** A patch may move one date past the stored other one; that is refused (and rolled back). */
-export function assertDatesInOrder(record: { startDate?: string | null; endDate?: string | null }): void {
-  if (record.startDate && record.endDate && record.endDate < record.startDate) {
-    throw new BadUserInputError("input.endDate", `must not be before startDate (${record.startDate}); got ${record.endDate}`);
   }
 }

@@ -59,7 +59,7 @@ export class AllianceResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Alliance, { description: "Changes some fields of an alliance" })
-  updateAlliance(@Arg("id", () => ID) id: string, @Arg("input") input: AlliancePatch, @Ctx() { repos }: Context) {
+  updateAlliance(@Arg("id", () => ID) id: string, @Arg("input", () => AlliancePatch) input: AlliancePatch, @Ctx() { repos }: Context) {
     return repos.alliances.update(id, input);
   }
 

@@ -141,3 +141,10 @@ registerEnumType(MaturityLevel, {
     PIONEERING: { description: "pionnier" },
   },
 });
+
+/** What a maturity assessment is about. */
+export enum MaturitySubjectType {
+  ACTOR = "ACTOR",
+  TERRITORY = "TERRITORY",
+}
+registerEnumType(MaturitySubjectType, { name: "MaturitySubjectType" });

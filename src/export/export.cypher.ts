@@ -1,9 +1,16 @@
 import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
 import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
+import { INPUT_ROW } from "../entity/input-row";
+import { ActorInput } from "../actor/actor.input";
+import { AllianceInput } from "../alliance/alliance.input";
+import { MembershipInput } from "../membership/membership.input";
+import { OutcomeInput } from "../outcome/outcome.input";
+import { SourceInput } from "../source/source.input";
+import { MaturityAssessmentInput } from "../maturity/maturity.input";
 
-const { Actor, Alliance, Membership, Outcome, Territory, SDG, Source, MaturityAssessment } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED, ADVANCES, BENEFITS, CITES, ASSESSES } = Rel;
+const { Actor, Alliance, Membership, Outcome, Territory, Source, MaturityAssessment } = Label;
+const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, PRODUCED, ASSESSES } = Rel;
 
 /**
  * Every query here takes the scope parameters of `scopeParams` (export.scope.ts):
@@ -37,38 +44,30 @@ export const SCOPE_IDS = `CALL () {
 }
 RETURN allianceId, membershipId, actorId`;
 
-// Actors by $ids as the import format has them (base territory id, cited source ids), by id.
+// Each section's rows are the nodes as their input has them (INPUT_ROW, export.document.ts shapes them).
+
+// Actors by $ids, by id.
 export const DOCUMENT_ACTORS = `UNWIND $ids AS id
 MATCH (a:${Actor} {id: id})
-RETURN a {.id, .name, .kind, .description, .website, .siren, .rna,
-  basedIn: head([(a)-[:${BASED_IN}]->(t:${Territory}) | t.id]),
-  sourceIds: [(a)-[:${CITES}]->(s:${Source}) | s.id]} AS row
+RETURN ${INPUT_ROW(ActorInput, "a")} AS row
 ORDER BY a.id`;
 
-// Alliances by $ids as the import format has them (territory ids, SDG numbers, source ids), by id.
+// Alliances by $ids, by id.
 export const DOCUMENT_ALLIANCES = `UNWIND $ids AS id
 MATCH (al:${Alliance} {id: id})
-RETURN al {.id, .name, .description, .kind, .objectives, .status, .startDate, .endDate,
-  territories: [(al)-[:${ACTS_IN}]->(t:${Territory}) | t.id],
-  sdgs: [(al)-[:${CONTRIBUTES_TO}]->(g:${SDG}) | g.number],
-  sourceIds: [(al)-[:${CITES}]->(s:${Source}) | s.id]} AS row
+RETURN ${INPUT_ROW(AllianceInput, "al")} AS row
 ORDER BY al.id`;
 
-// Memberships by $ids as the import format has them (actor and alliance ids, source ids), by alliance then actor.
+// Memberships by $ids, by alliance then actor.
 export const DOCUMENT_MEMBERSHIPS = `UNWIND $ids AS id
 MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership} {id: id})-[:${IN_ALLIANCE}]->(al:${Alliance})
-RETURN m {actorId: a.id, allianceId: al.id, .role, .startDate, .endDate,
-  sourceIds: [(m)-[:${CITES}]->(s:${Source}) | s.id]} AS row
+RETURN ${INPUT_ROW(MembershipInput, "m")} AS row
 ORDER BY al.id, a.id`;
 
-// Outcomes of the alliances $ids as the import format has them (flat indicator properties included), by id.
+// Outcomes of the alliances $ids, by id.
 export const DOCUMENT_OUTCOMES = `UNWIND $ids AS id
 MATCH (:${Alliance} {id: id})-[:${PRODUCED}]->(o:${Outcome})
-RETURN o {.id, allianceId: id, .kind, .title, .description, .indicatorValue, .indicatorUnit, .indicatorMeasuredOn,
-  sdgs: [(o)-[:${ADVANCES}]->(g:${SDG}) | g.number],
-  beneficiaryTerritories: [(o)-[:${BENEFITS}]->(t:${Territory}) | t.id],
-  beneficiaryActorIds: [(o)-[:${BENEFITS}]->(b:${Actor}) | b.id],
-  sourceIds: [(o)-[:${CITES}]->(s:${Source}) | s.id]} AS row
+RETURN ${INPUT_ROW(OutcomeInput, "o")} AS row
 ORDER BY o.id`;
 
 // Maturity assessments of the actors $ids, and, when $territories, of the territories in the scope's
@@ -79,14 +78,13 @@ WHERE ${PREFIXED("ma")} AND (
   OR (subject:${Territory} AND $territories AND ($filter.territoryId IS NULL OR EXISTS {
     MATCH (scope:${Territory} {id: $filter.territoryId}) WHERE ${LIES_IN("subject", "scope")}
   })))
-RETURN ma {.id, subjectType: CASE WHEN subject:${Actor} THEN "ACTOR" ELSE "TERRITORY" END, subjectId: subject.id,
-  .level, .assessedOn, .note, sourceIds: [(ma)-[:${CITES}]->(s:${Source}) | s.id]} AS row
+RETURN ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
 ORDER BY ma.id`;
 
 // Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id.
 export const DOCUMENT_SOURCES = `MATCH (s:${Source})
 WHERE s.id IN $ids OR ($allSources AND ${PREFIXED("s")})
-RETURN s {.id, .title, .publisher, .date, .url, .kind} AS row
+RETURN ${INPUT_ROW(SourceInput, "s")} AS row
 ORDER BY s.id`;
 
 // Actor nodes by $ids for the graph formats, with their base territory, by id.

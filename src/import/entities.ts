@@ -1,10 +1,11 @@
 import { ActorInput } from "../actor/actor.input";
 import { AllianceInput } from "../alliance/alliance.input";
-import { MembershipInput } from "../membership/membership.input";
-import { membershipId } from "../membership/membership.repository";
+import { MembershipInput, membershipId } from "../membership/membership.input";
 import { OutcomeInput } from "../outcome/outcome.input";
 import { SourceInput } from "../source/source.input";
 import { MaturityAssessmentInput } from "../maturity/maturity.input";
+import { Label } from "../neo4j/graph-model";
+import { flatFields } from "../entity/stored";
 
 /** The sections of an import document, in the order they are written (each refers only to earlier ones). */
 export const ENTITIES = ["sources", "actors", "alliances", "memberships", "outcomes", "maturityAssessments"] as const;
@@ -13,53 +14,27 @@ export type Entity = (typeof ENTITIES)[number];
 /** A JSON import document: a GraphDocument (src/seed/document.ts) plus maturity assessments. */
 export type ImportDocument = Partial<Record<Entity, object[]>>;
 
-interface EntitySpec {
-  /** The class whose class-validator rules a row must pass (the GraphQL input where there is one). */
+/** An entity: its input class (whose @field declarations say everything about its fields), node label and CSV file. */
+export interface EntitySpec {
   input: new () => object;
-  /** Fields holding "YYYY-MM-DD" dates (GraphQL checks them as LocalDate; files need it done here). */
-  dates: string[];
-  /** CSV file name that selects the entity, and its columns; list columns hold `;`-separated values. */
+  label: Label;
   csvFile: string;
+  /** Stores `nameKey` (the folded name that sorting and prefix search use). */
+  nameKey?: boolean;
+  /** The CSV columns: the input's fields, flat (list cells hold `;`-separated values). */
   columns: string[];
-  lists: string[];
-  numbers: string[];
-  /** Whether a row must cite a source (facts about alliances do; actors may). */
-  needsSource: boolean;
 }
 
+const spec = (input: new () => object, label: Label, csvFile: string, nameKey = false): EntitySpec =>
+  ({ input, label, csvFile, nameKey, columns: flatFields(input).map((f) => f.name) });
+
 export const SPECS: Record<Entity, EntitySpec> = {
-  sources: {
-    input: SourceInput, dates: ["date"], csvFile: "sources.csv",
-    columns: ["id", "title", "publisher", "date", "url", "kind"], lists: [], numbers: [], needsSource: false,
-  },
-  actors: {
-    input: ActorInput, dates: [], csvFile: "actors.csv",
-    columns: ["id", "name", "kind", "description", "website", "siren", "rna", "basedIn", "sourceIds"],
-    lists: ["sourceIds"], numbers: [], needsSource: false,
-  },
-  alliances: {
-    input: AllianceInput, dates: ["startDate", "endDate"], csvFile: "alliances.csv",
-    columns: ["id", "name", "description", "kind", "objectives", "status", "startDate", "endDate", "territories", "sdgs", "sourceIds"],
-    lists: ["objectives", "territories", "sdgs", "sourceIds"], numbers: ["sdgs"], needsSource: true,
-  },
-  memberships: {
-    input: MembershipInput, dates: ["startDate", "endDate"], csvFile: "memberships.csv",
-    columns: ["actorId", "allianceId", "role", "startDate", "endDate", "sourceIds"],
-    lists: ["sourceIds"], numbers: [], needsSource: true,
-  },
-  outcomes: {
-    input: OutcomeInput, dates: ["indicator.measuredOn"], csvFile: "outcomes.csv",
-    columns: [
-      "id", "allianceId", "kind", "title", "description", "indicatorValue", "indicatorUnit", "indicatorMeasuredOn",
-      "sdgs", "beneficiaryTerritories", "beneficiaryActorIds", "sourceIds",
-    ],
-    lists: ["sdgs", "beneficiaryTerritories", "beneficiaryActorIds", "sourceIds"], numbers: ["sdgs", "indicatorValue"], needsSource: true,
-  },
-  maturityAssessments: {
-    input: MaturityAssessmentInput, dates: ["assessedOn"], csvFile: "maturity.csv",
-    columns: ["id", "subjectType", "subjectId", "level", "assessedOn", "note", "sourceIds"],
-    lists: ["sourceIds"], numbers: [], needsSource: true,
-  },
+  sources: spec(SourceInput, Label.Source, "sources.csv"),
+  actors: spec(ActorInput, Label.Actor, "actors.csv", true),
+  alliances: spec(AllianceInput, Label.Alliance, "alliances.csv", true),
+  memberships: spec(MembershipInput, Label.Membership, "memberships.csv"),
+  outcomes: spec(OutcomeInput, Label.Outcome, "outcomes.csv"),
+  maturityAssessments: spec(MaturityAssessmentInput, Label.MaturityAssessment, "maturity.csv"),
 };
 
 /** The entity a CSV file holds, from its name (`…/actors.csv`), or undefined. */

@@ -1,8 +1,7 @@
-import { Executor } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
-import { RESOLVE_TERRITORY_REFS } from "../neo4j/references";
-import { ENTITIES, Entity } from "./entities";
-import { MaturitySubjectType } from "../maturity/maturity.type";
+import { RESOLVE_TERRITORY_REFS, RunQuery } from "../neo4j/references";
+import { storedLinks } from "../entity/stored";
+import { ENTITIES, Entity, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
 
@@ -11,38 +10,31 @@ export interface ResolvedRow extends ValidRow {
   territoryIds: Record<string, string[]>;
 }
 
-type Target = "source" | "actor" | "alliance" | "territory" | "sdg";
 interface Reference {
   field: string;
-  target: Target;
+  target: Label;
+  /** The target's key property ("number" for SDGs). */
+  keyProperty: string;
   value: string | number;
 }
 
-const LABEL_OF: Record<"source" | "actor" | "alliance", Label> = { source: Label.Source, actor: Label.Actor, alliance: Label.Alliance };
-const TARGET_ENTITY: Record<"source" | "actor" | "alliance", Entity> = { source: "sources", actor: "actors", alliance: "alliances" };
+/** Labels of nodes an import may create and refer to in the same file. */
+type RowLabel = Label.Source | Label.Actor | Label.Alliance;
+const ROW_LABELS: readonly Label[] = [Label.Source, Label.Actor, Label.Alliance];
 
-/** The kind of reference that names rows of `entity`, if any. */
-const targetOf = (entity: Entity) => (Object.keys(TARGET_ENTITY) as (keyof typeof TARGET_ENTITY)[]).find((t) => TARGET_ENTITY[t] === entity);
+/** The label of `entity`'s rows when other rows may refer to them. */
+const targetOf = (entity: Entity) => (ROW_LABELS.includes(SPECS[entity].label) ? (SPECS[entity].label as RowLabel) : undefined);
 
-/** Every reference a row makes, with the field it is in ("sourceIds.1"). */
+/** Every reference a row makes (the keys of its links, storedLinks), with the field it is in ("sourceIds.1"). */
 function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
-  const list = (field: string, target: Target): Reference[] =>
-    ((input[field] ?? []) as (string | number)[]).map((value, i) => ({ field: `${field}.${i}`, target, value }));
-  const one = (field: string, target: Target): Reference[] => (input[field] == null ? [] : [{ field, target, value: input[field] }]);
-  const sources = list("sourceIds", "source");
-  switch (entity) {
-    case "sources": return [];
-    case "actors": return [...one("basedIn", "territory"), ...sources];
-    case "alliances": return [...list("territories", "territory"), ...list("sdgs", "sdg"), ...sources];
-    case "memberships": return [...one("actorId", "actor"), ...one("allianceId", "alliance"), ...sources];
-    case "outcomes":
-      return [
-        ...one("allianceId", "alliance"), ...list("sdgs", "sdg"), ...list("beneficiaryTerritories", "territory"),
-        ...list("beneficiaryActorIds", "actor"), ...sources,
-      ];
-    case "maturityAssessments":
-      return [...one("subjectId", input.subjectType === MaturitySubjectType.TERRITORY ? "territory" : "actor"), ...sources];
-  }
+  return storedLinks(SPECS[entity].input).flatMap((link): Reference[] => {
+    const value = input[link.field];
+    if (value == null || (link.when && !link.when(input))) return [];
+    const { target, keyProperty } = link;
+    return Array.isArray(value)
+      ? value.map((item, i) => ({ field: `${link.field}.${i}`, target, keyProperty, value: item }))
+      : [{ field: link.field, target, keyProperty, value }];
+  });
 }
 
 /**
@@ -52,18 +44,18 @@ function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
  * row only counts as present once it is accepted (or already stored).
  */
 export async function checkReferences(
-  executor: Executor,
+  run: RunQuery,
   rows: ValidRow[],
   rejectedEarlier: Rejection[] = [],
 ): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
   const refs = rows.map((row) => referencesOf(row.row.entity, row.input));
-  const stored = await storedKeys(executor, refs);
-  const territories = await resolveTerritories(executor, refs.flat().filter((r) => r.target === "territory").map((r) => String(r.value)));
-  const inFile: Record<string, Set<string>> = { source: new Set(), actor: new Set(), alliance: new Set() };
-  const rejectedKeys: Record<string, Set<string>> = { source: new Set(), actor: new Set(), alliance: new Set() };
+  const stored = await storedKeys(run, refs);
+  const territories = await resolveTerritories(run, refs.flat().filter((r) => r.target === Label.Territory).map((r) => String(r.value)));
+  const inFile = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
+  const rejectedKeys = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
   for (const r of rejectedEarlier) {
     const target = targetOf(r.entity);
-    if (target) rejectedKeys[target].add(r.key);
+    if (target) rejectedKeys.get(target)!.add(r.key);
   }
   const accepted: ResolvedRow[] = [];
   const rejected: Rejection[] = [];
@@ -74,24 +66,26 @@ export async function checkReferences(
       const problems: { field: string; reason: string }[] = [];
       for (const ref of refs[index]) {
         const value = String(ref.value);
-        if (ref.target === "territory") {
+        if (ref.target === Label.Territory) {
           const found = territories.get(value)!;
           if (typeof found === "string") problems.push({ field: ref.field, reason: found });
           else (territoryIds[ref.field.split(".")[0]] ??= []).push(found.id);
-        } else if (ref.target === "sdg") {
-          if (!stored.sdg.has(value)) problems.push({ field: ref.field, reason: `no SDG has number ${value} in the database (run \`maillage seed\`)` });
-        } else if (!inFile[ref.target].has(value) && !stored[ref.target].has(value)) {
-          const why = rejectedKeys[ref.target].has(value) ? "its row in this import was rejected and it is not" : "it is neither in this import nor";
-          problems.push({ field: ref.field, reason: `no ${LABEL_OF[ref.target]} "${value}": ${why} in the database` });
+        } else if (!ROW_LABELS.includes(ref.target)) {
+          if (!stored.get(ref.target)?.has(value)) {
+            problems.push({ field: ref.field, reason: `no ${ref.target} has ${ref.keyProperty} ${value} in the database (run \`maillage seed\`)` });
+          }
+        } else if (!inFile.get(ref.target)!.has(value) && !stored.get(ref.target)?.has(value)) {
+          const why = rejectedKeys.get(ref.target)!.has(value) ? "its row in this import was rejected and it is not" : "it is neither in this import nor";
+          problems.push({ field: ref.field, reason: `no ${ref.target} "${value}": ${why} in the database` });
         }
       }
       const target = targetOf(entity);
       if (problems.length > 0) {
         rejected.push(...problems.map((p) => reject(row.row, row.key, p.field, p.reason)));
-        if (target) rejectedKeys[target].add(row.key);
+        if (target) rejectedKeys.get(target)!.add(row.key);
         return;
       }
-      if (target) inFile[target].add(row.key);
+      if (target) inFile.get(target)!.add(row.key);
       accepted.push({ ...row, territoryIds });
     });
   }
@@ -104,35 +98,33 @@ const EXISTING = (label: Label, keyProperty = "id") =>
 
 const CHUNK = 10_000;
 
-/** The referenced sources, actors, alliances and SDGs that are already stored. */
-async function storedKeys(executor: Executor, refs: Reference[][]): Promise<Record<"source" | "actor" | "alliance" | "sdg", Set<string>>> {
-  const wanted = { source: new Set<string>(), actor: new Set<string>(), alliance: new Set<string>(), sdg: new Set<number>() };
+/** The referenced nodes (territories aside) that are already stored: their keys, by label. */
+async function storedKeys(run: RunQuery, refs: Reference[][]): Promise<Map<Label, Set<string>>> {
+  const wanted = new Map<Label, { keyProperty: string; keys: Set<string | number> }>();
   for (const ref of refs.flat()) {
-    if (ref.target === "sdg") wanted.sdg.add(Number(ref.value));
-    else if (ref.target !== "territory") wanted[ref.target].add(String(ref.value));
+    if (ref.target === Label.Territory) continue;
+    if (!wanted.has(ref.target)) wanted.set(ref.target, { keyProperty: ref.keyProperty, keys: new Set() });
+    wanted.get(ref.target)!.keys.add(ref.value);
   }
-  const lookup = async (label: Label, keys: (string | number)[], keyProperty?: string) => {
-    const found = new Set<string>();
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const [row] = await executor.read(EXISTING(label, keyProperty), { keys: keys.slice(i, i + CHUNK) });
-      for (const key of row.found as (string | number)[]) found.add(String(key)); // 17.0 → "17"
+  const found = new Map<Label, Set<string>>();
+  for (const [label, { keyProperty, keys }] of wanted) {
+    const list = [...keys];
+    const present = new Set<string>();
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const [row] = await run(EXISTING(label, keyProperty), { keys: list.slice(i, i + CHUNK) });
+      for (const key of row.found as (string | number)[]) present.add(String(key)); // 17.0 → "17"
     }
-    return found;
-  };
-  return {
-    source: await lookup(Label.Source, [...wanted.source]),
-    actor: await lookup(Label.Actor, [...wanted.actor]),
-    alliance: await lookup(Label.Alliance, [...wanted.alliance]),
-    sdg: await lookup(Label.SDG, [...wanted.sdg], "number"),
-  };
+    found.set(label, present);
+  }
+  return found;
 }
 
 /** Each distinct territory reference → its territory, or why it names none (or several). */
-async function resolveTerritories(executor: Executor, refs: string[]): Promise<Map<string, { id: string } | string>> {
+async function resolveTerritories(run: RunQuery, refs: string[]): Promise<Map<string, { id: string } | string>> {
   const distinct = [...new Set(refs)];
   const result = new Map<string, { id: string } | string>();
   for (let i = 0; i < distinct.length; i += CHUNK) {
-    const rows = await executor.read(RESOLVE_TERRITORY_REFS, { keys: distinct.slice(i, i + CHUNK) });
+    const rows = await run(RESOLVE_TERRITORY_REFS, { keys: distinct.slice(i, i + CHUNK) });
     for (const { ref, matches } of rows as { ref: string; matches: { id: string }[] }[]) {
       if (matches.length === 1) result.set(ref, matches[0]);
       else if (matches.length === 0) result.set(ref, `no territory has the code or id "${ref}"`);

@@ -1,5 +1,5 @@
-import { Executor } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
+import { RunQuery } from "../neo4j/references";
 import { ValidRow } from "./import.validate";
 import { reject, Rejection } from "./rows";
 
@@ -15,7 +15,7 @@ RETURN key.id AS id, other.id AS otherId`;
  * Rejects actor rows whose SIREN or RNA another actor uses — an earlier row of the import
  * or a stored actor with another id — instead of letting the constraint fail a whole batch.
  */
-export async function checkUniqueIdentifiers(executor: Executor, rows: ValidRow[]): Promise<{ valid: ValidRow[]; rejected: Rejection[] }> {
+export async function checkUniqueIdentifiers(run: RunQuery, rows: ValidRow[]): Promise<{ valid: ValidRow[]; rejected: Rejection[] }> {
   const actors = rows.filter((row) => row.row.entity === "actors");
   const keys = actors.flatMap((row) =>
     UNIQUE_FIELDS.filter((field) => row.input[field] != null).map((field) => ({ id: row.key, field, value: row.input[field] })),
@@ -38,7 +38,7 @@ export async function checkUniqueIdentifiers(executor: Executor, rows: ValidRow[
   for (const field of UNIQUE_FIELDS) {
     const fieldKeys = keys.filter((key) => key.field === field);
     for (let i = 0; i < fieldKeys.length; i += 10_000) {
-      for (const taken of await executor.read(TAKEN(field), { keys: fieldKeys.slice(i, i + 10_000) })) {
+      for (const taken of await run(TAKEN(field), { keys: fieldKeys.slice(i, i + 10_000) })) {
         const row = byId.get(taken.id)!;
         add(row, field, `${row.input[field]} is already the ${field} of stored actor "${taken.otherId}"`);
       }

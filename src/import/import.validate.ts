@@ -1,6 +1,7 @@
 import { validate } from "class-validator";
 import { flattenValidationErrors } from "../graphql/format-error";
-import { IndicatorInput, OutcomeInput } from "../outcome/outcome.input";
+import { fieldsOf } from "../entity/field";
+import { flatFields, valueAt } from "../entity/stored";
 import { Entity, keyOf, SPECS } from "./entities";
 import { ImportRow, reject, Rejection } from "./rows";
 
@@ -52,9 +53,9 @@ async function problemsOf(row: ImportRow, options: ValidateOptions): Promise<{ f
   }
   const errors = await validate(toInput(row.entity, data), { forbidUnknownValues: false });
   problems.push(...flattenValidationErrors(errors, ""));
-  for (const path of SPECS[row.entity].dates) {
-    const value = path.split(".").reduce<any>((object, part) => object?.[part], data);
-    if (value != null && !isIsoDate(value)) problems.push({ field: path, reason: "must be a date written YYYY-MM-DD" });
+  for (const { path, decl } of flatFields(SPECS[row.entity].input)) {
+    const value = valueAt(data, path);
+    if (decl.kind.date && value != null && !isIsoDate(value)) problems.push({ field: path.join("."), reason: "must be a date written YYYY-MM-DD" });
   }
   return problems;
 }
@@ -66,11 +67,11 @@ function withDefaultSource(row: ImportRow, options: ValidateOptions): Record<str
   return { ...row.data, sourceIds: [options.defaultSourceId] };
 }
 
-/** The instance the API would get (class defaults such as `status: ACTIVE` apply), as in validateDocument. */
+/** The instance the API would get (class defaults such as `status: ACTIVE` apply, nested objects are instances too). */
 function toInput(entity: Entity, data: Record<string, any>): Record<string, any> {
   const input = Object.assign(new SPECS[entity].input(), data) as Record<string, any>;
-  if (input instanceof OutcomeInput && input.indicator && typeof input.indicator === "object") {
-    input.indicator = Object.assign(new IndicatorInput(), input.indicator);
+  for (const { name, kind } of fieldsOf(SPECS[entity].input)) {
+    if (kind.nested && input[name] && typeof input[name] === "object") input[name] = Object.assign(new kind.nested(), input[name]);
   }
   return input;
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { Executor } from "../neo4j/executor";
+import { RunQuery } from "../neo4j/references";
 import { ENTITIES, Entity, entityOfFile } from "./entities";
 import { UPSERT_BY_ENTITY } from "./import.cypher";
 import { cypherRow } from "./import.params";
 import { checkReferences, ResolvedRow } from "./import.references";
 import { checkUniqueIdentifiers } from "./import.unique";
-import { validateRows } from "./import.validate";
+import { validateRows, ValidateOptions } from "./import.validate";
 import { readCsvRows } from "./read-csv";
 import { readJsonRows } from "./read-json";
 import { ImportFileError, ImportRow, Rejection } from "./rows";
@@ -72,20 +73,18 @@ export async function importRows(executor: Executor, rows: ImportRow[], options:
   const started = Date.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive integer; got ${batchSize}`);
-  const validated = await validateRows(rows, options);
-  const unique = await checkUniqueIdentifiers(executor, validated.valid);
-  const checked = await checkReferences(executor, unique.valid, [...validated.rejected, ...unique.rejected]);
-  const rejected = [...validated.rejected, ...unique.rejected, ...checked.rejected];
+  const { accepted, rejected } = await checkRows(executor.read.bind(executor), rows, options);
 
   const imported = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as Record<Entity, WriteCounts>;
-  const total = checked.accepted.length;
+  const total = accepted.length;
   let written = 0;
   options.onProgress?.(0, total);
   for (const entity of ENTITIES) {
-    const entityRows = checked.accepted.filter((row) => row.row.entity === entity);
+    const entityRows = accepted.filter((row) => row.row.entity === entity);
     for (let start = 0, batchIndex = 0; start < entityRows.length; start += batchSize, batchIndex++) {
       await options.beforeBatch?.(entity, batchIndex);
-      const counts = await writeBatch(executor, entity, entityRows.slice(start, start + batchSize));
+      const batch = entityRows.slice(start, start + batchSize);
+      const counts = await executor.write((tx) => writeBatch(tx.run.bind(tx), entity, batch));
       for (const key of ["created", "updated", "unchanged"] as const) imported[entity][key] += counts[key];
       written += Math.min(batchSize, entityRows.length - start);
       options.onProgress?.(written, total);
@@ -95,9 +94,19 @@ export async function importRows(executor: Executor, rows: ImportRow[], options:
   return { rowsRead: rows.length, imported, rejected, rowsRejected, ms: Date.now() - started };
 }
 
-/** One transaction: the batch's rows, all or nothing. */
-async function writeBatch(executor: Executor, entity: Entity, batch: ResolvedRow[]): Promise<WriteCounts> {
-  const params = { rows: batch.map(cypherRow) };
-  const [counts] = await executor.write((tx) => tx.run(UPSERT_BY_ENTITY[entity], params));
+/**
+ * Validates rows (their input class's rules), then checks identifiers and references
+ * with `run` (reads, or the caller's write transaction): the rows to write and why the others are not.
+ */
+export async function checkRows(run: RunQuery, rows: ImportRow[], options: ValidateOptions = {}): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
+  const validated = await validateRows(rows, options);
+  const unique = await checkUniqueIdentifiers(run, validated.valid);
+  const checked = await checkReferences(run, unique.valid, [...validated.rejected, ...unique.rejected]);
+  return { accepted: checked.accepted, rejected: [...validated.rejected, ...unique.rejected, ...checked.rejected] };
+}
+
+/** Writes checked rows of one entity in the caller's write transaction (one query). */
+export async function writeBatch(run: RunQuery, entity: Entity, batch: ResolvedRow[]): Promise<WriteCounts> {
+  const [counts] = await run(UPSERT_BY_ENTITY[entity], { rows: batch.map(cypherRow) });
   return { created: Number(counts.created), updated: Number(counts.updated), unchanged: Number(counts.unchanged) };
 }

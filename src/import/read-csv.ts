@@ -1,11 +1,12 @@
 import { parse } from "csv-parse/sync";
+import { flatFields } from "../entity/stored";
 import { Entity, SPECS } from "./entities";
 import { ImportFileError, ImportRow } from "./rows";
 
 /**
  * Rows of one entity's CSV file (header line first). Empty cells are absent fields;
  * list columns split on `;`; number columns become numbers when they parse (otherwise
- * validation reports them); outcome `indicator*` columns become `indicator`.
+ * validation reports them); a nested field's columns (`indicatorValue`…) become its object.
  */
 export function readCsvRows(file: string, text: string, entity: Entity): ImportRow[] {
   const spec = SPECS[entity];
@@ -29,20 +30,18 @@ export function readCsvRows(file: string, text: string, entity: Entity): ImportR
 }
 
 function toData(entity: Entity, record: Record<string, string>): Record<string, any> {
-  const spec = SPECS[entity];
+  const fields = new Map(flatFields(SPECS[entity].input).map((f) => [f.name, f]));
   const data: Record<string, any> = {};
   for (const [column, cell] of Object.entries(record)) {
-    if (spec.lists.includes(column)) {
-      const items = cell === "" ? [] : cell.split(";").map((item) => item.trim()).filter(Boolean);
-      data[column] = spec.numbers.includes(column) ? items.map(toNumber) : items;
-    } else if (cell !== "") {
-      data[column] = spec.numbers.includes(column) ? toNumber(cell) : cell;
-    }
-  }
-  if (entity === "outcomes") {
-    const { indicatorValue, indicatorUnit, indicatorMeasuredOn, ...rest } = data;
-    const hasIndicator = [indicatorValue, indicatorUnit, indicatorMeasuredOn].some((v) => v !== undefined);
-    return hasIndicator ? { ...rest, indicator: { value: indicatorValue, unit: indicatorUnit, measuredOn: indicatorMeasuredOn ?? null } } : rest;
+    const { path, decl } = fields.get(column)!;
+    const parse = decl.kind.number ? toNumber : (item: string) => item;
+    let value: unknown;
+    if (decl.kind.list) value = (cell === "" ? [] : cell.split(";").map((item) => item.trim()).filter(Boolean)).map(parse);
+    else if (cell !== "") value = parse(cell);
+    else continue;
+    // A nested field's columns (indicatorValue…) fill its object.
+    if (path.length === 2) (data[path[0]] ??= {})[path[1]] = value;
+    else data[column] = value;
   }
   return data;
 }

@@ -13,6 +13,11 @@ export function readJsonRows(file: string, text: string): ImportRow[] {
   } catch (error) {
     throw new ImportFileError(file, `is not valid JSON (${(error as Error).message})`);
   }
+  return documentRows(file, doc);
+}
+
+/** Rows of an import document already parsed (the seed's demo graph), named after `file`. */
+export function documentRows(file: string, doc: unknown): ImportRow[] {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new ImportFileError(file, `must hold one object with the sections ${ENTITIES.join(", ")}`);
   }

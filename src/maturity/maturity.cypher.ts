@@ -1,10 +1,9 @@
 import { Label, Rel } from "../neo4j/graph-model";
-import { replaceLinks } from "../neo4j/links";
 import { ACTOR_MAP } from "../actor/actor.cypher";
 import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, MaturityAssessment } = Label;
-const { ASSESSES, CITES } = Rel;
+const { ASSESSES } = Rel;
 
 /** Labels an assessment may be about. */
 export type SubjectLabel = Label.Actor | Label.Territory;
@@ -39,21 +38,6 @@ CALL (id) {
 }
 RETURN i, history AS value`;
 
-// Creates or replaces assessment $id: its properties, its one subject ($subjectId of `subject`) and its sources.
-export const UPSERT_ASSESSMENT = (subject: SubjectLabel) => `MERGE (m:${MaturityAssessment} {id: $id})
-ON CREATE SET m.createdAt = datetime()
-SET m += $props, m.updatedAt = datetime()
-WITH m
-CALL (m) {
-  OPTIONAL MATCH (m)-[old:${ASSESSES}]->()
-  DELETE old
-}
-CALL (m) {
-  MATCH (s:${subject} {id: $subjectId})
-  MERGE (m)-[:${ASSESSES}]->(s)
-}
-${replaceLinks("m", CITES, Label.Source, "sourceIds")}
-RETURN ${ASSESSMENT_MAP("m")} AS assessment`;
 
 // Deletes assessment $id; `deleted` is 0 when it does not exist.
 export const DELETE_ASSESSMENT = `OPTIONAL MATCH (m:${MaturityAssessment} {id: $id})

@@ -1,9 +1,10 @@
-import { Field, ID, InputType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, Length, registerDecorator, ValidationOptions } from "class-validator";
-import { MaturityLevel } from "../common/enums";
-import { IsExternalId } from "../common/validators";
-import { MaturitySubjectType } from "./maturity.type";
+import { ID, InputType } from "type-graphql";
+import { registerDecorator, ValidationOptions } from "class-validator";
+import { MaturityLevel, MaturitySubjectType } from "../common/enums";
+import { field } from "../entity/field";
+import { date, enumOf, externalId, sourceIds, text } from "../entity/kinds";
+import { CITES_SOURCES } from "../entity/links";
+import { Label, Rel } from "../neo4j/graph-model";
 
 /** The decorated ISO date ("YYYY-MM-DD") is not after today: an assessment reports what was observed. */
 function NotInFuture(options?: ValidationOptions) {
@@ -17,38 +18,36 @@ function NotInFuture(options?: ValidationOptions) {
     });
 }
 
-/** An assessment to record; an existing id is replaced (so replays never duplicate). */
+const onTerritory = (row: Record<string, any>) => row.subjectType === MaturitySubjectType.TERRITORY;
+
+/** An assessment's fields, declared once (src/entity/field.ts); an existing id is replaced (so replays never duplicate). */
 @InputType({ description: "A maturity assessment; an existing id is replaced in place" })
 export class MaturityAssessmentInput {
-  @Field(() => ID, { nullable: true, description: "External id; generated when omitted" })
-  @IsOptional()
-  @IsExternalId()
+  @field(externalId(() => ID), { optional: true, key: true, description: "External id; generated when omitted" })
   id?: string;
 
-  @Field(() => MaturitySubjectType)
-  @IsEnum(MaturitySubjectType)
+  // Stored as which node the subjectId link reaches.
+  @field(enumOf(MaturitySubjectType), { derived: (n) => `CASE WHEN EXISTS { (${n})-[:${Rel.ASSESSES}]->(:${Label.Actor}) } THEN "ACTOR" ELSE "TERRITORY" END` })
   subjectType!: MaturitySubjectType;
 
-  @Field({ description: "Actor id, or territory INSEE code / id (\"94028\", \"REGION:11\")" })
-  @IsExternalId()
+  @field(externalId(), {
+    description: "Actor id, or territory INSEE code / id (\"94028\", \"REGION:11\")",
+    links: [
+      { rel: Rel.ASSESSES, target: Label.Actor, when: (row) => !onTerritory(row) },
+      { rel: Rel.ASSESSES, target: Label.Territory, when: onTerritory },
+    ],
+  })
   subjectId!: string;
 
-  @Field(() => MaturityLevel)
-  @IsEnum(MaturityLevel)
+  @field(enumOf(MaturityLevel))
   level!: MaturityLevel;
 
-  @Field(() => LocalDateResolver)
-  @NotInFuture()
+  @field(date, { rules: [NotInFuture()] })
   assessedOn!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 4000)
+  @field(text(0, 4000), { optional: true })
   note?: string | null;
 
-  @Field(() => [String], { description: "Sources making the assessment: at least one, all existing" })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsExternalId({ each: true })
+  @field(sourceIds(1), { description: "Sources making the assessment: at least one, all existing", links: [CITES_SOURCES] })
   sourceIds!: string[];
 }

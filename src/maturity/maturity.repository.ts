@@ -4,8 +4,7 @@ import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { Label, Rel } from "../neo4j/graph-model";
 import { relatedBatch } from "../neo4j/batch";
-import { propsOf } from "../neo4j/props";
-import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
+import { writeOne } from "../import/write-one";
 import { Actor } from "../actor/actor.type";
 import { Source } from "../source/source.type";
 import { Territory } from "../territory/territory.type";
@@ -26,8 +25,6 @@ const SOURCES_OF_ASSESSMENTS = relatedBatch({
   pattern: `-[:${Rel.CITES}]->(x:${Label.Source})`,
   orderBy: "x.date, x.title, x.id",
 });
-
-const ASSESSMENT_FIELDS = ["level", "assessedOn", "note"] as const;
 
 /**
  * A row of ASSESSMENT_MAP → the API object. The subject becomes an Actor or Territory
@@ -65,27 +62,9 @@ export class MaturityRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Source[] }[], []);
   }
 
-  /**
-   * Records an assessment, replacing the one with the same id. The subject and the sources
-   * are checked inside the write transaction, so a bad reference writes nothing.
-   */
+  /** Records an assessment, replacing the one with the same id: an import of one row. */
   async upsert(input: MaturityAssessmentInput): Promise<MaturityAssessment> {
-    const id = input.id ?? randomUUID();
-    const props = propsOf(input, ASSESSMENT_FIELDS, "replace", ["assessedOn"]);
-    return this.executor.write(async (tx) => {
-      const run = tx.run.bind(tx);
-      let subject: SubjectLabel = Label.Actor;
-      let subjectId = input.subjectId;
-      if (input.subjectType === "TERRITORY") {
-        subject = Label.Territory;
-        [subjectId] = await resolveTerritoryRefs(run, [input.subjectId], "input.subjectId");
-      } else {
-        await requireExisting(run, Label.Actor, [input.subjectId], "input.subjectId");
-      }
-      await requireExisting(run, Label.Source, input.sourceIds, "input.sourceIds");
-      const [row] = await tx.run(Q.UPSERT_ASSESSMENT(subject), { id, props, subjectId, sourceIds: input.sourceIds });
-      return toAssessment(row.assessment);
-    });
+    return toAssessment(await writeOne(this.executor, "maturityAssessments", { ...input, id: input.id ?? randomUUID() }, Q.ASSESSMENTS_BY_ID));
   }
 
   async delete(id: string): Promise<boolean> {

@@ -1,15 +1,10 @@
-import { Field, ID, ObjectType, createUnionType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType, createUnionType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { MaturityLevel } from "../common/enums";
+import { MaturityLevel, MaturitySubjectType } from "../common/enums";
 import { Actor } from "../actor/actor.type";
 import { Territory } from "../territory/territory.type";
 
-/** What a maturity assessment is about. */
-export enum MaturitySubjectType {
-  ACTOR = "ACTOR",
-  TERRITORY = "TERRITORY",
-}
-registerEnumType(MaturitySubjectType, { name: "MaturitySubjectType" });
+export { MaturitySubjectType }; // declared with the other enums, so inputs need not import this type
 
 /** Subjects are Actor / Territory instances (see `toAssessment`), so the union tells them apart by class. */
 export const MaturitySubject = createUnionType({

@@ -1,60 +1,35 @@
-import { Field, InputType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, ValidateIf } from "class-validator";
+import { InputType } from "type-graphql";
 import { MembershipRole } from "../common/enums";
-import { IsExternalId, NotBefore } from "../common/validators";
+import { NotBefore } from "../common/validators";
+import { field, patchOf } from "../entity/field";
+import { date, enumOf, externalId, sourceIds } from "../entity/kinds";
+import { CITES_SOURCES } from "../entity/links";
+import { Label, Rel } from "../neo4j/graph-model";
 
-/** Makes an actor a member of an alliance; the pair already linked is updated instead. */
+/** One membership per actor and alliance: its id says which, so replays cannot duplicate it. */
+export const membershipId = (allianceId: string, actorId: string) => `${allianceId}/${actorId}`;
+
+/** A membership's fields, declared once (src/entity/field.ts): (actor)-[:HAS_MEMBERSHIP]->(membership)-[:IN_ALLIANCE]->(alliance). */
 @InputType({ description: "An actor joining an alliance; an existing (actor, alliance) pair is updated" })
 export class MembershipInput {
-  @Field()
-  @IsExternalId()
+  @field(externalId(), { links: [{ rel: Rel.HAS_MEMBERSHIP, target: Label.Actor, incoming: true }] })
   actorId!: string;
 
-  @Field()
-  @IsExternalId()
+  @field(externalId(), { links: [{ rel: Rel.IN_ALLIANCE, target: Label.Alliance }] })
   allianceId!: string;
 
-  @Field(() => MembershipRole)
-  @IsEnum(MembershipRole)
+  @field(enumOf(MembershipRole))
   role!: MembershipRole;
 
-  @Field(() => LocalDateResolver, { nullable: true })
-  @IsOptional()
+  @field(date, { optional: true })
   startDate?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
-  @IsOptional()
-  @NotBefore("startDate")
+  @field(date, { optional: true, rules: [NotBefore("startDate")] })
   endDate?: string | null;
 
-  @Field(() => [String], { description: "Sources that attest it (at least one)" })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsExternalId({ each: true })
+  @field(sourceIds(1), { description: "Sources that attest it (at least one)", links: [CITES_SOURCES] })
   sourceIds!: string[];
 }
 
-@InputType({ description: "Fields of a membership to change; omitted fields are kept" })
-export class MembershipPatch {
-  @Field(() => MembershipRole, { nullable: true })
-  @ValidateIf((patch) => patch.role !== undefined)
-  @IsEnum(MembershipRole)
-  role?: MembershipRole;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  @IsOptional()
-  startDate?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  @IsOptional()
-  @NotBefore("startDate")
-  endDate?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  @ValidateIf((patch) => patch.sourceIds !== undefined)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsExternalId({ each: true })
-  sourceIds?: string[];
-}
+export const MembershipPatch = patchOf(MembershipInput, "MembershipPatch", "Fields of a membership to change; omitted fields are kept", ["actorId", "allianceId"]);
+export type MembershipPatch = InstanceType<typeof MembershipPatch>;

@@ -38,7 +38,7 @@ export class MembershipResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Membership, { description: "Changes role, dates or sources of a membership" })
-  updateMembership(@Arg("id", () => ID) id: string, @Arg("input") input: MembershipPatch, @Ctx() { repos }: Context) {
+  updateMembership(@Arg("id", () => ID) id: string, @Arg("input", () => MembershipPatch) input: MembershipPatch, @Ctx() { repos }: Context) {
     return repos.memberships.update(id, input);
   }
 

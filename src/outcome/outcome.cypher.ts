@@ -2,11 +2,10 @@ import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { relatedBatch } from "../neo4j/batch";
-import { replaceLinks } from "../neo4j/links";
 import { NODE_PROPS } from "../neo4j/projection";
 
 const { Actor, Alliance, Outcome, Territory, SDG } = Label;
-const { PRODUCED, ADVANCES, BENEFITS, CITES, ACTS_IN } = Rel;
+const { PRODUCED, ADVANCES, BENEFITS, ACTS_IN } = Rel;
 
 /** An outcome node `o` as the API maps it, with the id of the alliance that produced it. */
 export const OUTCOME_MAP = (o: string) => `${o} {${NODE_PROPS}, allianceId: head([(${o})<-[:${PRODUCED}]-(oc_alliance) | oc_alliance.id])}`;
@@ -48,22 +47,5 @@ export const ACTORS_BENEFITING = relatedBatch({
   orderBy: "x.nameKey, x.id",
 });
 
-// Creates or replaces outcome $id, produced by alliance $allianceId.
-export const UPSERT_OUTCOME = `MATCH (al:${Alliance} {id: $allianceId})
-MERGE (o:${Outcome} {id: $id})
-ON CREATE SET o.createdAt = datetime()
-SET o += $props, o.updatedAt = datetime()
-WITH o, al
-CALL (o, al) {
-  OPTIONAL MATCH (o)<-[old:${PRODUCED}]-(other:${Alliance}) WHERE other <> al
-  DELETE old
-}
-MERGE (al)-[:${PRODUCED}]->(o)
-WITH o
-${replaceLinks("o", ADVANCES, SDG, "sdgs", "number")}
-${replaceLinks("o", BENEFITS, Territory, "territoryIds")}
-${replaceLinks("o", BENEFITS, Actor, "actorIds")}
-${replaceLinks("o", CITES, Label.Source, "sourceIds")}
-RETURN ${OUTCOME_MAP("o")} AS outcome`;
 
 export const DELETE_OUTCOME = `MATCH (o:${Outcome} {id: $id}) DETACH DELETE o RETURN count(*) AS deleted`;

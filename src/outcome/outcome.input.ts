@@ -1,81 +1,60 @@
-import { Field, Float, InputType, Int } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min,
-  ValidateNested,
-} from "class-validator";
+import { InputType } from "type-graphql";
 import { OutcomeKind } from "../common/enums";
-import { IsExternalId, IsTerritoryRef } from "../common/validators";
+import { field } from "../entity/field";
+import { date, enumOf, externalId, listOf, nested, number, sdgNumber, sourceIds, territoryRef, text } from "../entity/kinds";
+import { CITES_SOURCES } from "../entity/links";
+import { Label, Rel } from "../neo4j/graph-model";
 
+/** Stored flat on the outcome node (indicatorValue, indicatorUnit, indicatorMeasuredOn). */
 @InputType({ description: "A measured indicator" })
 export class IndicatorInput {
-  @Field(() => Float)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @field(number)
   value!: number;
 
-  @Field()
-  @IsString()
-  @Length(1, 100)
+  @field(text(1, 100))
   unit!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true })
-  @IsOptional()
+  @field(date, { optional: true })
   measuredOn?: string | null;
 }
 
-/** Records what an alliance produced; an existing id is updated in place. */
+/** An outcome's fields, declared once (src/entity/field.ts): what an alliance produced; an existing id is updated in place. */
 @InputType({ description: "An outcome of an alliance; an existing id is updated in place" })
 export class OutcomeInput {
-  @Field(() => String, { nullable: true, description: "External id; generated when omitted" })
-  @IsOptional()
-  @IsExternalId()
+  @field(externalId(), { optional: true, key: true, description: "External id; generated when omitted" })
   id?: string;
 
-  @Field()
-  @IsExternalId()
+  // An outcome moved to another alliance leaves the old one.
+  @field(externalId(), { links: [{ rel: Rel.PRODUCED, target: Label.Alliance, incoming: true }] })
   allianceId!: string;
 
-  @Field(() => OutcomeKind)
-  @IsEnum(OutcomeKind)
+  @field(enumOf(OutcomeKind))
   kind!: OutcomeKind;
 
-  @Field()
-  @IsString()
-  @Length(1, 300)
+  @field(text(1, 300))
   title!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 4000)
+  @field(text(0, 4000), { optional: true })
   description?: string | null;
 
-  @Field(() => IndicatorInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested() // type-graphql builds IndicatorInput instances itself, so nested rules run
+  @field(nested(IndicatorInput), { optional: true })
   indicator?: IndicatorInput | null;
 
-  @Field(() => [Int], { description: "SDG numbers (1–17) it advances" })
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(17, { each: true })
+  @field(listOf(sdgNumber, { unique: true }), {
+    description: "SDG numbers (1–17) it advances",
+    links: [{ rel: Rel.ADVANCES, target: Label.SDG, keyProperty: "number" }],
+  })
   sdgs: number[] = [];
 
-  @Field(() => [String], { description: "Territories that benefit: INSEE codes or territory ids" })
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsTerritoryRef({ each: true })
+  @field(listOf(territoryRef, { max: 200, unique: true }), {
+    description: "Territories that benefit: INSEE codes or territory ids",
+    links: [{ rel: Rel.BENEFITS, target: Label.Territory }],
+  })
   beneficiaryTerritories: string[] = [];
 
-  @Field(() => [String], { description: "Actors that benefit" })
-  @ArrayMaxSize(200)
-  @ArrayUnique()
-  @IsExternalId({ each: true })
+  @field(listOf(externalId(), { max: 200, unique: true }), { description: "Actors that benefit", links: [{ rel: Rel.BENEFITS, target: Label.Actor }] })
   beneficiaryActorIds: string[] = [];
 
-  @Field(() => [String], { description: "Sources that attest it (at least one)" })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsExternalId({ each: true })
+  @field(sourceIds(1), { description: "Sources that attest it (at least one)", links: [CITES_SOURCES] })
   sourceIds!: string[];
 }

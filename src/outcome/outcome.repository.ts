@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NotFoundError } from "../common/errors";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
-import { Label } from "../neo4j/graph-model";
-import { toNeo4jDate } from "../neo4j/props";
-import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
+import { writeOne } from "../import/write-one";
 import { Actor } from "../actor/actor.type";
 import { SDG } from "../sdg/sdg.type";
 import { Territory } from "../territory/territory.type";
@@ -45,41 +43,14 @@ export class OutcomeRepository {
     return this.related(Q.ACTORS_BENEFITING, ids);
   }
 
-  /** Creates the outcome, or replaces it entirely when its id exists. */
-  async upsert(input: OutcomeInput, id = input.id ?? randomUUID()): Promise<Outcome> {
-    return this.executor.write(async (tx) => {
-      const run = tx.run.bind(tx);
-      await requireExisting(run, Label.Alliance, [input.allianceId], "input.allianceId");
-      const territoryIds = await resolveTerritoryRefs(run, input.beneficiaryTerritories, "input.beneficiaryTerritories");
-      await requireExisting(run, Label.Actor, input.beneficiaryActorIds, "input.beneficiaryActorIds");
-      await requireExisting(run, Label.SDG, input.sdgs, "input.sdgs", "number");
-      await requireExisting(run, Label.Source, input.sourceIds, "input.sourceIds");
-      const props = {
-        kind: input.kind,
-        title: input.title,
-        description: input.description ?? null,
-        indicatorValue: input.indicator?.value ?? null,
-        indicatorUnit: input.indicator?.unit ?? null,
-        indicatorMeasuredOn: toNeo4jDate(input.indicator?.measuredOn),
-      };
-      const [row] = await tx.run(Q.UPSERT_OUTCOME, {
-        id,
-        allianceId: input.allianceId,
-        props,
-        sdgs: input.sdgs,
-        territoryIds,
-        actorIds: input.beneficiaryActorIds,
-        sourceIds: input.sourceIds,
-      });
-      return toOutcome(row.outcome);
-    });
+  /** Creates the outcome, or replaces it entirely when its id exists: an import of one row. */
+  async upsert(input: OutcomeInput): Promise<Outcome> {
+    return toOutcome(await writeOne(this.executor, "outcomes", { ...input, id: input.id ?? randomUUID() }, Q.OUTCOMES_BY_ID));
   }
 
   /** Replaces an existing outcome (NOT_FOUND when it does not exist). */
   async update(id: string, input: OutcomeInput): Promise<Outcome> {
-    const [existing] = await this.byIds([id]);
-    if (!existing) throw new NotFoundError("Outcome", id);
-    return this.upsert(input, id);
+    return toOutcome(await writeOne(this.executor, "outcomes", { ...input, id }, Q.OUTCOMES_BY_ID, { existing: id }));
   }
 
   async delete(id: string): Promise<boolean> {

@@ -1,18 +1,10 @@
-import { validate } from "class-validator";
-import { ActorInput } from "../actor/actor.input";
-import { AllianceInput } from "../alliance/alliance.input";
-import { MembershipInput } from "../membership/membership.input";
-import { OutcomeInput, IndicatorInput } from "../outcome/outcome.input";
-import { SourceInput } from "../source/source.input";
-import { flattenValidationErrors } from "../graphql/format-error";
 import { Executor } from "../neo4j/executor";
-import { ActorRepository } from "../actor/actor.repository";
-import { AllianceRepository } from "../alliance/alliance.repository";
-import { MembershipRepository } from "../membership/membership.repository";
-import { OutcomeRepository } from "../outcome/outcome.repository";
-import { SourceRepository } from "../source/source.repository";
+import { checkRows, importRows } from "../import/importer";
+import { validateRows } from "../import/import.validate";
+import { documentRows } from "../import/read-json";
+import { describeRejection } from "../import/rows";
 
-/** A graph document: the JSON shape of src/seed/demo-graph.json (the GraphQL inputs, grouped). */
+/** A graph document: the JSON shape of src/seed/demo-graph.json (the GraphQL inputs, grouped; an import document). */
 export interface GraphDocument {
   sources: object[];
   actors: object[];
@@ -21,56 +13,24 @@ export interface GraphDocument {
   outcomes: object[];
 }
 
-const SECTIONS = [
-  ["sources", SourceInput],
-  ["actors", ActorInput],
-  ["alliances", AllianceInput],
-  ["memberships", MembershipInput],
-  ["outcomes", OutcomeInput],
-] as const;
-
-/** Builds the input class instance the API would get, so the same class-validator rules apply. */
-function toInput<T extends object>(Class: new () => T, row: object): T {
-  const input = Object.assign(new Class(), row) as T & { indicator?: object | null };
-  if (input instanceof OutcomeInput && input.indicator) input.indicator = Object.assign(new IndicatorInput(), input.indicator);
-  return input;
-}
-
 /**
  * Checks every row of a document with the GraphQL input rules; returns problems as
  * "/actors/3/siren: must be a SIREN…" (JSON pointers), empty when the document is valid.
  */
 export async function validateDocument(doc: GraphDocument): Promise<string[]> {
-  const problems: string[] = [];
-  for (const [section, Class] of SECTIONS) {
-    const rows = doc[section] ?? [];
-    for (let index = 0; index < rows.length; index++) {
-      const errors = await validate(toInput(Class as new () => object, rows[index]), { forbidUnknownValues: false });
-      for (const { field, reason } of flattenValidationErrors(errors, "")) {
-        problems.push(`/${section}/${index}/${field.replace(/\./g, "/")}: ${reason}`);
-      }
-    }
-  }
-  return problems;
+  const { rejected } = await validateRows(documentRows("document", doc));
+  return rejected.map((r) => `${r.pointer}: ${r.reason}`);
 }
 
 /**
- * Writes a valid document through the same repositories the API uses (upserts by id, so
- * loading it twice changes nothing), in dependency order.
+ * Imports a document (the importer's checks and batched upserts, the API's only writer):
+ * loading it twice changes nothing. Throws, writing nothing, when a row is rejected.
  */
 export async function loadDocument(executor: Executor, doc: GraphDocument): Promise<Record<keyof GraphDocument, number>> {
-  const problems = await validateDocument(doc);
-  if (problems.length > 0) throw new Error(`The document has ${problems.length} invalid rows:\n${problems.join("\n")}`);
-  const sources = new SourceRepository(executor);
-  const actors = new ActorRepository(executor);
-  const alliances = new AllianceRepository(executor);
-  const memberships = new MembershipRepository(executor);
-  const outcomes = new OutcomeRepository(executor);
-  for (const row of doc.sources) await sources.upsert(toInput(SourceInput, row));
-  for (const row of doc.actors) await actors.upsert(toInput(ActorInput, row));
-  for (const row of doc.alliances) await alliances.upsert(toInput(AllianceInput, row));
-  for (const row of doc.memberships) await memberships.upsert(toInput(MembershipInput, row));
-  for (const row of doc.outcomes) await outcomes.upsert(toInput(OutcomeInput, row));
+  const rows = documentRows("document", doc);
+  const { rejected } = await checkRows(executor.read.bind(executor), rows);
+  if (rejected.length > 0) throw new Error(`The document has ${rejected.length} problems:\n${rejected.map(describeRejection).join("\n")}`);
+  await importRows(executor, rows);
   return {
     sources: doc.sources.length,
     actors: doc.actors.length,

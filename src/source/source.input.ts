@@ -1,37 +1,26 @@
-import { Field, InputType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { IsEnum, IsOptional, IsString, IsUrl, Length } from "class-validator";
+import { InputType } from "type-graphql";
 import { SourceKind } from "../common/enums";
-import { IsExternalId } from "../common/validators";
+import { field } from "../entity/field";
+import { date, enumOf, externalId, text, url } from "../entity/kinds";
 
-/** A source to create; an existing id is updated in place (sources are whole records). */
+/** A source's fields, declared once (src/entity/field.ts); an existing id is updated in place (sources are whole records). */
 @InputType({ description: "A source (study, article, report, event, register); an existing id is updated in place" })
 export class SourceInput {
-  @Field(() => String, { nullable: true, description: "External id; generated when omitted" })
-  @IsOptional()
-  @IsExternalId()
+  @field(externalId(), { optional: true, key: true, description: "External id; generated when omitted" })
   id?: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 300)
+  @field(text(1, 300))
   title!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200)
+  @field(text(1, 200), { optional: true })
   publisher?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true })
-  @IsOptional()
+  @field(date, { optional: true })
   date?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ["http", "https"], require_protocol: true })
+  @field(url, { optional: true })
   url?: string | null;
 
-  @Field(() => SourceKind)
-  @IsEnum(SourceKind)
+  @field(enumOf(SourceKind))
   kind!: SourceKind;
 }

@@ -4,7 +4,7 @@ import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { byIdBatch, relatedBatch } from "../neo4j/batch";
 import { Label, Rel } from "../neo4j/graph-model";
-import { propsOf } from "../neo4j/props";
+import { writeOne } from "../import/write-one";
 import { SourceInput } from "./source.input";
 import { Source } from "./source.type";
 import { NODE_PROPS } from "../neo4j/projection";
@@ -12,19 +12,11 @@ import { NODE_PROPS } from "../neo4j/projection";
 /** Labels whose facts cite sources. */
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
 
-// Creates or updates a source by id.
-const UPSERT_SOURCE = `MERGE (s:${Label.Source} {id: $id})
-ON CREATE SET s.createdAt = datetime()
-SET s += $props, s.updatedAt = datetime()
-RETURN s {${NODE_PROPS}} AS source`;
-
 // Deletes a source nothing cites; returns how many facts cite it otherwise.
 const DELETE_SOURCE = `MATCH (s:${Label.Source} {id: $id})
 WITH s, COUNT { (s)<-[:${Rel.CITES}]-() } AS citations
 FOREACH (_ IN CASE WHEN citations = 0 THEN [1] ELSE [] END | DETACH DELETE s)
 RETURN citations`;
-
-const SOURCE_FIELDS = ["title", "publisher", "date", "url", "kind"] as const;
 
 /** The only code that runs Cypher for sources. */
 export class SourceRepository {
@@ -46,17 +38,14 @@ export class SourceRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Source[] }[], []);
   }
 
-  async upsert(input: SourceInput, id = input.id ?? randomUUID()): Promise<Source> {
-    const props = propsOf(input, SOURCE_FIELDS, "replace", ["date"]);
-    const [row] = await this.executor.write((tx) => tx.run(UPSERT_SOURCE, { id, props }));
-    return row.source;
+  /** Creates the source, or replaces it when its id exists: an import of one row. */
+  async upsert(input: SourceInput): Promise<Source> {
+    return writeOne(this.executor, "sources", { ...input, id: input.id ?? randomUUID() }, byIdBatch(Label.Source));
   }
 
   /** Replaces an existing source (NOT_FOUND when it does not exist). */
   async update(id: string, input: SourceInput): Promise<Source> {
-    const [existing] = await this.byIds([id]);
-    if (!existing) throw new NotFoundError("Source", id);
-    return this.upsert(input, id);
+    return writeOne(this.executor, "sources", { ...input, id }, byIdBatch(Label.Source), { existing: id });
   }
 
   /** Refuses to delete a source that facts still cite: provenance is never silently lost. */

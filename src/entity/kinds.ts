@@ -1,0 +1,107 @@
+import { Float, Int } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsString, IsUrl, Length, Max, Min, ValidateNested,
+} from "class-validator";
+import { IsExternalId, IsRna, IsSiren, IsTerritoryRef } from "../common/validators";
+
+/** A property decorator (class-validator's own have this shape). */
+export type Decorator = (target: object, property: string) => void;
+
+/** A class-validator rule factory; `each` applies it to every item of a list. */
+type Rule = (each: boolean) => Decorator;
+
+/**
+ * What a value of a field is, once: its GraphQL type, its class-validator rules, its JSON
+ * Schema, and how files write it (dates as YYYY-MM-DD, list cells `;`-separated, numbers).
+ */
+export interface Kind {
+  type: () => any;
+  rules: Rule[];
+  json: object;
+  date?: boolean;
+  list?: boolean;
+  number?: boolean;
+  /** A nested input class (outcome indicator): its own fields, stored flat with the field name as prefix. */
+  nested?: new () => object;
+}
+
+const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (each) => decorate({ each });
+
+export const text = (min: number, max: number): Kind => ({
+  type: () => String,
+  rules: [rule((o) => IsString(o)), rule((o) => Length(min, max, o))],
+  json: { type: "string", minLength: min, maxLength: max },
+});
+
+export const enumOf = (values: object): Kind => ({
+  type: () => values,
+  rules: [rule((o) => IsEnum(values, o))],
+  json: { enum: Object.values(values) },
+});
+
+/** An external id (a spreadsheet key or slug); `graphqlType` ID where the input declares one. */
+export const externalId = (graphqlType: () => any = () => String): Kind => ({
+  type: graphqlType,
+  rules: [rule((o) => IsExternalId(o))],
+  json: { $ref: "#/$defs/id" },
+});
+
+export const territoryRef: Kind = { type: () => String, rules: [rule((o) => IsTerritoryRef(o))], json: { $ref: "#/$defs/territoryRef" } };
+
+export const url: Kind = {
+  type: () => String,
+  rules: [rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, o))],
+  json: { type: "string", format: "uri" },
+};
+
+export const siren: Kind = { type: () => String, rules: [rule((o) => IsSiren(o))], json: { type: "string", pattern: "^\\d{9}$" } };
+export const rna: Kind = { type: () => String, rules: [rule((o) => IsRna(o))], json: { type: "string", pattern: "^W\\d{9}$" } };
+
+/** A "YYYY-MM-DD" date (GraphQL's LocalDate checks it; files are checked by the importer). */
+export const date: Kind = { type: () => LocalDateResolver, rules: [], json: { $ref: "#/$defs/date" }, date: true };
+
+export const sdgNumber: Kind = {
+  type: () => Int,
+  rules: [rule((o) => IsInt(o)), rule((o) => Min(1, o)), rule((o) => Max(17, o))],
+  json: { type: "integer", minimum: 1, maximum: 17 },
+  number: true,
+};
+
+export const number: Kind = {
+  type: () => Float,
+  rules: [rule((o) => IsNumber({ allowNaN: false, allowInfinity: false }, o))],
+  json: { type: "number" },
+  number: true,
+};
+
+/** A list of `item`s (a CSV cell of `;`-separated values). */
+export function listOf(item: Kind, limits: { min?: number; max?: number; unique?: boolean } = {}): Kind {
+  const { min, max, unique } = limits;
+  return {
+    type: () => [item.type()],
+    rules: [
+      ...(min !== undefined ? [() => ArrayMinSize(min)] : []),
+      ...(max !== undefined ? [() => ArrayMaxSize(max)] : []),
+      ...(unique ? [() => ArrayUnique()] : []),
+      ...item.rules.map((r) => () => r(true)),
+    ],
+    json: {
+      type: "array", items: item.json,
+      ...(min !== undefined && { minItems: min }), ...(max !== undefined && { maxItems: max }), ...(unique && { uniqueItems: true }),
+    },
+    list: true,
+    number: item.number,
+  };
+}
+
+/** Sources cited by a fact: at most 50 ids (at least `min`). */
+export const sourceIds = (min = 0): Kind => listOf(externalId(), { ...(min > 0 && { min }), max: 50 });
+
+/** A nested input object (its class's own fields declare its rules and schema); stored flat. */
+export const nested = (Class: new () => object): Kind => ({
+  type: () => Class,
+  rules: [() => ValidateNested()], // type-graphql builds nested instances itself, so nested rules run
+  json: {},
+  nested: Class,
+});
