@@ -6,6 +6,7 @@ import { nameKey } from "../common/text";
 import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor, WriteTx } from "../neo4j/executor";
 import { Label } from "../neo4j/graph-model";
+import { byShape, shapeOf } from "../scope/shape";
 import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
 import { propsOf } from "../neo4j/props";
 import { requireExisting, resolveTerritoryRefs } from "../neo4j/references";
@@ -43,22 +44,22 @@ export class ActorRepository {
 
   /** One page of actors in scope; `totalCount` runs its query only when asked. */
   async page(scope: { filter: ActorFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Actor>> {
-    const spec = Q.ACTORS(plan.order);
     const params = { ...scope, filter: { ...scope.filter, namePrefix: scope.filter.namePrefix && nameKey(scope.filter.namePrefix) } };
+    const spec = Q.ACTORS(plan.order, shapeOf(params));
     const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
     return toPage(rows as PageRow<Actor>[], plan, async () => (await this.read(countQuery(spec), params))[0].total);
   }
 
   membershipsOf(keys: readonly BatchPageKey[]): Promise<PageRow<Membership>[][]> {
-    return runBatchPages(this.read, Q.MEMBERSHIPS_OF_ACTOR, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, (order) => Q.MEMBERSHIPS_OF_ACTOR(order, shape), group));
   }
 
   countMembershipsOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.MEMBERSHIPS_OF_ACTOR("NAME"), keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.MEMBERSHIPS_OF_ACTOR("NAME", shape), group));
   }
 
   coConstructorsOf(keys: readonly BatchPageKey[]): Promise<PageRow<CoConstructor>[][]> {
-    return runBatchPages(this.read, () => Q.CO_CONSTRUCTORS, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, () => Q.coConstructorsSpec(shape), group), Q.coConstructorsShape);
   }
 
   /**
@@ -87,21 +88,21 @@ export class ActorRepository {
   }
 
   countCoConstructorsOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.CO_CONSTRUCTORS, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.coConstructorsSpec(shape), group), Q.coConstructorsShape);
   }
 
   async impactOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
-    const pages = await runBatchPages<object>(this.read, () => Q.IMPACT_OF_ACTOR, keys);
+    const pages = await byShape(keys, (group, shape) => runBatchPages<object>(this.read, () => Q.IMPACT_OF_ACTOR(shape), group));
     return pages.map(toOutcomeRows);
   }
 
   countImpactOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.IMPACT_OF_ACTOR, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.IMPACT_OF_ACTOR(shape), group));
   }
 
   /** What actors `a` and `b` share (on `at` when given); null when either does not exist. */
   async coConstruction(a: string, b: string, at: unknown): Promise<{ a: Actor; b: Actor; alliances: Alliance[] } | null> {
-    const [row] = await this.read(Q.CO_CONSTRUCTION, { a, b, at });
+    const [row] = await this.read(Q.CO_CONSTRUCTION(at != null), { a, b, at });
     return (row as { a: Actor; b: Actor; alliances: Alliance[] }) ?? null;
   }
 

@@ -15,6 +15,7 @@ import { toOutcomeRows } from "../outcome/outcome.repository";
 import { SDG } from "../sdg/sdg.type";
 import { Territory } from "../territory/territory.type";
 import { AllianceFilterParams, scopeShape } from "./alliance-filter";
+import { byShape } from "../scope/shape";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance } from "./alliance.type";
 import * as Q from "./alliance.cypher";
@@ -41,51 +42,44 @@ export class AllianceRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Alliance | null }[], null);
   }
 
-  /**
-   * One page of the alliances in scope; `totalCount` runs its query only when asked.
-   * A territory in the filter is walked down from (ALLIANCES_WITHIN) rather than checked
-   * on every alliance of the graph.
-   */
+  /** One page of the alliances in scope; `totalCount` runs its query only when asked. */
   async page(scope: { filter: AllianceFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Alliance>> {
-    const { territoryId } = scope.filter;
-    const params = territoryId ? { territoryId, filter: { ...scope.filter, territoryId: null }, at: scope.at } : scope;
-    const shape = scopeShape(params.filter, params.at);
-    const spec = territoryId ? Q.ALLIANCES_WITHIN(plan.order, shape) : Q.ALLIANCES(plan.order, shape);
-    const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
-    return toPage(rows as PageRow<Alliance>[], plan, () => this.count(spec, params));
+    const spec = Q.ALLIANCES(plan.order, scopeShape(scope.filter, scope.at));
+    const rows = await this.read(pageQuery(spec, plan), { ...scope, ...pageParams(plan) });
+    return toPage(rows as PageRow<Alliance>[], plan, () => this.count(spec, scope));
   }
 
   inTerritories(keys: readonly BatchPageKey[]): Promise<PageRow<Alliance>[][]> {
-    return runBatchPages(this.read, Q.ALLIANCES_IN_TERRITORY, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, (order) => Q.ALLIANCES_IN_TERRITORY(order, shape), group));
   }
 
   countInTerritories(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.ALLIANCES_IN_TERRITORY("NAME"), keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.ALLIANCES_IN_TERRITORY("NAME", shape), group));
   }
 
   forSdgs(keys: readonly BatchPageKey[]): Promise<PageRow<Alliance>[][]> {
-    return runBatchPages(this.read, Q.ALLIANCES_FOR_SDG, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, (order) => Q.ALLIANCES_FOR_SDG(order, shape), group));
   }
 
   countForSdgs(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.ALLIANCES_FOR_SDG("NAME"), keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.ALLIANCES_FOR_SDG("NAME", shape), group));
   }
 
   membersOf(keys: readonly BatchPageKey[]): Promise<PageRow<Membership>[][]> {
-    return runBatchPages(this.read, () => Q.MEMBERS_OF_ALLIANCE, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, () => Q.MEMBERS_OF_ALLIANCE(shape), group));
   }
 
   countMembersOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.MEMBERS_OF_ALLIANCE, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.MEMBERS_OF_ALLIANCE(shape), group));
   }
 
   async outcomesOf(keys: readonly BatchPageKey[]): Promise<PageRow<Outcome>[][]> {
-    const pages = await runBatchPages<object>(this.read, () => Q.OUTCOMES_OF_ALLIANCE, keys);
+    const pages = await byShape(keys, (group, shape) => runBatchPages<object>(this.read, () => Q.OUTCOMES_OF_ALLIANCE(shape), group));
     return pages.map(toOutcomeRows);
   }
 
   countOutcomesOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.OUTCOMES_OF_ALLIANCE, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.OUTCOMES_OF_ALLIANCE(shape), group));
   }
 
   async territoriesOf(ids: readonly string[]): Promise<Territory[][]> {

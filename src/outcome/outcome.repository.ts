@@ -14,6 +14,7 @@ import { Territory } from "../territory/territory.type";
 import { OutcomeInput } from "./outcome.input";
 import { Outcome } from "./outcome.type";
 import * as Q from "./outcome.cypher";
+import { shapeOf } from "../scope/shape";
 
 /** An OutcomeFilter as Cypher receives it (territory resolved to an id). */
 export interface OutcomeFilterParams {
@@ -46,9 +47,10 @@ export class OutcomeRepository {
 
   /** One page of outcomes in scope; `totalCount` runs its query only when asked. */
   async page(scope: { filter: OutcomeFilterParams; at: unknown }, plan: PagePlan): Promise<Page<Outcome>> {
-    const rows = await this.executor.read(pageQuery(Q.OUTCOMES, plan), { ...scope, ...pageParams(plan) });
+    const spec = Q.OUTCOMES(shapeOf(scope));
+    const rows = await this.executor.read(pageQuery(spec, plan), { ...scope, ...pageParams(plan) });
     const outcomes = toOutcomeRows(rows as PageRow<object>[]);
-    return toPage(outcomes, plan, async () => (await this.executor.read(countQuery(Q.OUTCOMES), scope))[0].total);
+    return toPage(outcomes, plan, async () => (await this.executor.read(countQuery(spec), scope))[0].total);
   }
 
   async sdgsOf(ids: readonly string[]): Promise<SDG[][]> {

@@ -1,14 +1,14 @@
-import { BadUserInputError } from "../common/errors";
 import { TerritoryLevel } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { nameKey } from "../common/text";
 import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor } from "../neo4j/executor";
 import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
-import { pickTerritory, RESOLVE_TERRITORY_REFS } from "../neo4j/references";
+import { territoriesNamed } from "../scope/territory-ref";
 import { Actor } from "../actor/actor.type";
 import { Territory } from "./territory.type";
 import * as Q from "./territory.cypher";
+import { byShape, shapeOf } from "../scope/shape";
 
 export interface TerritoryScope {
   level: TerritoryLevel | null;
@@ -29,40 +29,17 @@ export class TerritoryRepository {
     return inKeyOrder(ids.length, rows as { i: number; value: Territory | null }[], null);
   }
 
-  /**
-   * The territory a code names: "94028", "REGION:11", or "11" with level REGION.
-   * A bare code shared by two levels (région 11, département 11) is ambiguous: the
-   * error lists the candidates so the client can pick one.
-   */
-  async byCode(code: string, level: TerritoryLevel | null, field = "code"): Promise<Territory | null> {
-    const rows = await this.read(Q.TERRITORIES_BY_CODE, { code, level });
-    if (rows.length > 1) {
-      const ids = rows.map((row) => row.territory.id).join(", ");
-      throw new BadUserInputError(field, `"${code}" names several territories (${ids}); pass a level or one of these ids`);
-    }
-    return rows[0]?.territory ?? null;
-  }
-
-  /**
-   * For each reference ("94028", "REGION:11"), its territory, or a BAD_USER_INPUT error
-   * (unknown or ambiguous) in its place, as DataLoader expects.
-   */
-  async byRefs(refs: readonly string[], field = "territory"): Promise<(Territory | Error)[]> {
-    const rows = await this.read(RESOLVE_TERRITORY_REFS, { keys: refs });
-    return rows.map((row) => {
-      try {
-        return pickTerritory<Territory>(row.ref, row.matches, field);
-      } catch (error) {
-        return error as Error;
-      }
-    });
+  /** For each reference ("94028", "REGION:11"), every territory it names (see scope/territory-ref.ts). */
+  byRefs(refs: readonly string[]): Promise<Territory[][]> {
+    return territoriesNamed<Territory>(this.read, refs);
   }
 
   /** One page of territories in scope, by name. */
   async page(scope: TerritoryScope, plan: PagePlan): Promise<Page<Territory>> {
     const params = { ...scope, namePrefix: scope.namePrefix && nameKey(scope.namePrefix) };
-    const rows = await this.read(pageQuery(Q.TERRITORIES, plan), { ...params, ...pageParams(plan) });
-    return toPage(rows as PageRow<Territory>[], plan, async () => (await this.read(countQuery(Q.TERRITORIES), params))[0].total);
+    const spec = Q.TERRITORIES(shapeOf(params));
+    const rows = await this.read(pageQuery(spec, plan), { ...params, ...pageParams(plan) });
+    return toPage(rows as PageRow<Territory>[], plan, async () => (await this.read(countQuery(spec), params))[0].total);
   }
 
   async parentsOf(ids: readonly string[]): Promise<(Territory | null)[]> {
@@ -71,18 +48,18 @@ export class TerritoryRepository {
   }
 
   childrenOf(keys: readonly BatchPageKey[]): Promise<PageRow<Territory>[][]> {
-    return runBatchPages(this.read, () => Q.CHILDREN, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, () => Q.CHILDREN(shape), group));
   }
 
   countChildrenOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.CHILDREN, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.CHILDREN(shape), group));
   }
 
   actorsIn(keys: readonly BatchPageKey[]): Promise<PageRow<Actor>[][]> {
-    return runBatchPages(this.read, () => Q.ACTORS_IN, keys);
+    return byShape(keys, (group, shape) => runBatchPages(this.read, () => Q.ACTORS_IN(shape), group));
   }
 
   countActorsIn(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.ACTORS_IN, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.ACTORS_IN(shape), group));
   }
 }
