@@ -122,12 +122,16 @@ describe("figures of one scope", () => {
     expect(figureReturns()).toEqual(["RETURN byStatus"]);
   });
 
-  it("walk down from the territory when the scope has one, and scan alliances only when it has none", async () => {
+  it("start from the most selective index: the members given, else the territory walked down, else every alliance", async () => {
     const asked = `query ($f: AllianceFilter) { statistics(filter: $f) { allianceCount } }`;
     expect((await client.data(asked, { f: { memberIds: ACTORS, territory: "DEPARTEMENT:94" } })).statistics.allianceCount).toBe(4);
     expect((await client.data(asked, { f: { memberIds: ACTORS } })).statistics.allianceCount).toBe(5);
-    const [inTerritory, everywhere] = cyphers.filter((cypher) => cypher.includes("AS scoped"));
-    expect(inTerritory.startsWith("MATCH (t:Territory {id: $territoryId})")).toBe(true);
+    await client.data(asked, { f: { territory: "DEPARTEMENT:94" } });
+    await client.data(asked, { f: { statuses: ["ACTIVE"] } });
+    const [membersAndTerritory, members, inTerritory, everywhere] = cyphers.filter((cypher) => cypher.includes("AS scoped"));
+    expect(membersAndTerritory.startsWith("UNWIND $filter.memberIds")).toBe(true);
+    expect(members.startsWith("UNWIND $filter.memberIds")).toBe(true);
+    expect(inTerritory.startsWith("MATCH (ma_place_scope:Territory {id: $filter.territoryId})")).toBe(true);
     expect(everywhere.startsWith("MATCH (al:Alliance)\n")).toBe(true);
   });
 
