@@ -1,4 +1,5 @@
 import { Page, PagePlan, toPage } from "../common/connection";
+import { byShape, shapeOf } from "../scope/shape";
 import { Executor } from "../neo4j/executor";
 import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
 import { toOutcome } from "../outcome/outcome.repository";
@@ -23,18 +24,19 @@ export class ProvenanceRepository {
 
   /** For each key {id, kinds, page…}, one page of the facts citing source `id`. */
   async supportsOf(keys: readonly BatchPageKey[]): Promise<PageRow<Fact>[][]> {
-    return (await runBatchPages<object>(this.read, () => Q.SUPPORTS, keys)).map(toFactRows);
+    return (await byShape(keys, (group, shape) => runBatchPages<object>(this.read, () => Q.SUPPORTS(shape), group))).map(toFactRows);
   }
 
   /** For each key {id, kinds}, how many facts cite source `id`. */
   countSupportsOf(keys: readonly object[]): Promise<number[]> {
-    return runBatchCounts(this.read, Q.SUPPORTS, keys);
+    return byShape(keys, (group, shape) => runBatchCounts(this.read, Q.SUPPORTS(shape), group));
   }
 
   /** One page of the facts citing no source; `totalCount` runs its query only when asked. */
   async withoutSource(kinds: FactKind[] | null, plan: PagePlan): Promise<Page<Fact>> {
-    const rows = await this.read(pageQuery(Q.FACTS_WITHOUT_SOURCE, plan), { kinds, ...pageParams(plan) });
-    const count = async () => (await this.read(countQuery(Q.FACTS_WITHOUT_SOURCE), { kinds }))[0].total;
+    const spec = Q.FACTS_WITHOUT_SOURCE(shapeOf({ kinds }));
+    const rows = await this.read(pageQuery(spec, plan), { kinds, ...pageParams(plan) });
+    const count = async () => (await this.read(countQuery(spec), { kinds }))[0].total;
     return toPage(toFactRows(rows as PageRow<object>[]), plan, count);
   }
 }

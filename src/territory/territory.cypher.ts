@@ -13,11 +13,6 @@ export const TERRITORIES_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (x:${Territory} {id: $keys[i]})
 RETURN i, x {${NODE_PROPS}} AS value`;
 
-// Territories whose id is $code, or whose code is $code (at $level when given).
-export const TERRITORIES_BY_CODE = `MATCH (t:${Territory})
-WHERE (t.id = $code OR t.code = $code) AND ($level IS NULL OR t.level = $level)
-RETURN t {${NODE_PROPS}} AS territory ORDER BY t.id LIMIT 10`;
-
 // Territories at an optional level, inside an optional territory (walked down), with an optional
 // name-key prefix; specialised to those given (`shape`).
 export const TERRITORIES = (shape: Shape): ListSpec => ({
