@@ -3,8 +3,7 @@ import { BadUserInputError } from "../common/errors";
 import { allianceFilterParams } from "../alliance/alliance-filter";
 import { Executor } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
-import { pickTerritory } from "../neo4j/references";
-import { MAX_TERRITORY_REF, territoriesNamed } from "../scope/territory-ref";
+import { MAX_TERRITORY_REF, pickTerritory, territoriesNamed } from "../neo4j/references";
 
 /** What an export covers. Every criterion is optional; criteria combine with AND. */
 export interface ExportScope {

@@ -1,29 +1,19 @@
 import DataLoader from "dataloader";
 import { BadUserInputError } from "../common/errors";
-import { RESOLVE_TERRITORY_REFS, pickTerritory, RunQuery } from "../neo4j/references";
+import { MAX_TERRITORY_REF, pickTerritory } from "../neo4j/references";
 
 /**
  * Territory references, resolved one way: "94028" (an INSEE code), "REGION:11" or
  * "DEPARTEMENT:94" (an id) name the territories whose id or code they are. The scope, the
- * export and every resolver go through `territoriesNamed`; within a request, through the
- * `territoryByRef` loader, which batches and caches each reference for the whole request
- * (`actor { coConstructors(territory:) }` looks its territory up once, prefetch included).
+ * export, writes and every resolver go through `territoriesNamed` (neo4j/references.ts);
+ * within a request, through the `territoryByRef` loader, which batches and caches each
+ * reference for the whole request (`actor { coConstructors(territory:) }` looks its
+ * territory up once, prefetch included).
  */
-
-/** No id or code is longer; a longer reference names nothing and is neither sent nor cached. */
-export const MAX_TERRITORY_REF = 40;
 
 interface Named {
   id: string;
   level: string;
-}
-
-/** For each reference, every territory it names (none, one, or several levels sharing a code), in one query. */
-export async function territoriesNamed<T extends Named>(run: RunQuery, refs: readonly string[]): Promise<T[][]> {
-  const sent = refs.filter((ref) => ref.length <= MAX_TERRITORY_REF);
-  const rows = sent.length === 0 ? [] : await run(RESOLVE_TERRITORY_REFS, { keys: sent });
-  const found = new Map(rows.map((row) => [row.ref as string, row.matches as T[]]));
-  return refs.map((ref) => found.get(ref) ?? []);
 }
 
 /** The per-request loader over `named` (territoriesNamed): each reference looked up once per request. */

@@ -4,7 +4,7 @@ import { nameKey } from "../common/text";
 import { Page, PagePlan, toPage } from "../common/connection";
 import { Executor } from "../neo4j/executor";
 import { BatchPageKey, countQuery, pageParams, pageQuery, PageRow, runBatchCounts, runBatchPages } from "../neo4j/paging";
-import { territoriesNamed } from "../scope/territory-ref";
+import { territoriesNamed } from "../neo4j/references";
 import { Actor } from "../actor/actor.type";
 import { Territory } from "./territory.type";
 import * as Q from "./territory.cypher";
