@@ -3,6 +3,7 @@ import { allianceScope, territoryIdOf } from "../graphql/scope";
 import { orderingOf, PagedField, PagedList } from "../neo4j/paging";
 import { toNeo4jDate } from "../neo4j/props";
 import { nameKey } from "../common/text";
+import { shapeOf } from "../scope/shape";
 import { ALLIANCE_LIST } from "../alliance/alliance.page";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
 import { toOutcome } from "../outcome/outcome.repository";
@@ -27,7 +28,7 @@ export const ACTOR_PAGES = {
         at: toNeo4jDate(at),
       };
     },
-    spec: (order) => Q.ACTORS(order),
+    spec: (order, params) => Q.ACTORS(order, shapeOf(params)),
   }),
 
   /** `Actor.alliances`: its memberships of alliances in scope, in the alliance ordering. */
@@ -41,7 +42,8 @@ export const ACTOR_PAGES = {
       const { filter, at } = await allianceScope(ctx, args.filter, args.at);
       return { depth: args.depth, kinds: args.kinds ?? null, territoryId: await territoryIdOf(ctx, args.territory), filter, at };
     },
-    spec: () => Q.CO_CONSTRUCTORS,
+    spec: (order, shape) => Q.coConstructorsSpec(shape),
+    shape: Q.coConstructorsShape,
   }),
 
   /** `Actor.impact`: outcomes of the alliances it is a member of, by title. */
@@ -49,7 +51,7 @@ export const ACTOR_PAGES = {
     name: "Actor.impact",
     order: "TITLE",
     params: (args: OutcomeKindArgs) => ({ kinds: args.kinds ?? null, at: toNeo4jDate(args.at) }),
-    spec: () => Q.IMPACT_OF_ACTOR,
+    spec: (order, shape) => Q.IMPACT_OF_ACTOR(shape),
     node: toOutcome,
   }),
 };

@@ -53,7 +53,7 @@ export class ActorRepository {
 
   /** What actors `a` and `b` share (on `at` when given); null when either does not exist. */
   async coConstruction(a: string, b: string, at: unknown): Promise<{ a: Actor; b: Actor; alliances: Alliance[] } | null> {
-    const [row] = await this.read(Q.CO_CONSTRUCTION, { a, b, at });
+    const [row] = await this.read(Q.CO_CONSTRUCTION(at != null), { a, b, at });
     return (row as { a: Actor; b: Actor; alliances: Alliance[] }) ?? null;
   }
 

@@ -2,6 +2,7 @@ import { Label } from "../neo4j/graph-model";
 import { batchPageQuery } from "../neo4j/paging";
 import { OUTCOMES_OF_ALLIANCE } from "../alliance/alliance.cypher";
 import { ACTOR_MAP, coConstructorsShape, coConstructorsSpec } from "./actor.cypher";
+import { shapeOf } from "../scope/shape";
 import { BatchPageKey } from "../neo4j/paging";
 
 /**
@@ -28,7 +29,7 @@ CALL (coRows) {
   WITH collect(DISTINCT shared.id) AS ids, $outcomeKey AS template
   WITH ids, [id IN ids | template {.*, id: id}] AS keys
   CALL (keys) {
-    ${batchPageQuery(OUTCOMES_OF_ALLIANCE, outcomeKey, "keys")}
+    ${batchPageQuery(OUTCOMES_OF_ALLIANCE(shapeOf(outcomeKey)), outcomeKey, "keys")}
   }
   RETURN collect({id: ids[i], rows: value}) AS outcomePages`}
 }

@@ -1,5 +1,8 @@
-import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
+import { Label, Rel } from "../neo4j/graph-model";
 import { toNeo4jDate } from "../neo4j/props";
+import { ACTIVE_ON } from "../neo4j/time";
+import { PLACE_WITHIN, WITHIN_TERRITORY } from "../scope/territory-scope";
+import { Shape, shapeOf, within } from "../scope/shape";
 import { AllianceFilter } from "./alliance-filter.input";
 
 /** An AllianceFilter as Cypher receives it: territory resolved to an id, dates as Neo4j dates. */
@@ -17,7 +20,7 @@ export interface AllianceFilterParams {
   endedTo: unknown;
 }
 
-/** `territoryId` is the resolved `filter.territory` (see the territoryByRef loader). */
+/** `territoryId` is the resolved `filter.territory` (see scope/territory-ref.ts). */
 export function allianceFilterParams(filter: AllianceFilter | null | undefined, territoryId: string | null): AllianceFilterParams {
   return {
     kinds: filter?.kinds ?? null,
@@ -35,7 +38,7 @@ export function allianceFilterParams(filter: AllianceFilter | null | undefined, 
 }
 
 /** The criteria of a filter that are given (not null): a query specialised to them emits no other clause. */
-export type FilterShape = ReadonlySet<keyof AllianceFilterParams>;
+export type FilterShape = ReadonlySet<string>;
 
 /** The criteria of an alliance scope that are given: its filter's, and whether a date is. */
 export interface ScopeShape {
@@ -43,49 +46,63 @@ export interface ScopeShape {
   at: boolean;
 }
 
-export const scopeShape = (filter: AllianceFilterParams | null | undefined, at: unknown): ScopeShape => ({ filter: filterShape(filter), at: at != null });
+export const scopeShape = (filter: AllianceFilterParams | null | undefined, at: unknown): ScopeShape => ({ filter: shapeOf(filter), at: at != null });
 
-export function filterShape(filter: AllianceFilterParams | null | undefined): FilterShape {
-  if (!filter) return new Set();
-  return new Set((Object.keys(filter) as (keyof AllianceFilterParams)[]).filter((key) => filter[key] != null));
-}
+/** The alliance scope of a loader key's shape: its `filter` and `at` criteria. */
+export const keyScopeShape = (shape: Shape): ScopeShape => ({ filter: within(shape, "filter"), at: shape.has("at") });
 
 /**
+ * Cypher predicate: alliance `al` (already bound) matches the criteria of `shape` in the filter
+ * map `f` (a `$param` or `key.filter`); only those clauses are emitted, without null guards.
  * Its inner variables start with `af_` so they never capture a caller's variable.
- *
- * Cypher predicate: alliance `al` matches the filter map `f` (a `$param` or `key.filter`
- * expression holding AllianceFilterParams). Null criteria match everything. With `shape`
- * (the criteria known to be given), only those clauses are emitted, without null guards.
  */
-export function ALLIANCE_MATCHES(al: string, f: string, shape?: FilterShape): string {
+export function ALLIANCE_MATCHES(al: string, f: string, shape: FilterShape): string {
   const { Actor, Membership, SDG, Territory } = Label;
   const { CONTRIBUTES_TO, ACTS_IN, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
+  const member = (where: string) =>
+    `EXISTS { MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE ${where} }`;
   const clauses: Record<keyof AllianceFilterParams, string> = {
     kinds: `${al}.kind IN ${f}.kinds`,
     statuses: `${al}.status IN ${f}.statuses`,
     objectives: `any(o IN ${al}.objectives WHERE o IN ${f}.objectives)`,
     sdgs: `EXISTS { MATCH (${al})-[:${CONTRIBUTES_TO}]->(af_goal:${SDG}) WHERE af_goal.number IN ${f}.sdgs }`,
-    territoryId: `EXISTS {
-      MATCH (${al})-[:${ACTS_IN}]->(af_place:${Territory}), (af_scope:${Territory} {id: ${f}.territoryId})
-      WHERE ${LIES_IN("af_place", "af_scope")}
-    }`,
-    memberKinds: `EXISTS {
-      MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE af_member.kind IN ${f}.memberKinds
-    }`,
-    memberIds: `EXISTS {
-      MATCH (${al})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(af_member:${Actor}) WHERE af_member.id IN ${f}.memberIds
-    }`,
+    territoryId: `EXISTS { MATCH (${al})-[:${ACTS_IN}]->(af_place:${Territory}) WHERE ${PLACE_WITHIN("af_place", `${f}.territoryId`)} }`,
+    memberKinds: member(`af_member.kind IN ${f}.memberKinds`),
+    memberIds: member(`af_member.id IN ${f}.memberIds`),
     startedFrom: `${al}.startDate >= ${f}.startedFrom`,
     startedTo: `${al}.startDate <= ${f}.startedTo`,
     endedFrom: `${al}.endDate >= ${f}.endedFrom`,
     endedTo: `${al}.endDate <= ${f}.endedTo`,
   };
-  const keys = Object.keys(clauses) as (keyof AllianceFilterParams)[];
-  if (shape) {
-    const given = keys.filter((key) => shape.has(key));
-    return given.length === 0 ? "true" : `(${given.map((key) => clauses[key]).join("\n    AND ")})`;
+  const given = (Object.keys(clauses) as (keyof AllianceFilterParams)[]).filter((key) => shape.has(key));
+  return given.length === 0 ? "true" : `(${given.map((key) => clauses[key]).join("\n    AND ")})`;
+}
+
+/**
+ * Binds `al` to each alliance in scope (filter map `f`, date expression `at`), starting from
+ * the most selective index the criteria offer: the member ids given (at most 100 actors), else
+ * the territory walked down to the places inside it, else every alliance. The other criteria
+ * follow as a WHERE, with `extra` (a predicate on `al`). Only `al` (and the parameters) is in scope afterwards.
+ */
+export function MATCH_ALLIANCES(al: string, f: string, at: string, shape: ScopeShape, extra = "true"): string {
+  const { Actor, Alliance, Membership } = Label;
+  const { ACTS_IN, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
+  const rest = (skip: string) => {
+    const others = new Set([...shape.filter].filter((key) => key !== skip));
+    return `WHERE ${ALLIANCE_MATCHES(al, f, others)} AND ${ACTIVE_ON(al, at, shape.at)}${extra === "true" ? "" : ` AND ${extra}`}`;
+  };
+  if (shape.filter.has("memberIds")) {
+    return `UNWIND ${f}.memberIds AS ma_member
+  MATCH (:${Actor} {id: ma_member})-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(${al}:${Alliance})
+  WITH DISTINCT ${al}
+  ${rest("memberIds")}`;
   }
-  return `(${f} IS NULL OR (
-    ${keys.map((key) => `(${f}.${key} IS NULL OR ${clauses[key]})`).join("\n    AND ")}
-  ))`;
+  if (shape.filter.has("territoryId")) {
+    return `${WITHIN_TERRITORY(`${f}.territoryId`, "ma_place")}
+  MATCH (ma_place)<-[:${ACTS_IN}]-(${al}:${Alliance})
+  WITH DISTINCT ${al}
+  ${rest("territoryId")}`;
+  }
+  return `MATCH (${al}:${Alliance})
+  ${rest("")}`;
 }

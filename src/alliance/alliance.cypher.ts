@@ -1,7 +1,9 @@
-import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
+import { Label, Rel } from "../neo4j/graph-model";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
-import { ALLIANCE_MATCHES, ScopeShape } from "./alliance-filter";
+import { ALLIANCE_MATCHES, keyScopeShape, MATCH_ALLIANCES, ScopeShape } from "./alliance-filter";
+import { TERRITORIES_INSIDE } from "../scope/territory-scope";
+import { Shape, whereGiven } from "../scope/shape";
 import { AllianceOrderField } from "./alliance.args";
 import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
@@ -20,9 +22,9 @@ const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO, PRODUCED } = Rel;
  * Sort key of alliance `al` for an ordering ("NAME", "START_DATE:DESC", "MEMBER_COUNT:DESC"…),
  * ending in `id`, the unique tie-break. Descending dates and counts are negated so that ties
  * still read by name A→Z; only NAME:DESC runs the whole key backwards (see planAlliancePage).
- * `at` is the date expression members are counted on.
+ * `at` is the date expression members are counted on (`atGiven`: whether it is not null).
  */
-export function allianceSortKey(order: string, al: string, id: string, at: string): string {
+export function allianceSortKey(order: string, al: string, id: string, at: string, atGiven: boolean): string {
   const [field, direction] = order.split(":");
   const sign = direction === "DESC" ? "-" : "";
   switch (field) {
@@ -30,67 +32,63 @@ export function allianceSortKey(order: string, al: string, id: string, at: strin
       // Days since 1970; unknown start dates sort first when ascending.
       return `[${sign}coalesce(duration.inDays(date('1970-01-01'), ${al}.startDate).days, -1000000), ${al}.nameKey, ${id}]`;
     case AllianceOrderField.MEMBER_COUNT:
-      return `[${sign}COUNT { MATCH (${al})<-[:${IN_ALLIANCE}]-(counted:${Membership}) WHERE ${ACTIVE_ON("counted", at)} }, ${al}.nameKey, ${id}]`;
+      return `[${sign}COUNT { MATCH (${al})<-[:${IN_ALLIANCE}]-(counted:${Membership}) WHERE ${ACTIVE_ON("counted", at, atGiven)} }, ${al}.nameKey, ${id}]`;
     default:
       return `[${al}.nameKey, ${id}]`;
   }
 }
 
-// Alliances matching $filter and active on $at, specialised to the criteria given (`shape`).
+// Alliances matching $filter and active on $at, specialised to the criteria given (`shape`),
+// starting from the most selective index (MATCH_ALLIANCES: member ids, territory walked down).
 export const ALLIANCES = (order: string, shape: ScopeShape): ListSpec => ({
-  body: `MATCH (x:${Alliance}) WHERE ${ALLIANCE_MATCHES("x", "$filter", shape.filter)} AND ${ACTIVE_ON("x", "$at", shape.at)}`,
-  sortKey: allianceSortKey(order, "x", "x.id", "$at"),
+  body: `${MATCH_ALLIANCES("al", "$filter", "$at", shape)}
+  WITH al AS x`,
+  sortKey: allianceSortKey(order, "x", "x.id", "$at", shape.at),
   project: `x {${NODE_PROPS}}`,
 });
 
-// Alliances acting in territory $territoryId or inside it, matching $filter (its territory cleared) on $at.
-// Walks down from the territory, so the cost follows the territory, not the whole graph.
-export const ALLIANCES_WITHIN = (order: string, shape: ScopeShape): ListSpec => ({
-  body: `MATCH (t:${Territory} {id: $territoryId})
+// Per key {id: territory id, filter, at}: alliances acting in the territory or inside it (walked down).
+// Specialised to the keys' shape (scope/shape.ts), as every batched list here.
+export const ALLIANCES_IN_TERRITORY = (order: string, shape: Shape): ListSpec => {
+  const { filter, at } = keyScopeShape(shape);
+  return {
+    body: `MATCH (t:${Territory} {id: key.id})
   ${TERRITORIES_INSIDE("t")}
   MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
-  WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_ON("al", "$at", shape.at)}
-  WITH DISTINCT al AS x`,
-  sortKey: allianceSortKey(order, "x", "x.id", "$at"),
-  project: `x {${NODE_PROPS}}`,
-});
-
-// Per key {id: territory id, filter, at}: alliances acting in the territory or inside it.
-export const ALLIANCES_IN_TERRITORY = (order: string): ListSpec => ({
-  body: `MATCH (t:${Territory} {id: key.id})
-  ${TERRITORIES_INSIDE("t")}
-  MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
-  WHERE ${ALLIANCE_MATCHES("al", "key.filter")} AND ${ACTIVE_ON("al", "key.at")}
-  WITH DISTINCT al AS x`,
-  sortKey: allianceSortKey(order, "x", "x.id", "key.at"),
-  project: `x {${NODE_PROPS}}`,
-});
+  WITH DISTINCT key, al
+  WHERE ${ALLIANCE_MATCHES("al", "key.filter", filter)} AND ${ACTIVE_ON("al", "key.at", at)}
+  WITH al AS x`,
+    sortKey: allianceSortKey(order, "x", "x.id", "key.at", at),
+    project: `x {${NODE_PROPS}}`,
+  };
+};
 
 // Per key {id: SDG number, filter, at}: alliances contributing to the goal.
-export const ALLIANCES_FOR_SDG = (order: string): ListSpec => ({
-  body: `MATCH (:${SDG} {number: key.id})<-[:${CONTRIBUTES_TO}]-(x:${Alliance})
-  WHERE ${ALLIANCE_MATCHES("x", "key.filter")} AND ${ACTIVE_ON("x", "key.at")}`,
-  sortKey: allianceSortKey(order, "x", "x.id", "key.at"),
-  project: `x {${NODE_PROPS}}`,
-});
+export const ALLIANCES_FOR_SDG = (order: string, shape: Shape): ListSpec => {
+  const { filter, at } = keyScopeShape(shape);
+  return {
+    body: `MATCH (:${SDG} {number: key.id})<-[:${CONTRIBUTES_TO}]-(x:${Alliance})
+  WHERE ${ALLIANCE_MATCHES("x", "key.filter", filter)} AND ${ACTIVE_ON("x", "key.at", at)}`,
+    sortKey: allianceSortKey(order, "x", "x.id", "key.at", at),
+    project: `x {${NODE_PROPS}}`,
+  };
+};
 
 // Per key {id: alliance id, at, roles, kinds}: its memberships, leaders first, then by member name.
-export const MEMBERS_OF_ALLIANCE: ListSpec = {
+export const MEMBERS_OF_ALLIANCE = (shape: Shape): ListSpec => ({
   body: `MATCH (:${Alliance} {id: key.id})<-[:${IN_ALLIANCE}]-(x:${Membership})<-[:${HAS_MEMBERSHIP}]-(a:${Label.Actor})
-  WHERE ${ACTIVE_ON("x", "key.at")}
-    AND (key.roles IS NULL OR x.role IN key.roles)
-    AND (key.kinds IS NULL OR a.kind IN key.kinds)`,
+  WHERE ${whereGiven(shape, { at: ACTIVE_ON("x", "key.at", true), roles: "x.role IN key.roles", kinds: "a.kind IN key.kinds" })}`,
   sortKey: "[CASE x.role WHEN 'LEADER' THEN 0 ELSE 1 END, a.nameKey, x.id]",
   project: MEMBERSHIP_MAP("x"),
-};
+});
 
 // Per key {id: alliance id, kinds}: outcomes it produced, by title.
-export const OUTCOMES_OF_ALLIANCE: ListSpec = {
+export const OUTCOMES_OF_ALLIANCE = (shape: Shape): ListSpec => ({
   body: `MATCH (:${Alliance} {id: key.id})-[:${PRODUCED}]->(x:${Outcome})
-  WHERE key.kinds IS NULL OR x.kind IN key.kinds`,
+  WHERE ${whereGiven(shape, { kinds: "x.kind IN key.kinds" })}`,
   sortKey: "[toLower(x.title), x.id]",
   project: OUTCOME_MAP("x"),
-};
+});
 
 // For each key {id}: territories where the alliance acts, by name.
 export const TERRITORIES_OF_ALLIANCES = `UNWIND range(0, size($keys) - 1) AS i

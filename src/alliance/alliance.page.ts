@@ -5,12 +5,9 @@ import { MemberListArgs } from "../membership/membership.args";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
 import { toOutcome } from "../outcome/outcome.repository";
 import { toNeo4jDate } from "../neo4j/props";
-import { AllianceFilterParams, scopeShape } from "./alliance-filter";
+import { scopeShape } from "./alliance-filter";
 import { AllianceListArgs } from "./alliance.args";
 import * as Q from "./alliance.cypher";
-
-/** An alliance scope whose territory, when given, is where the query starts (its filter's is then cleared). */
-type WithinScope = { territoryId?: string; filter: AllianceFilterParams; at: unknown };
 
 /** The ordering and scope every alliance list reads from its AllianceListArgs. */
 export const ALLIANCE_LIST = {
@@ -20,21 +17,11 @@ export const ALLIANCE_LIST = {
 
 /** The paged lists of alliances and of what an alliance holds, each declared once (see neo4j/paging.ts). */
 export const ALLIANCE_PAGES = {
-  /**
-   * `alliances`: a territory in the filter is walked down from (ALLIANCES_WITHIN) rather than
-   * checked on every alliance of the graph.
-   */
+  /** `alliances`: from the most selective criterion (member ids, else the territory walked down: MATCH_ALLIANCES). */
   alliances: new PagedList({
     name: "alliances",
-    order: ALLIANCE_LIST.order,
-    params: async (args: AllianceListArgs, ctx: Context): Promise<WithinScope> => {
-      const { filter, at } = await ALLIANCE_LIST.params(args, ctx);
-      return filter.territoryId ? { territoryId: filter.territoryId, filter: { ...filter, territoryId: null }, at } : { filter, at };
-    },
-    spec: (order, params) => {
-      const shape = scopeShape(params.filter, params.at);
-      return params.territoryId ? Q.ALLIANCES_WITHIN(order, shape) : Q.ALLIANCES(order, shape);
-    },
+    ...ALLIANCE_LIST,
+    spec: (order, params) => Q.ALLIANCES(order, scopeShape(params.filter, params.at)),
   }),
 
   /** `Territory.alliances`: acting in the territory or anywhere inside it. */
@@ -48,7 +35,7 @@ export const ALLIANCE_PAGES = {
     name: "Alliance.members",
     order: "ROLE",
     params: (args: MemberListArgs) => ({ at: toNeo4jDate(args.at), roles: args.roles ?? null, kinds: args.kinds ?? null }),
-    spec: () => Q.MEMBERS_OF_ALLIANCE,
+    spec: (order, shape) => Q.MEMBERS_OF_ALLIANCE(shape),
   }),
 
   /** `Alliance.outcomes`, by title (fetched ahead by actor/neighbourhood.prefetch.ts). */
@@ -56,7 +43,7 @@ export const ALLIANCE_PAGES = {
     name: "Alliance.outcomes",
     order: "TITLE",
     params: (args: OutcomeKindArgs) => ({ kinds: args.kinds ?? null }),
-    spec: () => Q.OUTCOMES_OF_ALLIANCE,
+    spec: (order, shape) => Q.OUTCOMES_OF_ALLIANCE(shape),
     node: toOutcome,
   }),
 };

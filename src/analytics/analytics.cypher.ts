@@ -1,4 +1,4 @@
-import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
+import { MATCH_ALLIANCES, ScopeShape } from "../alliance/alliance-filter";
 import { ACTOR_MAP } from "../actor/actor.cypher";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
@@ -16,11 +16,11 @@ const { HAS_MEMBERSHIP, IN_ALLIANCE, CONTRIBUTES_TO, BASED_IN, PART_OF } = Rel;
  *               via PART_OF) and `sdgs` (SDG numbers of its alliances in scope);
  *   ties        [sourceId, targetId, shared alliance count], sourceId < targetId.
  * Actors that share no alliance with another in-scope actor are in `actors` only.
+ * Specialised to the criteria given (`shape`; `actorKinds`: whether $actorKinds is).
  */
-export const SCOPED_NETWORK = `MATCH (al:${Alliance})
-WHERE ${ACTIVE_AT("al")} AND ${ALLIANCE_MATCHES("al", "$filter")}
+export const SCOPED_NETWORK = (shape: ScopeShape, actorKinds: boolean) => `${MATCH_ALLIANCES("al", "$filter", "$at", shape)}
 MATCH (al)<-[:${IN_ALLIANCE}]-(m:${Membership})<-[:${HAS_MEMBERSHIP}]-(a:${Actor})
-WHERE ${ACTIVE_AT("m")} AND ($actorKinds IS NULL OR a.kind IN $actorKinds)
+WHERE ${ACTIVE_AT("m", "at", shape.at)}${actorKinds ? " AND a.kind IN $actorKinds" : ""}
 WITH al, collect(DISTINCT a) AS members
 WITH collect({members: members, sdgs: [(al)-[:${CONTRIBUTES_TO}]->(goal:${SDG}) | goal.number]}) AS groups
 CALL (groups) {

@@ -5,6 +5,7 @@ import { CACHE_ENTRIES, CACHE_TTL_MS, MAX_ANALYTICS_ACTORS } from "./analytics.b
 import { PromiseLru } from "./analytics.cache";
 import { buildScopeGraph, ScopeAnalysis, ScopedNetwork } from "./analytics.graph";
 import { SCOPED_NETWORK } from "./analytics.cypher";
+import { scopeShape } from "../alliance/alliance-filter";
 import { graphGeneration } from "./generation";
 
 /** A scope of network analytics: the alliance scope (filter, date) and the kinds of actor that are nodes. */
@@ -35,7 +36,8 @@ export class AnalyticsRepository {
   }
 
   private async load(scope: AnalyticsScope): Promise<ScopeAnalysis> {
-    const [row] = await this.executor.read(SCOPED_NETWORK, { ...scope, maxActors: MAX_ANALYTICS_ACTORS });
+    const cypher = SCOPED_NETWORK(scopeShape(scope.filter, scope.at), scope.actorKinds != null);
+    const [row] = await this.executor.read(cypher, { ...scope, maxActors: MAX_ANALYTICS_ACTORS });
     if (row.actorCount > MAX_ANALYTICS_ACTORS) {
       throw new QueryTooComplexError(
         "maxAnalyticsActors",

@@ -1,5 +1,5 @@
-import { ALLIANCE_MATCHES } from "../alliance/alliance-filter";
-import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
+import { keyScopeShape, MATCH_ALLIANCES } from "../alliance/alliance-filter";
+import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 import { INPUT_ROW } from "../entity/input-row";
 import { ActorInput } from "../actor/actor.input";
@@ -8,38 +8,40 @@ import { MembershipInput } from "../membership/membership.input";
 import { OutcomeInput } from "../outcome/outcome.input";
 import { SourceInput } from "../source/source.input";
 import { MaturityAssessmentInput } from "../maturity/maturity.input";
+import { PLACE_WITHIN } from "../scope/territory-scope";
+import { Shape, whereGiven } from "../scope/shape";
 
 const { Actor, Alliance, Membership, Outcome, Territory, Source, MaturityAssessment } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, PRODUCED, ASSESSES } = Rel;
 
 /**
  * Every query here takes the scope parameters of `scopeParams` (export.scope.ts):
- * $prefix, $filter (AllianceFilterParams), $at, $from, $to, $actorKinds, $allActors.
+ * $prefix, $filter (AllianceFilterParams), $at, $from, $to, $actorKinds, $allActors; the
+ * scoped ones are specialised to the parameters given (`shape`, scope/shape.ts).
  */
 
 /** Cypher predicate: node `x` (alliance or membership) overlaps the period [$from, $to]; open ends overlap. */
-const DURING = (x: string) =>
-  `(($from IS NULL OR ${x}.endDate IS NULL OR ${x}.endDate >= $from) AND ($to IS NULL OR ${x}.startDate IS NULL OR ${x}.startDate <= $to))`;
+const DURING = (x: string, shape: Shape) =>
+  whereGiven(shape, { from: `(${x}.endDate IS NULL OR ${x}.endDate >= $from)`, to: `(${x}.startDate IS NULL OR ${x}.startDate <= $to)` });
 
-/** Cypher predicate: `x`'s id starts with $prefix (no prefix: every id). */
-const PREFIXED = (x: string) => `($prefix IS NULL OR ${x}.id STARTS WITH $prefix)`;
+/** Cypher predicate: `x`'s id starts with $prefix (when one is given). */
+const PREFIXED = (x: string, shape: Shape) => whereGiven(shape, { prefix: `${x}.id STARTS WITH $prefix` });
 
 // One row per membership in scope (alliance in scope, actor of the kinds, membership active in the
 // period), one row per alliance in scope without any, and, when $allActors, one row per actor of the kinds.
-export const SCOPE_IDS = `CALL () {
-  MATCH (al:${Alliance})
-  WHERE ${PREFIXED("al")} AND ${ALLIANCE_MATCHES("al", "$filter")} AND ${ACTIVE_AT("al")} AND ${DURING("al")}
+export const SCOPE_IDS = (shape: Shape) => `CALL () {
+  ${MATCH_ALLIANCES("al", "$filter", "$at", keyScopeShape(shape), `${PREFIXED("al", shape)} AND ${DURING("al", shape)}`)}
   CALL (al) {
     MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al)
-    WHERE ${PREFIXED("a")} AND ($actorKinds IS NULL OR a.kind IN $actorKinds) AND ${ACTIVE_AT("m")} AND ${DURING("m")}
+    WHERE ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })} AND ${ACTIVE_AT("m", "at", shape.has("at"))} AND ${DURING("m", shape)}
     RETURN collect({membershipId: m.id, actorId: a.id}) AS members
   }
-  WITH al, members WHERE $actorKinds IS NULL OR size(members) > 0
+  WITH al, members WHERE ${whereGiven(shape, { actorKinds: "size(members) > 0" })}
   UNWIND CASE WHEN size(members) = 0 THEN [{membershipId: null, actorId: null}] ELSE members END AS member
   RETURN al.id AS allianceId, member.membershipId AS membershipId, member.actorId AS actorId
   UNION ALL
   MATCH (a:${Actor})
-  WHERE $allActors AND ${PREFIXED("a")} AND ($actorKinds IS NULL OR a.kind IN $actorKinds)
+  WHERE $allActors AND ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })}
   RETURN null AS allianceId, null AS membershipId, a.id AS actorId
 }
 RETURN allianceId, membershipId, actorId`;
@@ -72,18 +74,16 @@ ORDER BY o.id`;
 
 // Maturity assessments of the actors $ids, and, when $territories, of the territories in the scope's
 // territory (every territory without one), by id.
-export const DOCUMENT_ASSESSMENTS = `MATCH (ma:${MaturityAssessment})-[:${ASSESSES}]->(subject)
-WHERE ${PREFIXED("ma")} AND (
+export const DOCUMENT_ASSESSMENTS = (shape: Shape) => `MATCH (ma:${MaturityAssessment})-[:${ASSESSES}]->(subject)
+WHERE ${PREFIXED("ma", shape)} AND (
   (subject:${Actor} AND subject.id IN $ids)
-  OR (subject:${Territory} AND $territories AND ($filter.territoryId IS NULL OR EXISTS {
-    MATCH (scope:${Territory} {id: $filter.territoryId}) WHERE ${LIES_IN("subject", "scope")}
-  })))
+  OR (subject:${Territory} AND $territories AND ${whereGiven(shape, { "filter.territoryId": PLACE_WITHIN("subject", "$filter.territoryId") })}))
 RETURN ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
 ORDER BY ma.id`;
 
 // Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id.
-export const DOCUMENT_SOURCES = `MATCH (s:${Source})
-WHERE s.id IN $ids OR ($allSources AND ${PREFIXED("s")})
+export const DOCUMENT_SOURCES = (shape: Shape) => `MATCH (s:${Source})
+WHERE s.id IN $ids OR ($allSources AND ${PREFIXED("s", shape)})
 RETURN ${INPUT_ROW(SourceInput, "s")} AS row
 ORDER BY s.id`;
 

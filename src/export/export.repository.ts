@@ -1,5 +1,6 @@
 import { Executor, Row } from "../neo4j/executor";
 import { ExportScope, scopeParams } from "./export.scope";
+import { Shape, shapeOf } from "../scope/shape";
 import * as Q from "./export.cypher";
 
 /** The ids an export covers (see SCOPE_IDS), each list sorted. */
@@ -31,7 +32,8 @@ export class ExportRepository {
 
   /** Which alliances, memberships and actors the scope covers (one query). */
   async scopeIds(scope: ExportScope): Promise<ScopeIds> {
-    const rows = await this.executor.read(Q.SCOPE_IDS, scopeParams(scope));
+    const params = scopeParams(scope);
+    const rows = await this.executor.read(Q.SCOPE_IDS(shapeOf(params)), params);
     const ids = (key: string) => [...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => id !== null))].sort();
     const scopeIds = { allianceIds: ids("allianceId"), membershipIds: ids("membershipId"), actorIds: ids("actorId") };
     this.progress("alliances in scope", scopeIds.allianceIds.length);
@@ -41,7 +43,9 @@ export class ExportRepository {
 
   /** The rows of one document section, by the ids they start from. */
   async section(query: keyof typeof SECTION_QUERIES, ids: string[], scope: ExportScope, extra: Record<string, unknown> = {}): Promise<Row[]> {
-    const rows = await this.executor.read(SECTION_QUERIES[query], { ...scopeParams(scope), ids, ...extra });
+    const params = { ...scopeParams(scope), ids, ...extra };
+    const cypher: string | ((shape: Shape) => string) = SECTION_QUERIES[query];
+    const rows = await this.executor.read(typeof cypher === "string" ? cypher : cypher(shapeOf(params)), params);
     this.progress(query, rows.length);
     return rows.map((row) => row.row);
   }

@@ -3,7 +3,7 @@ import { BadUserInputError } from "../common/errors";
 import { allianceFilterParams } from "../alliance/alliance-filter";
 import { Executor } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
-import { pickTerritory, RESOLVE_TERRITORY_REFS } from "../neo4j/references";
+import { MAX_TERRITORY_REF, pickTerritory, territoriesNamed } from "../neo4j/references";
 
 /** What an export covers. Every criterion is optional; criteria combine with AND. */
 export interface ExportScope {
@@ -62,10 +62,11 @@ export async function parseExportOptions(executor: Executor, raw: RawExportOptio
   return { scope: { territoryId, at, from, to, allianceKinds, actorKinds, idPrefix: null }, mode };
 }
 
+/** The territory reference resolved as everywhere else (scope/territory-ref.ts), in one query. */
 async function resolveTerritory(executor: Executor, ref: string): Promise<string> {
-  if (ref.length > 100) throw new BadUserInputError("territory", "must be an INSEE code or a territory id like COMMUNE:94028");
-  const [row] = await executor.read(RESOLVE_TERRITORY_REFS, { keys: [ref] });
-  return pickTerritory(ref, row.matches as { id: string }[], "territory").id;
+  if (ref.length > MAX_TERRITORY_REF) throw new BadUserInputError("territory", "must be an INSEE code or a territory id like COMMUNE:94028");
+  const [matches] = await territoriesNamed(executor.read.bind(executor), [ref]);
+  return pickTerritory(ref, matches, "territory").id;
 }
 
 /** A single non-empty string, or null when absent; a repeated option (an array) is refused. */

@@ -18,12 +18,13 @@ export const ASSESSMENTS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (m:${MaturityAssessment} {id: $keys[i]})
 RETURN i, ${ASSESSMENT_MAP("m")} AS value`;
 
-// Per key {id, at}: the latest assessment of subject key.id on or before key.at ("YYYY-MM-DD" or null); ties: greatest id.
-export const LATEST_ASSESSMENT = (subject: SubjectLabel) => `UNWIND range(0, size($keys) - 1) AS i
+// Per key {id, at}: the latest assessment of subject key.id on or before key.at ("YYYY-MM-DD"; `atGiven`:
+// whether the keys have one); ties: greatest id.
+export const LATEST_ASSESSMENT = (subject: SubjectLabel, atGiven: boolean) => `UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 CALL (key) {
   MATCH (:${subject} {id: key.id})<-[:${ASSESSES}]-(m:${MaturityAssessment})
-  WHERE key.at IS NULL OR m.assessedOn <= date(key.at)
+  WHERE ${atGiven ? "m.assessedOn <= date(key.at)" : "true"}
   RETURN m ORDER BY m.assessedOn DESC, m.id DESC LIMIT 1
 }
 RETURN i, ${ASSESSMENT_MAP("m")} AS value`;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { byShape } from "../scope/shape";
 import { NotFoundError } from "../common/errors";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
@@ -47,8 +48,10 @@ export class MaturityRepository {
 
   /** For each key, the subject's latest assessment on or before `at` (null when none). */
   async latestOf(subject: SubjectLabel, keys: readonly MaturityKey[]): Promise<(MaturityAssessment | null)[]> {
-    const rows = await this.executor.read(Q.LATEST_ASSESSMENT(subject), { keys });
-    return inKeyOrder(keys.length, rows as { i: number; value: object | null }[], null).map(toAssessment);
+    return byShape(keys, async (group, shape) => {
+      const rows = await this.executor.read(Q.LATEST_ASSESSMENT(subject, shape.has("at")), { keys: group });
+      return inKeyOrder(group.length, rows as { i: number; value: object | null }[], null).map(toAssessment);
+    });
   }
 
   /** For each subject id, its assessments oldest first. */

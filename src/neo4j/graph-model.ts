@@ -42,19 +42,3 @@ export enum Rel {
   TARGET_OF = "TARGET_OF",
   ASSESSES = "ASSESSES",
 }
-
-/**
- * Cypher subquery (scoped to `t`) returning `x`: t itself and every territory inside it.
- * A région holds its départements, their EPCI and communes; an EPCI holds its member
- * communes. We do not descend from a département through an EPCI, because an EPCI can
- * straddle départements and would drag in communes of the neighbour.
- */
-export const TERRITORIES_INSIDE = (t: string) => `CALL (${t}) {
-    MATCH (${t})<-[:${Rel.PART_OF}*0..4]-(x:${Label.Territory}) RETURN x
-    UNION
-    MATCH (${t})<-[:${Rel.IN_EPCI}]-(:${Label.Territory})<-[:${Rel.PART_OF}*0..1]-(x:${Label.Territory}) RETURN x
-  }`;
-
-/** Cypher predicate: territory node `x` lies in territory node `t` (or is t). Walks upward, so it is cheap. */
-export const LIES_IN = (x: string, t: string) =>
-  `(EXISTS { MATCH (${x})-[:${Rel.PART_OF}*0..4]->(${t}) } OR EXISTS { MATCH (${x})-[:${Rel.PART_OF}*0..1]->(:${Label.Territory})-[:${Rel.IN_EPCI}]->(${t}) })`;

@@ -2,6 +2,7 @@ import { ConnectionArgs, Page, PagePlan, planPage, toPage } from "../common/conn
 import { inKeyOrder, keyedLoader, KeyedLoader } from "../common/loader";
 import { SortDirection } from "../common/ordering";
 import type { Executor } from "./executor";
+import { byShape, Shape, shapeOf } from "../scope/shape";
 
 /**
  * A paged list in Cypher: `body` binds one row per item, with the item in `x` and any
@@ -97,20 +98,26 @@ export type PageRow<T> = { node: T; sortKey: unknown[] };
 type Params = Record<string, unknown>;
 type Read = (cypher: string, params: Params) => Promise<Record<string, any>[]>;
 
+/** A field's Cypher in an ordering, specialised to the criteria its keys give (scope/shape.ts). */
+type FieldSpec = (order: string, shape: Shape) => ListSpec;
+
 /**
- * Pages for a batch of keys: one query per ordering, direction and first-page-or-not present
- * (almost always one), rows returned in key order.
+ * Pages for a batch of keys: one query per shape, ordering, direction and first-page-or-not
+ * present (almost always one), rows returned in key order.
  */
-async function runBatchPages(read: Read, specFor: (order: string) => ListSpec, keys: readonly BatchPageKey[]): Promise<PageRow<unknown>[][]> {
+async function runBatchPages(read: Read, specFor: FieldSpec, keys: readonly BatchPageKey[], shapeOfKey: (key: object) => Shape): Promise<PageRow<unknown>[][]> {
   const out: PageRow<unknown>[][] = new Array(keys.length).fill([]);
-  const groups = new Map<string, number[]>();
+  const groups = new Map<string, { shape: Shape; indexes: number[] }>();
   keys.forEach((key, index) => {
-    const group = `${key.order}|${key.descending}|${key.cursor === null}`;
-    groups.set(group, [...(groups.get(group) ?? []), index]);
+    const shape = shapeOfKey(key);
+    const id = `${key.order}|${key.descending}|${key.cursor === null}|${[...shape].sort().join(",")}`;
+    const group = groups.get(id) ?? { shape, indexes: [] };
+    group.indexes.push(index);
+    groups.set(id, group);
   });
-  for (const indexes of groups.values()) {
+  for (const { shape, indexes } of groups.values()) {
     const { order, descending, cursor } = keys[indexes[0]];
-    const rows = await read(batchPageQuery(specFor(order), { descending, cursor: cursor === null ? null : "given" }), {
+    const rows = await read(batchPageQuery(specFor(order, shape), { descending, cursor: cursor === null ? null : "given" }), {
       keys: indexes.map((index) => keys[index]),
     });
     for (const row of rows) out[indexes[row.i]] = row.value;
@@ -140,7 +147,7 @@ export function orderingOf(orderBy: { field: string; direction: SortDirection } 
  *     name: "Alliance.members",                                           // cursor namespace
  *     order: "ROLE",                                                      // or (args) => ({ order, descending })
  *     params: (args: MemberListArgs) => ({ roles: args.roles ?? null }),  // what its Cypher reads, in the key
- *     spec: () => Q.MEMBERS_OF_ALLIANCE,                                  // its Cypher in an ordering
+ *     spec: (order, shape) => Q.MEMBERS_OF_ALLIANCE(shape),               // its Cypher in an ordering, for the criteria given
  *   });
  *   // the resolver: return MEMBERS.page(ctx, alliance.id, args);
  */
@@ -184,9 +191,12 @@ export class PagedList<C extends Reading, A extends ConnectionArgs, P extends ob
   }
 }
 
-/** A relationship field: its Cypher reads `key.id` (the parent) and `key.…` of params, for a batch of keys. */
+/**
+ * A relationship field: its Cypher reads `key.id` (the parent) and `key.…` of params, for a batch
+ * of keys, specialised to the criteria each key gives (`shape`: scope/shape.ts's shapeOf unless declared).
+ */
 export class PagedField<C extends Loading, A extends ConnectionArgs, P extends object, N> {
-  constructor(private readonly d: Declaration<C, A, P, N> & { spec: (order: string) => ListSpec }) {}
+  constructor(private readonly d: Declaration<C, A, P, N> & { spec: FieldSpec; shape?: (key: object) => Shape }) {}
 
   /** The plan and params of a page (the hot path that fetches it ahead plans it here too). */
   plan(ctx: C, args: A): Promise<Planned<P>> {
@@ -215,16 +225,28 @@ export class PagedField<C extends Loading, A extends ConnectionArgs, P extends o
     ctx.loaders.pages.of(this).page.prime(this.key(id, asked), rows);
   }
 
-  /** Its loaders: a page query per ordering present in a batch, a count query (in the default ordering's Cypher). */
+  /** Its Cypher for these keys' criteria (the hot path that fetches it ahead builds its statement from it). */
+  spec(order: string, key: object): ListSpec {
+    return this.d.spec(order, (this.d.shape ?? shapeOf)(key));
+  }
+
+  /** Its loaders: a page query per shape and ordering present in a batch, a count query per shape (in the default ordering's Cypher). */
   loaders(read: Read): FieldLoaders<N> {
     const { d } = this;
-    const countSpec = d.spec(typeof d.order === "string" ? d.order : d.order({} as A).order);
+    const shapeOfKey = d.shape ?? shapeOf;
+    const countOrder = typeof d.order === "string" ? d.order : d.order({} as A).order;
     return {
-      page: keyedLoader(async (keys: readonly BatchPageKey[]) => (await runBatchPages(read, d.spec, keys)).map((rows) => nodes(d, rows))),
-      count: keyedLoader(async (keys: readonly object[]) => {
-        const rows = await read(batchCountQuery(countSpec), { keys });
-        return inKeyOrder(keys.length, rows as { i: number; value: number }[], 0);
-      }),
+      page: keyedLoader(async (keys: readonly BatchPageKey[]) => (await runBatchPages(read, d.spec, keys, shapeOfKey)).map((rows) => nodes(d, rows))),
+      count: keyedLoader((keys: readonly object[]) =>
+        byShape(
+          keys,
+          async (group, shape) => {
+            const rows = await read(batchCountQuery(d.spec(countOrder, shape)), { keys: group });
+            return inKeyOrder(group.length, rows as { i: number; value: number }[], 0);
+          },
+          shapeOfKey,
+        ),
+      ),
     };
   }
 }

@@ -27,12 +27,25 @@ export function pickTerritory<T extends { id: string }>(ref: string, matches: T[
   return matches[0];
 }
 
+/** No territory id or code is longer; a longer reference names nothing and is never sent. */
+export const MAX_TERRITORY_REF = 40;
+
+/**
+ * The one territory lookup (scope/territory-ref.ts caches it per request): for each reference
+ * ("94028", "REGION:11"), every territory it names (none, one, or several levels sharing a code), in one query.
+ */
+export async function territoriesNamed<T extends { id: string }>(run: RunQuery, refs: readonly string[]): Promise<T[][]> {
+  const sent = [...new Set(refs.filter((ref) => ref.length <= MAX_TERRITORY_REF))];
+  const rows = sent.length === 0 ? [] : await run(RESOLVE_TERRITORY_REFS, { keys: sent });
+  const found = new Map(rows.map((row) => [row.ref as string, row.matches as T[]]));
+  return refs.map((ref) => found.get(ref) ?? []);
+}
+
 /** Turns territory references ("94028" or "COMMUNE:94028") into territory ids, or throws naming `field[i]`. */
 export async function resolveTerritoryRefs(run: RunQuery, refs: readonly string[], field: string): Promise<string[]> {
-  if (refs.length === 0) return [];
-  const rows = await run(RESOLVE_TERRITORY_REFS, { keys: refs });
+  const named = await territoriesNamed(run, refs);
   const single = refs.length === 1 && !field.endsWith("s");
-  return rows.map((row) => pickTerritory(row.ref, row.matches, single ? field : `${field}[${row.i}]`).id);
+  return named.map((matches, i) => pickTerritory(refs[i], matches, single ? field : `${field}[${i}]`).id);
 }
 
 // The references that name no node.

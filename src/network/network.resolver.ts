@@ -3,6 +3,7 @@ import { GraphQLResolveInfo } from "graphql";
 import { fieldsNamed, selection, selects } from "../graphql/lookahead";
 import { JSONResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
+import { territoryIdOf } from "../graphql/scope";
 import { NetworkArgs } from "./network.args";
 import { toCytoscape, toGraphology } from "./network.formats";
 import { Network } from "./network.type";
@@ -14,12 +15,12 @@ export class NetworkResolver {
     description: "Actors within `depth` co-construction hops of the seeds, and their links, for visualisation",
   })
   async network(@Args() args: NetworkArgs, @Ctx() { repos, loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
+    const territoryId = await territoryIdOf({ loaders }, args.filter?.territory);
     // Each edge's shared alliance ids cost a sorted list per pair; fetched only when something can show them.
     const network = selection(info);
     const edges = fieldsNamed(network, "edges");
     const allianceIds = edges.some((edge) => selects(edge, "alliances")) || selects(network, "graphology") || selects(network, "cytoscape");
-    return repos.network.around({ ...args, territoryId: territory?.id ?? null, allianceIds });
+    return repos.network.around({ ...args, territoryId, allianceIds });
   }
 
   @FieldResolver(() => JSONResolver, { description: "graphology's serialised graph: graph.import(network.graphology), then sigma.js" })

@@ -1,4 +1,6 @@
-import { Label, LIES_IN, Rel } from "../neo4j/graph-model";
+import { Label, Rel } from "../neo4j/graph-model";
+import { PLACE_WITHIN, WITHIN_TERRITORY } from "../scope/territory-scope";
+import { Shape, whereGiven, within } from "../scope/shape";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { relatedBatch } from "../neo4j/batch";
@@ -16,19 +18,38 @@ MATCH (o:${Outcome} {id: $keys[i]})
 RETURN i, ${OUTCOME_MAP("o")} AS value`;
 
 // Outcomes matching $filter (kinds, SDGs, alliances, territory benefiting or acted in), of alliances active on $at.
-export const OUTCOMES: ListSpec = {
-  body: `MATCH (al:${Alliance})-[:${PRODUCED}]->(x:${Outcome})
-  WHERE ${ACTIVE_ON("al", "$at")}
-    AND ($filter.kinds IS NULL OR x.kind IN $filter.kinds)
-    AND ($filter.allianceIds IS NULL OR al.id IN $filter.allianceIds)
-    AND ($filter.sdgs IS NULL OR EXISTS { MATCH (x)-[:${ADVANCES}]->(g:${SDG}) WHERE g.number IN $filter.sdgs })
-    AND ($filter.territoryId IS NULL OR EXISTS {
-      MATCH (t:${Territory} {id: $filter.territoryId}), (place:${Territory})
-      WHERE ((x)-[:${BENEFITS}]->(place) OR (al)-[:${ACTS_IN}]->(place)) AND ${LIES_IN("place", "t")}
-    })`,
-  sortKey: "[toLower(x.title), x.id]",
-  project: OUTCOME_MAP("x"),
+// Specialised to the criteria given (`shape` of {filter, at}); without alliance ids (an index
+// seek), a territory is walked down to what benefits or acts inside it.
+export const OUTCOMES = (shape: Shape): ListSpec => {
+  const filter = within(shape, "filter");
+  const where = whereGiven(new Set([...filter, ...shape]), {
+    kinds: "x.kind IN $filter.kinds",
+    allianceIds: "al.id IN $filter.allianceIds",
+    sdgs: `EXISTS { MATCH (x)-[:${ADVANCES}]->(g:${SDG}) WHERE g.number IN $filter.sdgs }`,
+    at: ACTIVE_ON("al", "$at", true),
+  });
+  const match = `MATCH (al:${Alliance})-[:${PRODUCED}]->(x:${Outcome})`;
+  const inTerritory = `CALL () {
+    ${WITHIN_TERRITORY("$filter.territoryId", "oc_place")}
+    CALL (oc_place) {
+      MATCH (oc_place)<-[:${BENEFITS}]-(o:${Outcome}) RETURN o
+      UNION
+      MATCH (oc_place)<-[:${ACTS_IN}]-(:${Alliance})-[:${PRODUCED}]->(o:${Outcome}) RETURN o
+    }
+    RETURN DISTINCT o AS x
+  }
+  MATCH (al:${Alliance})-[:${PRODUCED}]->(x)`;
+  return {
+    body: `${filter.has("territoryId") && !filter.has("allianceIds") ? inTerritory : match}
+  WHERE ${where}${filter.has("territoryId") && filter.has("allianceIds") ? ` AND ${OUTCOME_IN_TERRITORY}` : ""}`,
+    sortKey: "[toLower(x.title), x.id]",
+    project: OUTCOME_MAP("x"),
+  };
 };
+
+/** Outcome `x` of alliance `al` benefits a territory in $filter.territoryId, or `al` acts in one (walked up). */
+const OUTCOME_IN_TERRITORY = `(EXISTS { MATCH (x)-[:${BENEFITS}]->(oc_place:${Territory}) WHERE ${PLACE_WITHIN("oc_place", "$filter.territoryId")} }
+    OR EXISTS { MATCH (al)-[:${ACTS_IN}]->(oc_place:${Territory}) WHERE ${PLACE_WITHIN("oc_place", "$filter.territoryId")} })`;
 
 // For each key {id}: SDGs the outcome advances.
 export const SDGS_OF_OUTCOMES = relatedBatch({ from: Outcome, pattern: `-[:${ADVANCES}]->(x:${SDG})`, orderBy: "x.number" });

@@ -1,5 +1,6 @@
 import type { Context } from "../graphql/context";
 import { territoryIdOf } from "../graphql/scope";
+import { shapeOf } from "../scope/shape";
 import { PagedList } from "../neo4j/paging";
 import { toNeo4jDate } from "../neo4j/props";
 import type { CoConstruction } from "../actor/co-construction.type";
@@ -22,7 +23,7 @@ export const OUTCOME_PAGES = {
       },
       at: toNeo4jDate(at),
     }),
-    spec: () => Q.OUTCOMES,
+    spec: (order, params) => Q.OUTCOMES(shapeOf(params)),
     node: toOutcome,
   }),
 
@@ -34,7 +35,7 @@ export const OUTCOME_PAGES = {
       filter: { kinds: kinds ?? null, sdgs: null, territoryId: null, allianceIds: shared.alliances.map((alliance) => alliance.id) },
       at: toNeo4jDate(at ?? shared.at),
     }),
-    spec: () => Q.OUTCOMES,
+    spec: (order, params) => Q.OUTCOMES(shapeOf(params)),
     node: toOutcome,
   }),
 };

@@ -28,7 +28,7 @@ const HOP = (shape: ScopeShape) => `(a:${Actor})-[:${HAS_MEMBERSHIP}]->(m1:${Mem
  * chains the one whose actor names (then ids), then alliance names (then ids), sort
  * first wins, so the answer does not depend on the planner.
  *
- * The outer variables are not named x, t, g or member: ALLIANCE_MATCHES's subqueries use
+ * The outer variables do not start with af_ or pw_: ALLIANCE_MATCHES's subqueries use
  * those names and would capture them. `maxHops` must be a literal in a quantified path
  * pattern, so it is interpolated: only a validated integer in 1..MAX_PATH_HOPS gets there
  * (checked again in PathRepository.shortestPath). The hop predicate is specialised to the
@@ -47,9 +47,9 @@ OPTIONAL CALL (origin, target) {
 RETURN origin IS NOT NULL AS fromExists, target IS NOT NULL AS toExists, actors, alliances`;
 
 /** Alliances linking actor `x` to partner `c`, by name; memberships and alliances active on $at. */
-const SHARED_WITH = (x: string) => `COLLECT {
+const SHARED_WITH = (x: string, atGiven: boolean) => `COLLECT {
     MATCH (${x})-[:${HAS_MEMBERSHIP}]->(mx:${Membership})-[:${IN_ALLIANCE}]->(al:${Alliance})<-[:${IN_ALLIANCE}]-(mc:${Membership})<-[:${HAS_MEMBERSHIP}]-(c)
-    WHERE ${ACTIVE_AT("al")} AND ${ACTIVE_AT("mx")} AND ${ACTIVE_AT("mc")}
+    WHERE ${ACTIVE_AT("al", "at", atGiven)} AND ${ACTIVE_AT("mx", "at", atGiven)} AND ${ACTIVE_AT("mc", "at", atGiven)}
     WITH DISTINCT al ORDER BY al.nameKey, al.id
     RETURN al {${NODE_PROPS}}
   }`;
@@ -59,13 +59,13 @@ const SHARED_WITH = (x: string) => `COLLECT {
  * alliance with each of them, with the alliances on each side; most shared alliances
  * (both sides together) first, then by name; at most $first.
  */
-export const SHARED_PARTNERS = `OPTIONAL MATCH (x:${Actor} {id: $a})
+export const SHARED_PARTNERS = (atGiven: boolean) => `OPTIONAL MATCH (x:${Actor} {id: $a})
 OPTIONAL MATCH (y:${Actor} {id: $b})
 OPTIONAL CALL (x, y) {
   MATCH (x)-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(:${Alliance})<-[:${IN_ALLIANCE}]-(:${Membership})<-[:${HAS_MEMBERSHIP}]-(c:${Actor})
   WHERE c <> x AND c <> y
   WITH DISTINCT c
-  WITH c, ${SHARED_WITH("x")} AS withA, ${SHARED_WITH("y")} AS withB
+  WITH c, ${SHARED_WITH("x", atGiven)} AS withA, ${SHARED_WITH("y", atGiven)} AS withB
   WHERE size(withA) > 0 AND size(withB) > 0
   WITH c, withA, withB ORDER BY size(withA) + size(withB) DESC, c.nameKey, c.id
   LIMIT toInteger($first)

@@ -59,7 +59,7 @@ export class PathRepository {
 
   /** Actors sharing an alliance with both `a` and `b`; NOT_FOUND when either does not exist. */
   async sharedPartners(query: SharedPartnerQuery): Promise<SharedPartner[]> {
-    const [row] = await this.executor.read(Q.SHARED_PARTNERS, {
+    const [row] = await this.executor.read(Q.SHARED_PARTNERS(query.at != null), {
       a: query.a,
       b: query.b,
       at: toNeo4jDate(query.at),

@@ -2,6 +2,7 @@ import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { GraphQLResolveInfo } from "graphql";
 import { fieldsByType } from "../graphql/lookahead";
 import { Context } from "../graphql/context";
+import { territoryIdOf } from "../graphql/scope";
 import { allianceFilterParams } from "../alliance/alliance-filter";
 import { PathArgs, SharedPartnerArgs } from "./path.args";
 import { ActorPath, SharedPartner } from "./path.type";
@@ -16,7 +17,7 @@ export class PathResolver {
       "Ties go to the chain whose actor names, then alliance names, sort first. NOT_FOUND if either actor does not exist.",
   })
   async path(@Args() args: PathArgs, @Ctx() { repos, loaders }: Context, @Info() info: GraphQLResolveInfo) {
-    const territory = args.filter?.territory ? await loaders.territoryByRef.load(args.filter.territory) : null;
+    const territoryId = await territoryIdOf({ loaders }, args.filter?.territory);
     // The chain goes straight to the client: fetch only the properties its selection reads.
     const asked = fieldsByType(info);
     return repos.paths.shortestPath({
@@ -25,7 +26,7 @@ export class PathResolver {
       to: args.to,
       maxHops: args.maxHops,
       at: args.at ?? null,
-      filter: args.filter ? allianceFilterParams(args.filter, territory?.id ?? null) : null,
+      filter: args.filter ? allianceFilterParams(args.filter, territoryId) : null,
     });
   }
 

@@ -6,6 +6,7 @@ import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ASSESSMENT_MAP } from "../maturity/maturity.cypher";
 import { FactKind } from "./fact.type";
 import { NODE_PROPS } from "../neo4j/projection";
+import { Shape, whereGiven } from "../scope/shape";
 
 const { CITES } = Rel;
 
@@ -34,17 +35,17 @@ const FACT_MAP = (x: string) => `{kind: ${KIND_OF(x)}, id: ${x}.id,
     maturityAssessment: CASE WHEN ${x}:${Label.MaturityAssessment} THEN ${FACTS.MATURITY_ASSESSMENT.map(x)} END}`;
 
 // Per key {id, kinds}: the facts citing source key.id (of key.kinds, or all), by kind then id.
-export const SUPPORTS: ListSpec = {
+export const SUPPORTS = (shape: Shape): ListSpec => ({
   body: `MATCH (:${Label.Source} {id: key.id})<-[:${CITES}]-(x:${FACT_LABELS})
-  WHERE key.kinds IS NULL OR ${KIND_OF("x")} IN key.kinds`,
+  WHERE ${whereGiven(shape, { kinds: `${KIND_OF("x")} IN key.kinds` })}`,
   sortKey: `[${KIND_OF("x")}, x.id]`,
   project: FACT_MAP("x"),
-};
+});
 
 // The facts (of $kinds, or all) citing no source, by kind then id.
-export const FACTS_WITHOUT_SOURCE: ListSpec = {
+export const FACTS_WITHOUT_SOURCE = (shape: Shape): ListSpec => ({
   body: `MATCH (x:${FACT_LABELS})
-  WHERE ($kinds IS NULL OR ${KIND_OF("x")} IN $kinds) AND NOT EXISTS { (x)-[:${CITES}]->(:${Label.Source}) }`,
+  WHERE ${whereGiven(shape, { kinds: `${KIND_OF("x")} IN $kinds` })} AND NOT EXISTS { (x)-[:${CITES}]->(:${Label.Source}) }`,
   sortKey: `[${KIND_OF("x")}, x.id]`,
   project: FACT_MAP("x"),
-};
+});

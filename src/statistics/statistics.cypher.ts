@@ -1,7 +1,7 @@
 import { ACTOR_MAP } from "../actor/actor.cypher";
-import { Label, Rel, TERRITORIES_INSIDE } from "../neo4j/graph-model";
+import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
-import { ALLIANCE_MATCHES, ScopeShape } from "../alliance/alliance-filter";
+import { MATCH_ALLIANCES, ScopeShape } from "../alliance/alliance-filter";
 import { Figure } from "./figure";
 
 const { Actor, Alliance, Membership, Territory, SDG } = Label;
@@ -12,29 +12,11 @@ const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO } = Rel;
  * `CALL (scoped) { … }` per figure asked, each returning exactly one row (an aggregate), so the
  * query returns one row with one column per figure.
  *
- * It takes $filter (AllianceFilterParams), $at (a Neo4j date or null), $territoryId (walked
- * down, see IN_TERRITORY) and $first (for mostConnected). "In scope" means: matches $filter
- * and, when $at is given, active on $at. Members count through memberships active on $at.
- * The text is specialised to the criteria given (`shape`): absent ones emit no clause at all.
+ * It takes $filter (AllianceFilterParams), $at (a Neo4j date or null) and $first (for
+ * mostConnected). "In scope" means: matches $filter and, when $at is given, active on $at;
+ * alliances are bound by MATCH_ALLIANCES (a territory is walked down). Members count through
+ * memberships active on $at. The text is specialised to the criteria given (`shape`).
  */
-
-/** Binds `al` to each alliance in scope, checking every alliance: for scopes with no territory. */
-const SCOPED = (shape: ScopeShape) => `MATCH (al:${Alliance})
-WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)}`;
-
-/**
- * Binds `al` to each alliance in scope acting in territory $territoryId or anywhere inside it
- * ($filter.territoryId is left null: walking down from the territory costs what the territory
- * holds, where checking each alliance's territories would cost the whole graph).
- */
-const IN_TERRITORY = (shape: ScopeShape) => `MATCH (t:${Territory} {id: $territoryId})
-CALL (t) {
-  ${TERRITORIES_INSIDE("t")}
-  MATCH (x)<-[:${ACTS_IN}]-(al:${Alliance})
-  RETURN DISTINCT al
-}
-WITH DISTINCT al
-WHERE ${ALLIANCE_MATCHES("al", "$filter", shape.filter)} AND ${ACTIVE_AT("al", "at", shape.at)}`;
 
 /** Binds `a` to each member of `al` whose membership is active on $at (variable `m` names the membership). */
 const ACTIVE_MEMBER = (m: string, a: string, shape: ScopeShape) =>
@@ -142,15 +124,15 @@ LIMIT toInteger($first)`,
 });
 
 /**
- * The one query computing `figures` over a scope, with a territory (walked down) or without.
- * The same set of figures always gives the same text, so Neo4j plans it once.
+ * The one query computing `figures` over a scope. The same set of figures and shape always
+ * gives the same text, so Neo4j plans it once.
  */
-export function figuresQuery(figures: readonly Figure[], inTerritory: boolean, shape: ScopeShape): string {
+export function figuresQuery(figures: readonly Figure[], shape: ScopeShape): string {
   const names = [...new Set(figures)].sort();
   const figure = FIGURES(shape);
   const calls = names.map((name) => {
     const { rows, value } = figure[name];
     return `CALL (scoped) {\n${rows ? `${rows}\n` : ""}RETURN ${value} AS ${name}\n}`;
   });
-  return [inTerritory ? IN_TERRITORY(shape) : SCOPED(shape), "WITH collect(al) AS scoped", ...calls, `RETURN ${names.join(", ")}`].join("\n");
+  return [MATCH_ALLIANCES("al", "$filter", "$at", shape), "WITH collect(al) AS scoped", ...calls, `RETURN ${names.join(", ")}`].join("\n");
 }

@@ -4,7 +4,8 @@ import { toNeo4jDate } from "../neo4j/props";
 import { Count, KindPair, StatisticsScope } from "./statistics.type";
 import { Figure, FigureValues } from "./figure";
 import { figuresQuery } from "./statistics.cypher";
-import { AllianceFilterParams, scopeShape } from "../alliance/alliance-filter";
+import { scopeShape } from "../alliance/alliance-filter";
+import { shapeOf } from "../scope/shape";
 import * as M from "./maturity-distribution.cypher";
 
 const ACTOR_KINDS = Object.values(ActorKind);
@@ -44,9 +45,8 @@ export class StatisticsRepository {
    * mostConnected. Usually called through ScopeFigures, which gathers the figures of a request.
    */
   async figures(scope: StatisticsScope, figures: readonly Figure[], first: number | null = null): Promise<Partial<FigureValues>> {
-    const values = params(scope);
-    const shape = scopeShape(values.filter, values.at);
-    const [row] = await this.executor.read(figuresQuery(figures, scope.filter.territoryId != null, shape), { ...values, first });
+    const values = { filter: scope.filter, at: toNeo4jDate(scope.at) };
+    const [row] = await this.executor.read(figuresQuery(figures, scopeShape(values.filter, values.at)), { ...values, first });
     const answers: Partial<Record<Figure, unknown>> = {};
     for (const figure of figures) answers[figure] = READ[figure](row[figure]);
     return answers as Partial<FigureValues>;
@@ -54,17 +54,13 @@ export class StatisticsRepository {
 
   /** Subjects per level of their latest maturity assessment, every level listed, most first; unassessed subjects are left out. */
   async maturityDistribution({ subjectType, level, withinId, at }: MaturityScope): Promise<Count[]> {
-    const cypher = subjectType === "ACTOR" ? M.ACTORS_BY_MATURITY : M.TERRITORIES_BY_MATURITY;
-    return ranked(await this.executor.read(cypher, { level, withinId, at: toNeo4jDate(at) }), Object.values(MaturityLevel));
+    const params = { level, withinId, at: toNeo4jDate(at) };
+    const cypher = (subjectType === "ACTOR" ? M.ACTORS_BY_MATURITY : M.TERRITORIES_BY_MATURITY)(shapeOf(params));
+    return ranked(await this.executor.read(cypher, params), Object.values(MaturityLevel));
   }
 }
 
 type CountRow = { key: string | null; label?: string | null; count: number };
-
-/** With a territory, it goes apart ($territoryId, walked down once); the rest of the filter applies as usual. */
-function params({ filter, at }: StatisticsScope): { territoryId: string | null; filter: AllianceFilterParams; at: unknown } {
-  return { territoryId: filter.territoryId, filter: { ...filter, territoryId: null }, at: toNeo4jDate(at) };
-}
 
 /** Per pair of actor kinds, the alliances joining them; most first. */
 function kindPairs(rows: KindPair[]): KindPair[] {

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-
 import { GraphQLResolveInfo } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
+import { allianceScope, territoryByCode, territoryIdOf } from "../graphql/scope";
 import { BadUserInputError } from "../common/errors";
 import { AllianceFilter } from "../alliance/alliance-filter.input";
 import { allianceFilterParams } from "../alliance/alliance-filter";
@@ -23,11 +24,11 @@ export class StatisticsResolver {
   async statistics(
     @Arg("filter", () => AllianceFilter, FILTER) filter: AllianceFilter | null,
     @Arg("at", () => LocalDateResolver, AT) at: string | null,
-    @Ctx() { loaders, repos }: Context,
+    @Ctx() ctx: Context,
   ) {
-    const territory = filter?.territory ? await loaders.territoryByRef.load(filter.territory) : null;
-    const scope = { filter: allianceFilterParams(filter, territory?.id ?? null), at: at ?? null };
-    return Statistics.of(new ScopeFigures(repos.statistics, scope));
+    const { filter: params } = await allianceScope(ctx, filter, null);
+    const scope = { filter: params, at: at ?? null };
+    return Statistics.of(new ScopeFigures(ctx.repos.statistics, scope));
   }
 
   @Query(() => TerritoryProfile, {
@@ -38,13 +39,13 @@ export class StatisticsResolver {
     @Arg("territory") ref: string,
     @Arg("at", () => LocalDateResolver, AT) at: string | null,
     @Arg("filter", () => AllianceFilter, FILTER) filter: AllianceFilter | null,
-    @Ctx() { repos }: Context,
+    @Ctx() ctx: Context,
   ) {
     if (filter?.territory) throw new BadUserInputError("filter.territory", "the profile's territory is the `territory` argument");
-    const territory = await repos.territories.byCode(ref, null, "territory");
+    const territory = await territoryByCode(ctx, ref, null, "territory");
     if (!territory) return null;
     const scope = { filter: allianceFilterParams(filter, territory.id), at: at ?? null };
-    return TerritoryProfile.of(territory, new ScopeFigures(repos.statistics, scope));
+    return TerritoryProfile.of(territory, new ScopeFigures(ctx.repos.statistics, scope));
   }
 
   @Query(() => [Count], {
@@ -57,14 +58,12 @@ export class StatisticsResolver {
     @Arg("within", () => String, { nullable: true, description: "Territories in it, or actors based in it (INSEE code or id), itself included" })
     within: string | null,
     @Arg("at", () => LocalDateResolver, { nullable: true, description: "As assessed on this date (default: latest)" }) at: string | null,
-    @Ctx() { repos }: Context,
+    @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     if (level && subjectType === MaturitySubjectType.ACTOR) throw new BadUserInputError("level", "applies to territories only");
-    const [territory] = within ? await repos.territories.byRefs([within], "within") : [null];
-    if (territory instanceof Error) throw territory;
-    const scope = { subjectType, level: level ?? null, withinId: territory?.id ?? null, at: at ?? null };
-    return labelled(await repos.statistics.maturityDistribution(scope), info, "MaturityLevel");
+    const scope = { subjectType, level: level ?? null, withinId: await territoryIdOf(ctx, within, "within"), at: at ?? null };
+    return labelled(await ctx.repos.statistics.maturityDistribution(scope), info, "MaturityLevel");
   }
 
   @FieldResolver(() => Int, { description: "Alliances in scope" })

@@ -1,5 +1,6 @@
 import type { Context } from "../graphql/context";
 import { territoryIdOf } from "../graphql/scope";
+import { shapeOf } from "../scope/shape";
 import { PagedField, PagedList } from "../neo4j/paging";
 import { nameKey } from "../common/text";
 import { ChildrenArgs, TerritoryActorArgs, TerritoryListArgs } from "./territory.args";
@@ -15,12 +16,12 @@ export const TERRITORY_PAGES = {
       const prefix = args.nameStartsWith ?? null;
       return { level: args.level ?? null, withinId: await territoryIdOf(ctx, args.within), namePrefix: prefix && nameKey(prefix) };
     },
-    spec: () => Q.TERRITORIES,
+    spec: (order, params) => Q.TERRITORIES(shapeOf(params)),
   }),
 
   /** `Territory.children`: directly inside it, by name. */
-  children: new PagedField({ name: "Territory.children", order: "NAME", params: (args: ChildrenArgs) => ({ level: args.level ?? null }), spec: () => Q.CHILDREN }),
+  children: new PagedField({ name: "Territory.children", order: "NAME", params: (args: ChildrenArgs) => ({ level: args.level ?? null }), spec: (order, shape) => Q.CHILDREN(shape) }),
 
   /** `Territory.actors`: based in it or anywhere inside it, by name. */
-  actors: new PagedField({ name: "Territory.actors", order: "NAME", params: (args: TerritoryActorArgs) => ({ kinds: args.kinds ?? null }), spec: () => Q.ACTORS_IN }),
+  actors: new PagedField({ name: "Territory.actors", order: "NAME", params: (args: TerritoryActorArgs) => ({ kinds: args.kinds ?? null }), spec: (order, shape) => Q.ACTORS_IN(shape) }),
 };

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../graphql/context";
+import { territoryByCode } from "../graphql/scope";
 import { TerritoryLevel } from "../common/enums";
 import { ActorConnection } from "../actor/actor.type";
 import { AllianceListArgs } from "../alliance/alliance.args";
@@ -19,9 +20,9 @@ export class TerritoryResolver {
   territory(
     @Arg("code") code: string,
     @Arg("level", () => TerritoryLevel, { nullable: true }) level: TerritoryLevel | null,
-    @Ctx() { repos }: Context,
+    @Ctx() ctx: Context,
   ) {
-    return repos.territories.byCode(code, level ?? null);
+    return territoryByCode(ctx, code, level ?? null);
   }
 
   @Query(() => TerritoryConnection, { description: "Territories by name, filtered, paged" })
