@@ -4,8 +4,9 @@ import { IsEnum, IsInt, IsOptional, Length, Max, Min, ValidateNested } from "cla
 import { ConnectionArgs } from "../common/connection";
 import { ActorKind } from "../common/enums";
 import { SortDirection } from "../common/ordering";
-import { IsTerritoryRef } from "../common/validators";
 import { AllianceFilter } from "../alliance/alliance-filter.input";
+import { criterion } from "../entity/field";
+import { listOf, sdgNumber, territoryRef } from "../entity/kinds";
 
 /** Which actors a list covers. */
 @InputType({ description: "Which actors to cover; lists mean any of, criteria combine with AND" })
@@ -15,16 +16,10 @@ export class ActorFilter {
   @IsEnum(ActorKind, { each: true })
   kinds?: ActorKind[] | null;
 
-  @Field(() => String, { nullable: true, description: "Based in this territory or anywhere inside it (INSEE code or id)" })
-  @IsOptional()
-  @IsTerritoryRef()
+  @criterion(territoryRef, "Based in this territory or anywhere inside it (INSEE code or id)")
   territory?: string | null;
 
-  @Field(() => [Int], { nullable: true, description: "Member of an alliance contributing to one of these SDGs" })
-  @IsOptional()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(17, { each: true })
+  @criterion(listOf(sdgNumber), "Member of an alliance contributing to one of these SDGs")
   sdgs?: number[] | null;
 
   @Field(() => String, { nullable: true, description: "Name starts with this, ignoring case and accents" })
@@ -88,9 +83,7 @@ export class CoConstructorArgs extends ConnectionArgs {
   @IsEnum(ActorKind, { each: true })
   kinds?: ActorKind[] | null;
 
-  @Field(() => String, { nullable: true, description: "Co-constructors based in this territory or inside it" })
-  @IsOptional()
-  @IsTerritoryRef()
+  @criterion(territoryRef, "Co-constructors based in this territory or inside it")
   territory?: string | null;
 
   @Field(() => AllianceFilter, { nullable: true, description: "Which alliances count as shared" })

@@ -1,5 +1,5 @@
 import { Label, Rel } from "../neo4j/graph-model";
-import { BatchPageKey, ListSpec } from "../neo4j/paging";
+import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { ALLIANCE_MATCHES, keyScopeShape } from "../alliance/alliance-filter";
 import { PLACE_WITHIN, WITHIN_TERRITORY } from "../scope/territory-scope";

@@ -1,8 +1,10 @@
-import { Field, InputType, Int } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Max, Min } from "class-validator";
+import { ArrayMaxSize, IsEnum, IsOptional } from "class-validator";
 import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus } from "../common/enums";
-import { IsExternalId, IsTerritoryRef, NotBefore } from "../common/validators";
+import { IsExternalId, NotBefore } from "../common/validators";
+import { criterion } from "../entity/field";
+import { listOf, sdgNumber, territoryRef } from "../entity/kinds";
 
 /**
  * Which alliances a list, a network or a statistic covers. Every criterion is optional;
@@ -20,11 +22,7 @@ export class AllianceFilter {
   @IsEnum(AllianceObjective, { each: true })
   objectives?: AllianceObjective[] | null;
 
-  @Field(() => [Int], { nullable: true, description: "Contributes to at least one of these SDGs" })
-  @IsOptional()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(17, { each: true })
+  @criterion(listOf(sdgNumber), "Contributes to at least one of these SDGs")
   sdgs?: number[] | null;
 
   @Field(() => [AllianceStatus], { nullable: true })
@@ -32,9 +30,7 @@ export class AllianceFilter {
   @IsEnum(AllianceStatus, { each: true })
   statuses?: AllianceStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: "Acts in this territory or anywhere inside it (INSEE code or id)" })
-  @IsOptional()
-  @IsTerritoryRef()
+  @criterion(territoryRef, "Acts in this territory or anywhere inside it (INSEE code or id)")
   territory?: string | null;
 
   @Field(() => [ActorKind], { nullable: true, description: "Has a member of one of these kinds" })

@@ -4,7 +4,7 @@ import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 import { TerritoryLevel } from "../common/enums";
 
-const { Actor, Alliance, Membership, SDG, Territory } = Label;
+const { Actor, Membership, SDG, Territory } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, CONTRIBUTES_TO, BASED_IN, PART_OF } = Rel;
 
 /**

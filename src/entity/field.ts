@@ -51,6 +51,14 @@ export function field(kind: Kind, options: FieldOptions = {}): Decorator {
   };
 }
 
+/**
+ * Declares an optional criterion of a filter or of arguments: its GraphQL field and its kind's
+ * rules, as an entity's field has them, but stored nowhere (filters are read, never written).
+ */
+export function criterion(kind: Kind, description?: string): Decorator {
+  return (target, property) => decorate(target, { name: property, kind, description }, "optional");
+}
+
 function decorate(target: object, decl: FieldDecl, presence: "optional" | "required" | "patch"): void {
   Field(decl.kind.type, { nullable: presence !== "required", description: decl.description })(target, decl.name);
   if (presence === "optional") IsOptional()(target, decl.name);

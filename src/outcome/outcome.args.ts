@@ -1,9 +1,11 @@
-import { ArgsType, Field, InputType, Int } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsEnum, IsOptional, ValidateNested } from "class-validator";
 import { ConnectionArgs } from "../common/connection";
 import { OutcomeKind } from "../common/enums";
-import { IsExternalId, IsTerritoryRef } from "../common/validators";
+import { IsExternalId } from "../common/validators";
+import { criterion } from "../entity/field";
+import { listOf, sdgNumber, territoryRef } from "../entity/kinds";
 
 /** Which outcomes a list covers. */
 @InputType({ description: "Which outcomes to cover; lists mean any of, criteria combine with AND" })
@@ -13,16 +15,10 @@ export class OutcomeFilter {
   @IsEnum(OutcomeKind, { each: true })
   kinds?: OutcomeKind[] | null;
 
-  @Field(() => [Int], { nullable: true, description: "Advances at least one of these SDGs" })
-  @IsOptional()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(17, { each: true })
+  @criterion(listOf(sdgNumber), "Advances at least one of these SDGs")
   sdgs?: number[] | null;
 
-  @Field(() => String, { nullable: true, description: "Benefits this territory or one inside it, or its alliance acts there" })
-  @IsOptional()
-  @IsTerritoryRef()
+  @criterion(territoryRef, "Benefits this territory or one inside it, or its alliance acts there")
   territory?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Produced by one of these alliances" })

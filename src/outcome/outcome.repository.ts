@@ -9,7 +9,6 @@ import { Territory } from "../territory/territory.type";
 import { OutcomeInput } from "./outcome.input";
 import { Outcome } from "./outcome.type";
 import * as Q from "./outcome.cypher";
-import { shapeOf } from "../scope/shape";
 
 /** Stored outcome properties (indicator kept flat on the node) → the API's Outcome. */
 export function toOutcome(row: any): Outcome {

@@ -7,7 +7,6 @@ import { Label, Rel } from "../neo4j/graph-model";
 import { writeOne } from "../import/write-one";
 import { SourceInput } from "./source.input";
 import { Source } from "./source.type";
-import { NODE_PROPS } from "../neo4j/projection";
 
 /** Labels whose facts cite sources. */
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;

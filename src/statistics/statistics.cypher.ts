@@ -4,7 +4,7 @@ import { ACTIVE_AT } from "../neo4j/time";
 import { MATCH_ALLIANCES, ScopeShape } from "../alliance/alliance-filter";
 import { Figure } from "./figure";
 
-const { Actor, Alliance, Membership, Territory, SDG } = Label;
+const { Actor, Membership, Territory, SDG } = Label;
 const { HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, CONTRIBUTES_TO } = Rel;
 
 /*

@@ -1,5 +1,5 @@
 import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, MaturityLevel, TerritoryLevel } from "../common/enums";
-import { Executor, Params, Row } from "../neo4j/executor";
+import { Executor, Row } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
 import { Count, KindPair, StatisticsScope } from "./statistics.type";
 import { Figure, FigureValues } from "./figure";

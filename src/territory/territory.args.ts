@@ -2,7 +2,8 @@ import { ArgsType, Field } from "type-graphql";
 import { IsEnum, IsOptional, Length } from "class-validator";
 import { ActorKind, TerritoryLevel } from "../common/enums";
 import { ConnectionArgs } from "../common/connection";
-import { IsTerritoryRef } from "../common/validators";
+import { criterion } from "../entity/field";
+import { territoryRef } from "../entity/kinds";
 
 /** Arguments of `territories`: level, inside a territory, name prefix, page. */
 @ArgsType()
@@ -12,9 +13,7 @@ export class TerritoryListArgs extends ConnectionArgs {
   @IsEnum(TerritoryLevel)
   level?: TerritoryLevel | null;
 
-  @Field(() => String, { nullable: true, description: "Only territories inside this one (INSEE code or id)" })
-  @IsOptional()
-  @IsTerritoryRef()
+  @criterion(territoryRef, "Only territories inside this one (INSEE code or id)")
   within?: string | null;
 
   @Field(() => String, { nullable: true, description: "Name starts with this, ignoring case and accents" })

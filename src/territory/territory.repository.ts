@@ -1,4 +1,3 @@
-import { TerritoryLevel } from "../common/enums";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
 import { territoriesNamed } from "../neo4j/references";
