@@ -1,4 +1,6 @@
 import { Label, Rel } from "../neo4j/graph-model";
+import { storedProperties } from "../entity/stored";
+import { ActorInput } from "./actor.input";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { ALLIANCE_MATCHES, keyScopeShape } from "../alliance/alliance-filter";
@@ -13,8 +15,8 @@ import { NODE_PROPS, selectedProps } from "../neo4j/projection";
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CONTRIBUTES_TO } = Rel;
 
-/** The fields of the Actor type that are stored properties (actor.type.ts); the others are resolved from its id. */
-export const ACTOR_PROPERTIES = ["id", "name", "kind", "description", "website", "siren", "rna"] as const;
+/** The stored properties of an actor, as its input declares them (actor.input.ts); Actor fields beyond them are resolved from its id. */
+export const ACTOR_PROPERTIES = ["id", ...storedProperties(ActorInput).map((stored) => stored.name)];
 
 /** An actor node `a` reduced to what `selected` (Actor fields asked, or null: all) needs; `basedIn` needs its territory's id. */
 export const ACTOR_MAP_FOR = (a: string, selected: ReadonlySet<string> | null | undefined) =>

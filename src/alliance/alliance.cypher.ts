@@ -1,4 +1,6 @@
 import { Label, Rel } from "../neo4j/graph-model";
+import { storedProperties } from "../entity/stored";
+import { AllianceInput } from "./alliance.input";
 import { ListSpec } from "../neo4j/paging";
 import { ACTIVE_ON } from "../neo4j/time";
 import { ALLIANCE_MATCHES, keyScopeShape, MATCH_ALLIANCES, ScopeShape } from "./alliance-filter";
@@ -11,8 +13,8 @@ import { NODE_PROPS, selectedProps } from "../neo4j/projection";
 
 const { Alliance, Membership, Outcome, Territory, SDG } = Label;
 
-/** The fields of the Alliance type that are stored properties (alliance.type.ts); the others are resolved from its id. */
-export const ALLIANCE_PROPERTIES = ["id", "name", "description", "kind", "objectives", "status", "startDate", "endDate"] as const;
+/** The stored properties of an alliance, as its input declares them (alliance.input.ts); Alliance fields beyond them are resolved from its id. */
+export const ALLIANCE_PROPERTIES = ["id", ...storedProperties(AllianceInput).map((stored) => stored.name)];
 
 /** An alliance map reduced to what `selected` (Alliance fields asked, or null: all) needs. */
 export const ALLIANCE_MAP_FOR = (x: string, selected: ReadonlySet<string> | null | undefined) => selectedProps(x, selected, ALLIANCE_PROPERTIES);
