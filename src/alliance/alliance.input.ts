@@ -24,7 +24,7 @@ export class AllianceInput {
   @field(listOf(enumOf(AllianceObjective), { min: 1, unique: true }), { description: "One or more of the four objectives" })
   objectives!: AllianceObjective[];
 
-  @field(enumOf(AllianceStatus), { description: "Default ACTIVE" })
+  @field(enumOf(AllianceStatus), { description: "ACTIVE when an alliance is created without one" })
   status: AllianceStatus = AllianceStatus.ACTIVE;
 
   @field(date, { optional: true })
