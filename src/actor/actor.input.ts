@@ -23,10 +23,10 @@ export class ActorInput {
   @field(url, { optional: true })
   website?: string | null;
 
-  @field(siren, { optional: true })
+  @field(siren, { optional: true, description: "SIREN: 9 digits, Luhn-checked" })
   siren?: string | null;
 
-  @field(rna, { optional: true })
+  @field(rna, { optional: true, description: "RNA association number: W + 9 digits" })
   rna?: string | null;
 
   @field(territoryRef, {

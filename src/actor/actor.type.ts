@@ -1,35 +1,21 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ActorKind } from "../common/enums";
+import { Stored, storedFieldsOf } from "../entity/output";
+import { ActorInput } from "./actor.input";
 import { Alliance } from "../alliance/alliance.type";
 import { ConnectionOf } from "../common/connection";
 
 /** An organisation that allies. Relationship fields live in actor.resolver.ts. */
 @ObjectType({ description: "An organisation that allies: collectivité, entreprise, association, fondation, chaire…" })
+@storedFieldsOf(ActorInput)
 export class Actor {
   @Field(() => ID, { description: "Stable external id (slug or UUID)" })
   id!: string;
 
-  @Field()
-  name!: string;
-
-  @Field(() => ActorKind)
-  kind!: ActorKind;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: "SIREN: 9 digits, Luhn-checked" })
-  siren?: string | null;
-
-  @Field(() => String, { nullable: true, description: "RNA association number: W + 9 digits" })
-  rna?: string | null;
-
   /** Id of the territory it is based in; resolved by `basedIn`. */
   basedInId?: string | null;
 }
+/** Its stored properties, as actor.input.ts declares them. */
+export interface Actor extends Stored<ActorInput, "id" | "basedIn" | "sourceIds"> {}
 
 @ObjectType({ description: "An actor that shares at least one alliance with another, and what they share" })
 export class CoConstructor {

@@ -1,35 +1,18 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { AllianceKind, AllianceObjective, AllianceStatus } from "../common/enums";
+import { Stored, storedFieldsOf } from "../entity/output";
+import { AllianceInput } from "./alliance.input";
 import { ConnectionOf } from "../common/connection";
 
 /** A partnership between two or more actors. Relationship fields live in alliance.resolver.ts. */
 @ObjectType({ description: "A partnership (alliance d'intérêt général) between actors, acting in territories over a period" })
+@storedFieldsOf(AllianceInput)
 export class Alliance {
   @Field(() => ID)
   id!: string;
 
-  @Field()
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => AllianceKind)
-  kind!: AllianceKind;
-
-  @Field(() => [AllianceObjective])
-  objectives!: AllianceObjective[];
-
-  @Field(() => AllianceStatus)
-  status!: AllianceStatus;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  startDate?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  endDate?: string | null;
 }
+/** Its stored properties, as alliance.input.ts declares them. */
+export interface Alliance extends Stored<AllianceInput, "id" | "territories" | "sdgs" | "sourceIds"> {}
 
 @ObjectType({ description: "A page of alliances" })
 export class AllianceConnection extends ConnectionOf(Alliance) {}

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, createUnionType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { MaturityLevel, MaturitySubjectType } from "../common/enums";
+import { MaturityAssessmentInput } from "./maturity.input";
+import { Stored, storedFieldsOf } from "../entity/output";
+import { MaturitySubjectType } from "../common/enums";
 import { Actor } from "../actor/actor.type";
 import { Territory } from "../territory/territory.type";
 
@@ -19,18 +20,10 @@ export const MaturitySubject = createUnionType({
  * Its `sources` are resolved (batched, only when asked) by MaturityAssessmentResolver.
  */
 @ObjectType({ description: "A source's assessment of an actor's or a territory's maturity in allying, on a date" })
+@storedFieldsOf(MaturityAssessmentInput)
 export class MaturityAssessment {
   @Field(() => ID)
   id!: string;
-
-  @Field(() => MaturityLevel)
-  level!: MaturityLevel;
-
-  @Field(() => LocalDateResolver)
-  assessedOn!: string;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
 
   @Field(() => MaturitySubjectType)
   subjectType!: MaturitySubjectType;
@@ -38,3 +31,5 @@ export class MaturityAssessment {
   @Field(() => MaturitySubject, { description: "The actor or territory assessed" })
   subject!: Actor | Territory;
 }
+/** Its stored properties, as maturity.input.ts declares them. */
+export interface MaturityAssessment extends Stored<MaturityAssessmentInput, "id" | "subjectType" | "subjectId" | "sourceIds"> {}

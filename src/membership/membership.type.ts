@@ -1,26 +1,20 @@
 import { ConnectionOf } from "../common/connection";
+import { Stored, storedFieldsOf } from "../entity/output";
+import { MembershipInput } from "./membership.input";
 import { Field, ID, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { MembershipRole } from "../common/enums";
 
 /** An actor's membership of an alliance, with its own role, dates and sources. */
 @ObjectType({ description: "An actor's membership of an alliance: role and dates of its own" })
+@storedFieldsOf(MembershipInput)
 export class Membership {
   @Field(() => ID, { description: "\"<allianceId>/<actorId>\": one membership per actor and alliance" })
   id!: string;
 
-  @Field(() => MembershipRole)
-  role!: MembershipRole;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  startDate?: string | null;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  endDate?: string | null;
-
   actorId!: string;
   allianceId!: string;
 }
+/** Its stored properties, as membership.input.ts declares them. */
+export interface Membership extends Stored<MembershipInput, "actorId" | "allianceId" | "sourceIds"> {}
 
 @ObjectType({ description: "A page of memberships" })
 export class MembershipConnection extends ConnectionOf(Membership) {}

@@ -1,40 +1,28 @@
 import { ConnectionOf } from "../common/connection";
-import { Field, Float, ID, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { OutcomeKind } from "../common/enums";
+import { Field, ID, ObjectType } from "type-graphql";
+import { Stored, storedFieldsOf } from "../entity/output";
+import { IndicatorInput, OutcomeInput } from "./outcome.input";
 
 @ObjectType({ description: "A measured indicator: value, unit, date measured" })
-export class Indicator {
-  @Field(() => Float)
-  value!: number;
-
-  @Field()
-  unit!: string;
-
-  @Field(() => LocalDateResolver, { nullable: true })
-  measuredOn?: string | null;
-}
+@storedFieldsOf(IndicatorInput)
+export class Indicator {}
+/** Its stored properties, as outcome.input.ts declares them. */
+export interface Indicator extends Stored<IndicatorInput, never> {}
 
 /** What an alliance produces ("les fruits de la co-construction"). */
 @ObjectType({ description: "What an alliance produced: practice, result, impact, model, publication, event" })
+@storedFieldsOf(OutcomeInput)
 export class Outcome {
   @Field(() => ID)
   id!: string;
-
-  @Field(() => OutcomeKind)
-  kind!: OutcomeKind;
-
-  @Field()
-  title!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
 
   @Field(() => Indicator, { nullable: true })
   indicator?: Indicator | null;
 
   allianceId!: string;
 }
+/** Its stored properties, as outcome.input.ts declares them. */
+export interface Outcome extends Stored<OutcomeInput, "id" | "allianceId" | "indicator" | "sdgs" | "beneficiaryTerritories" | "beneficiaryActorIds" | "sourceIds"> {}
 
 @ObjectType({ description: "A page of outcomes" })
 export class OutcomeConnection extends ConnectionOf(Outcome) {}

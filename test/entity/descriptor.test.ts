@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { getMetadataStorage } from "class-validator";
 import { buildSchemaSync, Resolver, Query } from "type-graphql";
-import { GraphQLInputObjectType, isNonNullType } from "graphql";
+import { GraphQLInputObjectType, GraphQLObjectType, isNonNullType } from "graphql";
 import { ActorInput, ActorPatch } from "../../src/actor/actor.input";
 import { AlliancePatch } from "../../src/alliance/alliance.input";
 import { MembershipPatch } from "../../src/membership/membership.input";
@@ -10,6 +10,8 @@ import { importJsonSchema } from "../../src/import/import-schema";
 import { UPSERT_BY_ENTITY } from "../../src/import/import.cypher";
 import { cypherRow } from "../../src/import/import.params";
 import { fieldsOf } from "../../src/entity/field";
+import { Actor } from "../../src/actor/actor.type";
+import { Alliance } from "../../src/alliance/alliance.type";
 
 @Resolver()
 class NoResolver {
@@ -21,7 +23,7 @@ class NoResolver {
 
 // Every view of an entity's fields comes from its @field declarations: they cannot drift apart.
 describe("entity descriptors", () => {
-  const schema = buildSchemaSync({ resolvers: [NoResolver], orphanedTypes: [...ENTITIES.map((e) => SPECS[e].input), ActorPatch, AlliancePatch, MembershipPatch], validate: false });
+  const schema = buildSchemaSync({ resolvers: [NoResolver], orphanedTypes: [...ENTITIES.map((e) => SPECS[e].input), ActorPatch, AlliancePatch, MembershipPatch, Actor, Alliance], validate: false });
   const inputFields = (name: string) => (schema.getType(name) as GraphQLInputObjectType).getFields();
   const defs = (importJsonSchema() as any).$defs;
 
@@ -32,6 +34,20 @@ describe("entity descriptors", () => {
     expect(Object.keys(defs[entity.replace(/s$/, "")].properties)).toEqual(names);
     const nested = fieldsOf(Input).filter((decl) => decl.kind.nested).map((decl) => decl.name);
     expect(SPECS[entity].columns.filter((column) => !nested.some((n) => column.startsWith(n)))).toEqual(names.filter((n) => !nested.includes(n)));
+  });
+
+  it("exposes an entity's stored properties on its output type, as the input declares them (type, nullability)", () => {
+    const actor = (schema.getType("Actor") as GraphQLObjectType).getFields();
+    expect(Object.keys(actor).sort()).toEqual(["description", "id", "kind", "name", "rna", "siren", "website"]);
+    expect(String(actor.name.type)).toBe("String!");
+    expect(String(actor.kind.type)).toBe("ActorKind!");
+    expect(String(actor.siren.type)).toBe("String");
+    expect(actor.siren.description).toBe("SIREN: 9 digits, Luhn-checked");
+    const alliance = (schema.getType("Alliance") as GraphQLObjectType).getFields();
+    expect(String(alliance.objectives.type)).toBe("[AllianceObjective!]!");
+    expect(String(alliance.startDate.type)).toBe("LocalDate");
+    // Links (territories, sdgs, sources) are resolved fields of their own, not stored properties.
+    expect(Object.keys(alliance)).not.toContain("territories");
   });
 
   it("derives a patch: the same fields but the omitted ones, every one nullable, with the same rules", () => {
