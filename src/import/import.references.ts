@@ -1,5 +1,5 @@
 import { Label } from "../neo4j/graph-model";
-import { RESOLVE_TERRITORY_REFS, RunQuery } from "../neo4j/references";
+import { RunQuery, territoriesNamed, territoryProblem } from "../neo4j/references";
 import { storedLinks } from "../entity/stored";
 import { ENTITIES, Entity, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
@@ -124,12 +124,9 @@ async function resolveTerritories(run: RunQuery, refs: string[]): Promise<Map<st
   const distinct = [...new Set(refs)];
   const result = new Map<string, { id: string } | string>();
   for (let i = 0; i < distinct.length; i += CHUNK) {
-    const rows = await run(RESOLVE_TERRITORY_REFS, { keys: distinct.slice(i, i + CHUNK) });
-    for (const { ref, matches } of rows as { ref: string; matches: { id: string }[] }[]) {
-      if (matches.length === 1) result.set(ref, matches[0]);
-      else if (matches.length === 0) result.set(ref, `no territory has the code or id "${ref}"`);
-      else result.set(ref, `"${ref}" names several territories (${matches.map((t) => t.id).join(", ")}); use one of these ids`);
-    }
+    const chunk = distinct.slice(i, i + CHUNK);
+    const named = await territoriesNamed(run, chunk);
+    chunk.forEach((ref, n) => result.set(ref, territoryProblem(ref, named[n]) ?? named[n][0]));
   }
   return result;
 }
