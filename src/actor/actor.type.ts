@@ -5,7 +5,7 @@ import { Alliance } from "../alliance/alliance.type";
 import { ConnectionOf } from "../common/connection";
 
 /** An organisation that allies. Relationship fields live in actor.resolver.ts. */
-@ObjectType({ description: "An organisation that allies: collectivité, entreprise, association, fondation, chaire…" })
+@ObjectType({ simpleResolvers: true, description: "An organisation that allies: collectivité, entreprise, association, fondation, chaire…" })
 @storedFieldsOf(ActorInput)
 export class Actor {
   @Field(() => ID, { description: "Stable external id (slug or UUID)" })
@@ -17,7 +17,7 @@ export class Actor {
 /** Its stored properties, as actor.input.ts declares them. */
 export interface Actor extends Stored<ActorInput, "id" | "basedIn" | "sourceIds"> {}
 
-@ObjectType({ description: "An actor that shares at least one alliance with another, and what they share" })
+@ObjectType({ simpleResolvers: true, description: "An actor that shares at least one alliance with another, and what they share" })
 export class CoConstructor {
   @Field(() => Actor)
   actor!: Actor;
@@ -35,8 +35,8 @@ export class CoConstructor {
   via!: Actor[];
 }
 
-@ObjectType({ description: "A page of actors" })
+@ObjectType({ simpleResolvers: true, description: "A page of actors" })
 export class ActorConnection extends ConnectionOf(Actor) {}
 
-@ObjectType({ description: "A page of co-constructors" })
+@ObjectType({ simpleResolvers: true, description: "A page of co-constructors" })
 export class CoConstructorConnection extends ConnectionOf(CoConstructor) {}

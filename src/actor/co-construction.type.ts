@@ -3,7 +3,7 @@ import { Alliance } from "../alliance/alliance.type";
 import { Actor } from "./actor.type";
 
 /** What two actors share: the alliances both belong to (their outcomes via `outcomes`). */
-@ObjectType({ description: "What two actors co-construct: shared alliances and their outcomes" })
+@ObjectType({ simpleResolvers: true, description: "What two actors co-construct: shared alliances and their outcomes" })
 export class CoConstruction {
   @Field(() => Actor)
   a!: Actor;

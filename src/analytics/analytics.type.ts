@@ -30,7 +30,7 @@ registerEnumType(ReasonKind, {
 });
 
 /** One actor's place in the scope's network; metrics are read from the (cached) analysis on demand. */
-@ObjectType({ description: "An actor's centrality in the scope's co-construction network" })
+@ObjectType({ simpleResolvers: true, description: "An actor's centrality in the scope's co-construction network" })
 export class ActorMetrics {
   constructor(
     private readonly analysis: ScopeAnalysis,
@@ -79,10 +79,10 @@ export class ActorMetrics {
   }
 }
 
-@ObjectType({ description: "A page of actors with their network metrics" })
+@ObjectType({ simpleResolvers: true, description: "A page of actors with their network metrics" })
 export class ActorMetricsConnection extends ConnectionOf(ActorMetrics) {}
 
-@ObjectType({ description: "A Louvain community: actors tied more among themselves than to the rest" })
+@ObjectType({ simpleResolvers: true, description: "A Louvain community: actors tied more among themselves than to the rest" })
 export class Community {
   @Field(() => Int, { description: "0 for the largest, then by size and first member's name" })
   id!: number;
@@ -101,7 +101,7 @@ export class Community {
 }
 
 /** The network analytics of a scope; `actors` and `communities` are resolved in analytics.resolver.ts. */
-@ObjectType({ description: "Social-network analytics of the co-construction network of a scope (actors tied by shared alliances)" })
+@ObjectType({ simpleResolvers: true, description: "Social-network analytics of the co-construction network of a scope (actors tied by shared alliances)" })
 export class NetworkAnalytics {
   constructor(readonly analysis: ScopeAnalysis) {}
 
@@ -156,7 +156,7 @@ export class NetworkAnalytics {
   }
 }
 
-@ObjectType({ description: "One reason for a recommendation and what it adds to the score" })
+@ObjectType({ simpleResolvers: true, description: "One reason for a recommendation and what it adds to the score" })
 export class RecommendationReason {
   @Field(() => ReasonKind)
   kind!: ReasonKind;
@@ -168,7 +168,7 @@ export class RecommendationReason {
   detail!: string;
 }
 
-@ObjectType({ description: "An actor to ally with next: not yet a co-constructor in the scope" })
+@ObjectType({ simpleResolvers: true, description: "An actor to ally with next: not yet a co-constructor in the scope" })
 export class PartnerRecommendation {
   @Field(() => Actor)
   actor!: Actor;

@@ -4,7 +4,7 @@ import { BadUserInputError } from "./errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./page-size";
 
-@ObjectType({ description: "Relay page information" })
+@ObjectType({ simpleResolvers: true, description: "Relay page information" })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -132,7 +132,7 @@ export function toPage<T>(rows: { node: T; sortKey: unknown[] }[], plan: PagePla
  * Usage: `@ObjectType() export class ActorConnection extends ConnectionOf(Actor) {}`
  */
 export function ConnectionOf<T extends object>(Node: ClassType<T>, name = Node.name) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field({ description: "Opaque keyset cursor of this item" })
     cursor!: string;
@@ -142,7 +142,7 @@ export function ConnectionOf<T extends object>(Node: ClassType<T>, name = Node.n
   }
 
   // Only the subclass (ActorConnection…) is reachable from resolvers, so only it is emitted.
-  @ObjectType(`${name}ConnectionBase`)
+  @ObjectType(`${name}ConnectionBase`, { simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

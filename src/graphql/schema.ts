@@ -46,6 +46,11 @@ export const RESOLVERS = [
  * `validate: true` would run, remembering values that passed: see validate-args.ts); without
  * it the rules on the input classes would be decoration only. `authChecker` enforces the
  * roles of `@Authorized` fields.
+ *
+ * Every object type is declared with `simpleResolvers: true`: its plain fields read the
+ * property directly instead of going through type-graphql's middleware chain. That is safe
+ * because no object field carries `@Authorized` or a middleware (only mutations do) and no
+ * global middleware is set; methods declared with `@FieldResolver` keep theirs.
  */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -19,7 +19,7 @@ export const MaturitySubject = createUnionType({
  * A source's judgement of an actor's or a territory's maturity in allying, on a date.
  * Its `sources` are resolved (batched, only when asked) by MaturityAssessmentResolver.
  */
-@ObjectType({ description: "A source's assessment of an actor's or a territory's maturity in allying, on a date" })
+@ObjectType({ simpleResolvers: true, description: "A source's assessment of an actor's or a territory's maturity in allying, on a date" })
 @storedFieldsOf(MaturityAssessmentInput)
 export class MaturityAssessment {
   @Field(() => ID)

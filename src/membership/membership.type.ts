@@ -4,7 +4,7 @@ import { MembershipInput } from "./membership.input";
 import { Field, ID, ObjectType } from "type-graphql";
 
 /** An actor's membership of an alliance, with its own role, dates and sources. */
-@ObjectType({ description: "An actor's membership of an alliance: role and dates of its own" })
+@ObjectType({ simpleResolvers: true, description: "An actor's membership of an alliance: role and dates of its own" })
 @storedFieldsOf(MembershipInput)
 export class Membership {
   @Field(() => ID, { description: "\"<allianceId>/<actorId>\": one membership per actor and alliance" })
@@ -16,5 +16,5 @@ export class Membership {
 /** Its stored properties, as membership.input.ts declares them. */
 export interface Membership extends Stored<MembershipInput, "actorId" | "allianceId" | "sourceIds"> {}
 
-@ObjectType({ description: "A page of memberships" })
+@ObjectType({ simpleResolvers: true, description: "A page of memberships" })
 export class MembershipConnection extends ConnectionOf(Membership) {}

@@ -32,8 +32,9 @@ export const NEO4J_TIMEOUT_DEFAULTS: DriverTimeouts = {
   neo4jTxTimeoutMs: 30_000,
 };
 
-// The transaction timeout of each driver we made, so an Executor on it applies it to every call.
+// The transaction timeout and retry budget of each driver we made, so an Executor on it applies them to every call.
 const transactionTimeouts = new WeakMap<Driver, number>();
+const retryBudgets = new WeakMap<Driver, number>();
 
 /**
  * One driver per process. Integers come back as JS numbers (our counts and
@@ -55,12 +56,18 @@ export function createDriver(config: Omit<Neo4jSettings, "neo4jDatabase"> & Part
     userAgent: "maillage/0.1",
   });
   transactionTimeouts.set(driver, timeouts.neo4jTxTimeoutMs);
+  retryBudgets.set(driver, timeouts.neo4jMaxRetryTimeMs);
   return driver;
 }
 
 /** The transaction timeout createDriver was given for this driver (the default for others); 0 means none. */
 export function transactionTimeoutOf(driver: Driver): number {
   return transactionTimeouts.get(driver) ?? NEO4J_TIMEOUT_DEFAULTS.neo4jTxTimeoutMs;
+}
+
+/** How long a failed transaction may be retried on this driver (maxTransactionRetryTime); 0: never. */
+export function retryBudgetOf(driver: Driver): number {
+  return retryBudgets.get(driver) ?? NEO4J_TIMEOUT_DEFAULTS.neo4jMaxRetryTimeMs;
 }
 
 function definedOnly(config: Partial<DriverTimeouts>): Partial<DriverTimeouts> {

@@ -1,6 +1,6 @@
-import { Driver, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-driver";
+import { Driver, isRetryableError, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-driver";
 import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
-import { transactionTimeoutOf } from "./driver";
+import { retryBudgetOf, transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
 import { neo4jMetrics } from "../observability/metrics";
 
@@ -44,16 +44,34 @@ export class Executor {
     this.commitListeners.add(listener);
   }
 
-  /** Runs one read query and returns its records as plain objects. */
+  /**
+   * Runs one read query and returns its records as plain objects. One statement needs no
+   * explicit transaction: it runs as an auto-commit transaction in a READ session (routed to
+   * a reader on a cluster), which saves the BEGIN and COMMIT messages of a managed one —
+   * measured: 40% less driver CPU per read and one network round trip fewer (bench/README.md,
+   * "Auto-commit reads"). Retryable failures are retried as a managed transaction would be,
+   * within the driver's retry budget.
+   */
   async read(cypher: string, params: Params = {}, options: TxOptions = {}): Promise<Row[]> {
     this.roundTrips++;
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.readOnce(cypher, params, options);
+      } catch (error) {
+        const wait = RETRY_FIRST_WAIT_MS * 2 ** attempt;
+        if (!isRetryableError(error as Error) || Date.now() - started + wait > retryBudgetOf(this.driver)) throw mapDriverError(error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  private async readOnce(cypher: string, params: Params, options: TxOptions): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
     neo4jMetrics.sessionOpened("read");
     try {
-      const records = await session.executeRead((tx) => withoutCallSiteStack(() => tx.run(cypher, params)).then((r) => r.records), this.txConfig(options));
+      const { records } = await withoutCallSiteStack(() => session.run(cypher, params, this.txConfig(options)));
       return records.map((record) => toPlain(record.toObject()));
-    } catch (error) {
-      throw mapDriverError(error);
     } finally {
       await session.close();
       neo4jMetrics.sessionClosed();
@@ -104,6 +122,9 @@ function withoutCallSiteStack<T>(start: () => T): T {
     Error.stackTraceLimit = limit;
   }
 }
+
+/** A retried read first waits this long, then twice as long each time (the driver's own managed retries start near 1 s). */
+const RETRY_FIRST_WAIT_MS = 200;
 
 /** Per-call settings: `timeoutMs` replaces the executor's transaction timeout (0: no limit). */
 export interface TxOptions {

@@ -18,7 +18,7 @@ registerEnumType(NetworkMode, {
  * A node of a network. `id` is "actor:<id>" or "alliance:<id>" in both modes, so ids never
  * collide across types and a node keeps its id (and a client its position) when the mode changes.
  */
-@ObjectType({ description: "A node, flat: vis-network takes it as is; see Network.graphology and Network.cytoscape" })
+@ObjectType({ simpleResolvers: true, description: "A node, flat: vis-network takes it as is; see Network.graphology and Network.cytoscape" })
 export class NetworkNode {
   @Field(() => ID, { description: '"actor:<actor id>" or "alliance:<alliance id>": unique across types, same in both modes' })
   id!: string;
@@ -54,7 +54,7 @@ export class NetworkNode {
   y!: number;
 }
 
-@ObjectType({ description: "An edge, flat: alias source/target as from/to for vis-network" })
+@ObjectType({ simpleResolvers: true, description: "An edge, flat: alias source/target as from/to for vis-network" })
 export class NetworkEdge {
   @Field(() => ID, { description: 'CO_CONSTRUCTS: "<source>|<target>"; MEMBER_OF: "membership:<membership id>"' })
   id!: string;
@@ -79,7 +79,7 @@ export class NetworkEdge {
 }
 
 /** A network around seed actors, capped; the JSON fields are resolved in network.resolver.ts. */
-@ObjectType({ description: "A subgraph around seed actors, ready for sigma.js/graphology, Cytoscape.js or vis-network" })
+@ObjectType({ simpleResolvers: true, description: "A subgraph around seed actors, ready for sigma.js/graphology, Cytoscape.js or vis-network" })
 export class Network {
   @Field(() => [NetworkNode], { description: "Seeds first, then by distance, then by degree, name and id" })
   nodes!: NetworkNode[];

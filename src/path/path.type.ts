@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Actor } from "../actor/actor.type";
 import { Alliance } from "../alliance/alliance.type";
 
-@ObjectType({ description: "One hop of a path: two actors that are members of the same alliance" })
+@ObjectType({ simpleResolvers: true, description: "One hop of a path: two actors that are members of the same alliance" })
 export class PathStep {
   @Field(() => Actor)
   from!: Actor;
@@ -14,7 +14,7 @@ export class PathStep {
   to!: Actor;
 }
 
-@ObjectType({ description: "A shortest chain actor → alliance → actor … between two actors" })
+@ObjectType({ simpleResolvers: true, description: "A shortest chain actor → alliance → actor … between two actors" })
 export class ActorPath {
   @Field(() => Int, { description: "Number of hops (alliances crossed); 0 when from and to are the same actor" })
   length!: number;
@@ -29,7 +29,7 @@ export class ActorPath {
   steps!: PathStep[];
 }
 
-@ObjectType({ description: "An actor co-constructing with both of two actors (an interlock), with the alliances on each side" })
+@ObjectType({ simpleResolvers: true, description: "An actor co-constructing with both of two actors (an interlock), with the alliances on each side" })
 export class SharedPartner {
   @Field(() => Actor)
   actor!: Actor;

@@ -21,7 +21,7 @@ registerEnumType(FactKind, { name: "FactKind", description: "A kind of fact that
  * (the others are null). A single object type rather than a union, so clients can read
  * `kind` and `id` without fragments and filter lists by kind.
  */
-@ObjectType({ description: "A fact that can cite sources: the field named after `kind` holds it, the others are null" })
+@ObjectType({ simpleResolvers: true, description: "A fact that can cite sources: the field named after `kind` holds it, the others are null" })
 export class Fact {
   @Field(() => FactKind)
   kind!: FactKind;
@@ -45,5 +45,5 @@ export class Fact {
   maturityAssessment?: MaturityAssessment | null;
 }
 
-@ObjectType({ description: "A page of facts, by kind then id" })
+@ObjectType({ simpleResolvers: true, description: "A page of facts, by kind then id" })
 export class FactConnection extends ConnectionOf(Fact) {}

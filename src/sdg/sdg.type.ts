@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A UN Sustainable Development Goal (ODD)" })
+@ObjectType({ simpleResolvers: true, description: "A UN Sustainable Development Goal (ODD)" })
 export class SDG {
   @Field(() => Int)
   number!: number;
@@ -12,7 +12,7 @@ export class SDG {
   titleEn!: string;
 }
 
-@ObjectType({ description: "A target of an SDG, e.g. 17.17" })
+@ObjectType({ simpleResolvers: true, description: "A target of an SDG, e.g. 17.17" })
 export class SDGTarget {
   @Field()
   code!: string;

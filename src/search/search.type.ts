@@ -23,7 +23,7 @@ registerEnumType(SearchKind, {
 });
 
 /** One search result: exactly one of actor, alliance, outcome, territory is set, as `kind` says. */
-@ObjectType({ description: "A search result: `kind` says which one of actor, alliance, outcome, territory is set" })
+@ObjectType({ simpleResolvers: true, description: "A search result: `kind` says which one of actor, alliance, outcome, territory is set" })
 export class SearchHit {
   @Field(() => SearchKind)
   kind!: SearchKind;
@@ -44,5 +44,5 @@ export class SearchHit {
   territory?: Territory | null;
 }
 
-@ObjectType({ description: "A page of search results, most relevant first" })
+@ObjectType({ simpleResolvers: true, description: "A page of search results, most relevant first" })
 export class SearchHitConnection extends ConnectionOf(SearchHit) {}

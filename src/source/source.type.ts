@@ -4,7 +4,7 @@ import { SourceInput } from "./source.input";
 import { Field, ID, ObjectType } from "type-graphql";
 
 /** Where a fact comes from: study, action-research report, article, event, register. */
-@ObjectType({ description: "Where a fact comes from: a study, article, action-research report, event or register" })
+@ObjectType({ simpleResolvers: true, description: "Where a fact comes from: a study, article, action-research report, event or register" })
 @storedFieldsOf(SourceInput)
 export class Source {
   @Field(() => ID)
@@ -14,5 +14,5 @@ export class Source {
 /** Its stored properties, as source.input.ts declares them. */
 export interface Source extends Stored<SourceInput, "id"> {}
 
-@ObjectType({ description: "A page of sources" })
+@ObjectType({ simpleResolvers: true, description: "A page of sources" })
 export class SourceConnection extends ConnectionOf(Source) {}

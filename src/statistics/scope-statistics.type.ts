@@ -7,6 +7,7 @@ import type { ScopeFigures } from "./scope-figures";
  * for what it asks, in one round trip.
  */
 @ObjectType({
+  simpleResolvers: true,
   description: "Figures over the alliances matching a filter (and active on a date); each field is computed only when asked",
 })
 export class Statistics {

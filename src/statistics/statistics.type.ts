@@ -9,7 +9,7 @@ export interface StatisticsScope {
   at: string | null;
 }
 
-@ObjectType({ description: "One bucket of a breakdown: most first, ties in the key's natural order" })
+@ObjectType({ simpleResolvers: true, description: "One bucket of a breakdown: most first, ties in the key's natural order" })
 export class Count {
   @Field({ description: "Enum value, SDG number or year, as a string" })
   key!: string;
@@ -21,7 +21,7 @@ export class Count {
   count!: number;
 }
 
-@ObjectType({ description: "A pair of actor kinds and how many alliances join them (a ≤ b in enum order)" })
+@ObjectType({ simpleResolvers: true, description: "A pair of actor kinds and how many alliances join them (a ≤ b in enum order)" })
 export class KindPair {
   @Field(() => ActorKind)
   a!: ActorKind;
@@ -33,7 +33,7 @@ export class KindPair {
   allianceCount!: number;
 }
 
-@ObjectType({ description: "A member of a set of alliances, scored by how many others it co-constructs with there" })
+@ObjectType({ simpleResolvers: true, description: "A member of a set of alliances, scored by how many others it co-constructs with there" })
 export class ActorScore {
   @Field(() => Actor)
   actor!: Actor;

@@ -12,7 +12,7 @@ import type { ScopeFigures } from "./scope-figures";
  * holds the territory's id. Its figures are methods, so each is computed only when asked; they
  * live here rather than in a resolver class because schema.ts registers only StatisticsResolver.
  */
-@ObjectType({ description: "The alliances acting in a territory or anywhere inside it, and their members" })
+@ObjectType({ simpleResolvers: true, description: "The alliances acting in a territory or anywhere inside it, and their members" })
 export class TerritoryProfile {
   @Field(() => Territory)
   territory!: Territory;

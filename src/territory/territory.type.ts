@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { TerritoryLevel } from "../common/enums";
 
 /** A French territory from the official geography (@etalab/decoupage-administratif). */
-@ObjectType({ description: "A French territory: country, région, département, EPCI, commune" })
+@ObjectType({ simpleResolvers: true, description: "A French territory: country, région, département, EPCI, commune" })
 export class Territory {
   @Field(() => ID, { description: "\"<LEVEL>:<code>\", e.g. REGION:11, DEPARTEMENT:94, COMMUNE:94028, EPCI:200054781" })
   id!: string;
@@ -24,5 +24,5 @@ export class Territory {
   siren?: string | null;
 }
 
-@ObjectType({ description: "A page of territories" })
+@ObjectType({ simpleResolvers: true, description: "A page of territories" })
 export class TerritoryConnection extends ConnectionOf(Territory) {}
