@@ -110,7 +110,9 @@ export const coConstructorsShape = (key: object): Shape =>
 // Per key {id, depth, kinds, territoryId, filter, at}: co-constructors at distance 1 (sharing alliances,
 // most shared first) and, with depth 2, at distance 2 (through `via` co-constructors), each once.
 // Specialised to the keys' shape (coConstructorsShape): the criteria given, nothing else.
-export const coConstructorsSpec = (shape: Shape): ListSpec => ({
+// `sharedAlliances: "ids"` names each shared alliance by id instead of mapping it: a hub's
+// partners share the same few alliances, and NEIGHBOURHOOD maps each of them once.
+export const coConstructorsSpec = (shape: Shape, sharedAlliances: "maps" | "ids" = "maps"): ListSpec => ({
   body: `MATCH (a:${Actor} {id: key.id})
   CALL (a, key) {
     ${SHARE("a", "c", "al", shape, "a, key")}
@@ -139,7 +141,7 @@ export const coConstructorsSpec = (shape: Shape): ListSpec => ({
   project: `{
     actor: [c IN [x.c] | ${ACTOR_MAP("c")}][0],
     distance: x.distance,
-    sharedAlliances: [s IN x.shared | s {${NODE_PROPS}}],
+    sharedAlliances: [s IN x.shared | ${sharedAlliances === "ids" ? "s.id" : `s {${NODE_PROPS}}`}],
     sharedAllianceCount: size(x.shared),
     via: [v IN x.via | ${ACTOR_MAP("v")}]
   }`,

@@ -89,7 +89,8 @@ export const OUTCOMES_OF_ALLIANCE = (shape: Shape): ListSpec => ({
   body: `MATCH (:${Alliance} {id: key.id})-[:${PRODUCED}]->(x:${Outcome})
   WHERE ${whereGiven(shape, { kinds: "x.kind IN key.kinds" })}`,
   sortKey: "[toLower(x.title), x.id]",
-  project: OUTCOME_MAP("x"),
+  // The alliance is the key's: no need to walk back to it for each outcome.
+  project: OUTCOME_MAP("x", "key.id"),
 });
 
 // For each key {id}: territories where the alliance acts, by name.

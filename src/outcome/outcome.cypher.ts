@@ -10,7 +10,8 @@ const { Actor, Alliance, Outcome, Territory, SDG } = Label;
 const { PRODUCED, ADVANCES, BENEFITS, ACTS_IN } = Rel;
 
 /** An outcome node `o` as the API maps it, with the id of the alliance that produced it. */
-export const OUTCOME_MAP = (o: string) => `${o} {${NODE_PROPS}, allianceId: head([(${o})<-[:${PRODUCED}]-(oc_alliance) | oc_alliance.id])}`;
+export const OUTCOME_MAP = (o: string, allianceId = `head([(${o})<-[:${PRODUCED}]-(oc_alliance) | oc_alliance.id])`) =>
+  `${o} {${NODE_PROPS}, allianceId: ${allianceId}}`;
 
 // Outcomes by id, in key order.
 export const OUTCOMES_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
