@@ -25,6 +25,15 @@ export const ACTOR_MAP_FOR = (a: string, selected: ReadonlySet<string> | null | 
 /** An actor node `a` as the API maps it: every property, with the id of its base territory. */
 export const ACTOR_MAP = (a: string) => ACTOR_MAP_FOR(a, null);
 
+/**
+ * An actor node `a` as a list of values: the properties $actorProps names (in that order), then
+ * its base territory's id when $actorBase. The text is the same whatever is selected (one plan,
+ * so a client varying its selection cannot make Neo4j plan again), and Neo4j reads only those
+ * properties; `actorFromValues` (actor.repository.ts) turns the list back into an Actor.
+ */
+export const ACTOR_VALUES = (a: string) =>
+  `[k IN $actorProps | ${a}[k]] + CASE WHEN $actorBase THEN [head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])] ELSE [] END`;
+
 /** Cypher predicate: actor `a` is based in the territory whose id is the expression `territoryId`, or inside it. */
 const BASED_WITHIN = (a: string, territoryId: string) =>
   `EXISTS { MATCH (${a})-[:${BASED_IN}]->(bw_base:${Territory}) WHERE ${PLACE_WITHIN("bw_base", territoryId)} }`;
@@ -110,9 +119,9 @@ export const coConstructorsShape = (key: object): Shape =>
 // Per key {id, depth, kinds, territoryId, filter, at}: co-constructors at distance 1 (sharing alliances,
 // most shared first) and, with depth 2, at distance 2 (through `via` co-constructors), each once.
 // Specialised to the keys' shape (coConstructorsShape): the criteria given, nothing else.
-// `sharedAlliances: "ids"` names each shared alliance by id instead of mapping it: a hub's
-// partners share the same few alliances, and NEIGHBOURHOOD maps each of them once.
-export const coConstructorsSpec = (shape: Shape, sharedAlliances: "maps" | "ids" = "maps"): ListSpec => ({
+// `lean` (NEIGHBOURHOOD): each shared alliance named by its id, since a hub's partners share
+// the same few alliances and NEIGHBOURHOOD maps each once, and actors as ACTOR_VALUES.
+export const coConstructorsSpec = (shape: Shape, lean = false): ListSpec => ({
   body: `MATCH (a:${Actor} {id: key.id})
   CALL (a, key) {
     ${SHARE("a", "c", "al", shape, "a, key")}
@@ -139,11 +148,11 @@ export const coConstructorsSpec = (shape: Shape, sharedAlliances: "maps" | "ids"
   WITH {c: c, distance: distance, shared: shared, via: via} AS x`,
   sortKey: "[x.distance, -size(x.shared) - size(x.via), x.c.nameKey, x.c.id]",
   project: `{
-    actor: [c IN [x.c] | ${ACTOR_MAP("c")}][0],
+    actor: [c IN [x.c] | ${lean ? ACTOR_VALUES("c") : ACTOR_MAP("c")}][0],
     distance: x.distance,
-    sharedAlliances: [s IN x.shared | ${sharedAlliances === "ids" ? "s.id" : `s {${NODE_PROPS}}`}],
+    sharedAlliances: [s IN x.shared | ${lean ? "s.id" : `s {${NODE_PROPS}}`}],
     sharedAllianceCount: size(x.shared),
-    via: [v IN x.via | ${ACTOR_MAP("v")}]
+    via: [v IN x.via | ${lean ? ACTOR_VALUES("v") : ACTOR_MAP("v")}]
   }`,
 });
 

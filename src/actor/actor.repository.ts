@@ -13,6 +13,14 @@ import * as Q from "./actor.cypher";
 import { NEIGHBOURHOOD as Q_NEIGHBOURHOOD } from "./neighbourhood.cypher";
 
 
+/** An actor from ACTOR_VALUES: `props` in order, then its base territory's id when `base`; other fields absent. */
+function actorFromValues(props: readonly string[], base: boolean, values: unknown[]): Actor {
+  const actor: Record<string, unknown> = {};
+  props.forEach((name, index) => (actor[name] = values[index]));
+  if (base) actor.basedInId = values[props.length];
+  return actor as unknown as Actor;
+}
+
 /** The only code that runs Cypher for actors. */
 export class ActorRepository {
   private readonly read: Executor["read"];
@@ -29,24 +37,34 @@ export class ActorRepository {
   /**
    * The actor, its co-constructors page and the outcome pages of their shared alliances in one
    * round trip (NEIGHBOURHOOD), for the loader keys `coKey` (Actor.coConstructors) and `outcomeKey`
-   * (Alliance.outcomes, its id left out): rows as those fields' loaders give them.
+   * (Alliance.outcomes, its id left out): rows as those fields' loaders give them. Co-constructors
+   * carry the Actor fields in `actorFields` (those the whole operation asks; null: all).
    */
   async neighbourhood(
     id: string,
     coKey: BatchPageKey,
     outcomeKey: BatchPageKey | null,
+    actorFields: ReadonlySet<string> | null,
   ): Promise<{ actor: Actor | null; coRows: PageRow<CoConstructor>[]; outcomePages: { id: string; rows: PageRow<Outcome>[] }[] }> {
-    const [row] = await this.read(Q_NEIGHBOURHOOD(coKey, outcomeKey), { id, coKey, outcomeKey });
+    const actorProps = Q.ACTOR_PROPERTIES.filter((name) => name === "id" || !actorFields || actorFields.has(name));
+    const actorBase = !actorFields || actorFields.has("basedIn");
+    const [row] = await this.read(Q_NEIGHBOURHOOD(coKey, outcomeKey), { id, coKey, outcomeKey, actorProps, actorBase });
     const outcomePages = (row.outcomePages as { id: string; rows: PageRow<object>[] }[]).map(({ id, rows }) => ({
       id,
       rows: toOutcomeRows(rows),
     }));
     // Shared alliances come by id, each alliance once: put the objects back in.
     const alliances = new Map((row.alliances as Alliance[]).map((alliance) => [alliance.id, alliance]));
-    type SlimRow = PageRow<Omit<CoConstructor, "sharedAlliances"> & { sharedAlliances: string[] }>;
-    const coRows = (row.coRows as SlimRow[]).map(({ node, sortKey }) => ({
+    const asActor = (values: unknown[]) => actorFromValues(actorProps, actorBase, values);
+    type LeanRow = PageRow<Omit<CoConstructor, "sharedAlliances" | "actor" | "via"> & { actor: unknown[]; via: unknown[][]; sharedAlliances: string[] }>;
+    const coRows = (row.coRows as LeanRow[]).map(({ node, sortKey }) => ({
       sortKey,
-      node: { ...node, sharedAlliances: node.sharedAlliances.map((allianceId) => alliances.get(allianceId)!) },
+      node: {
+        ...node,
+        actor: asActor(node.actor),
+        via: node.via.map(asActor),
+        sharedAlliances: node.sharedAlliances.map((allianceId) => alliances.get(allianceId)!),
+      },
     }));
     return { actor: row.actor, coRows, outcomePages };
   }

@@ -15,13 +15,14 @@ import { NODE_PROPS } from "../neo4j/projection";
  * gives (no null guards), and neither page checks a cursor on a first page.
  * A hub's co-constructors share the same few alliances over and over: rows name their shared
  * alliances by id and each alliance is mapped once, in `alliances` (W1-hub at 10k: 12 maps
- * instead of about 100 built, and 2 046 → ~1 100 db hits). One row: {actor (null if missing), coRows, alliances,
+ * instead of about 100 built). Co-constructors come as ACTOR_VALUES: only the properties
+ * $actorProps names, those the operation asks of any Actor (W1-hub at 10k: 2 046 → ~1 200 db hits). One row: {actor (null if missing), coRows, alliances,
  * outcomePages: [{id, rows}]}.
  */
 export const NEIGHBOURHOOD = (coKey: BatchPageKey, outcomeKey: BatchPageKey | null) => `
 WITH head(COLLECT { MATCH (a:${Label.Actor} {id: $id}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
 CALL () {
-  ${batchPageQuery(coConstructorsSpec(coConstructorsShape(coKey), "ids"), coKey, "[$coKey]")}
+  ${batchPageQuery(coConstructorsSpec(coConstructorsShape(coKey), true), coKey, "[$coKey]")}
 }
 WITH actor, value AS coRows, COLLECT { UNWIND value AS row UNWIND row.node.sharedAlliances AS id RETURN DISTINCT id } AS ids
 CALL (ids) {

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Context } from "../graphql/context";
-import { conditional, path, ResolveTree, selection } from "../graphql/lookahead";
+import { conditional, fieldsAskedOf, path, ResolveTree, selection } from "../graphql/lookahead";
 import { ErrorCode } from "../common/errors";
 import { MAX_PAGE_SIZE } from "../common/page-size";
 import { OutcomeKindArgs } from "../outcome/outcome.args";
@@ -31,7 +31,10 @@ export async function prefetchNeighbourhood(ctx: Context, id: string, info: Grap
   if (!planned) return;
   const { co, outcomes } = planned;
   const coKey = ACTOR_PAGES.coConstructors.key(id, co);
-  const found = await ctx.repos.actors.neighbourhood(id, coKey, outcomes && ALLIANCE_PAGES.outcomes.key("", outcomes));
+  // Co-constructors primed into the page loader carry every Actor field the operation asks anywhere:
+  // another field of the request (an alias) may read the same page with another selection.
+  const actorFields = fieldsAskedOf(info, "Actor");
+  const found = await ctx.repos.actors.neighbourhood(id, coKey, outcomes && ALLIANCE_PAGES.outcomes.key("", outcomes), actorFields);
   ctx.loaders.actorById.prime(id, found.actor);
   ACTOR_PAGES.coConstructors.prime(ctx, id, co, found.coRows);
   for (const page of found.outcomePages) ALLIANCE_PAGES.outcomes.prime(ctx, page.id, outcomes!, page.rows);

@@ -1,4 +1,4 @@
-import { ASTNode, BREAK, GraphQLResolveInfo, isObjectType, visit } from "graphql";
+import { ASTNode, BREAK, getNamedType, GraphQLResolveInfo, isAbstractType, isObjectType, TypeInfo, visit, visitWithTypeInfo } from "graphql";
 import { parseResolveInfo, ResolveTree } from "graphql-parse-resolve-info";
 
 export type { ResolveTree };
@@ -76,4 +76,28 @@ export function fieldsByType(info: GraphQLResolveInfo): Map<string, Set<string>>
     });
   const tree = selection(info);
   return !tree || visitTree(tree) ? found : null;
+}
+
+/**
+ * Every field name asked of type `typeName` anywhere in the operation (fragments included,
+ * @include/@skip ignored: a field that may be asked counts). What values primed into a
+ * request's loaders must carry: any field of the request may read them, not only the one
+ * that fetched them. Null when the operation goes through an interface or a union, whose
+ * fields it cannot attribute: the caller then fetches everything.
+ */
+export function fieldsAskedOf(info: GraphQLResolveInfo, typeName: string): Set<string> | null {
+  const asked = new Set<string>();
+  const typeInfo = new TypeInfo(info.schema);
+  let abstract = false;
+  const collect = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const parent = typeInfo.getParentType();
+      const type = typeInfo.getType();
+      if ((parent && isAbstractType(parent)) || (type && isAbstractType(getNamedType(type)))) abstract = true;
+      if (parent?.name === typeName) asked.add(node.name.value);
+    },
+  });
+  visit(info.operation, collect);
+  for (const fragment of Object.values(info.fragments)) visit(fragment, collect);
+  return abstract ? null : asked;
 }

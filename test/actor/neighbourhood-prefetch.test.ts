@@ -114,6 +114,24 @@ describe("the co-construction neighbourhood in one round trip", () => {
     expect(result.roundTrips).toBe(2); // the actor, then both pages in one batch
   });
 
+  it("gives co-constructors every Actor field the operation asks, when an alias reads the same primed page with another selection", async () => {
+    // Both aliases have the same key: the second reads the page the first one's prefetch primed.
+    const query = (include: string) => `query ($id: ID!) {
+      a: actor(id: $id) { coConstructors ${include} { edges { node { actor { id name } } } } }
+      b: actor(id: $id) { coConstructors ${include} { edges { node { actor { ...Details } via { id } } } } }
+    }
+    fragment Details on Actor { id kind siren basedIn { id } }`;
+    const fast = await suite.client.run(query(""), { id: `${P}alpha` });
+    const slow = await suite.client.run(query("@include(if: true)"), { id: `${P}alpha` });
+    expect(fast.errors).toBeUndefined();
+    expect(fast.data).toEqual(slow.data);
+    expect(fast.data.b.coConstructors.edges.map(({ node }: any) => node.actor)).toEqual([
+      { id: `${P}beta`, kind: "COMPANY", siren: "732829320", basedIn: { id: "COMMUNE:94080" } },
+      { id: `${P}gamma`, kind: "LOCAL_AUTHORITY", siren: null, basedIn: { id: "COMMUNE:75056" } },
+    ]);
+    expect(fast.data.a.coConstructors.edges.map(({ node }: any) => node.actor.name)).toEqual(["Beta Entreprise", "Gamma Collectivité"]);
+  });
+
   it("leaves argument errors to the resolvers: a page too large is refused, naming the argument", async () => {
     const result = await suite.client.run(w1("(first: 101)", ""), { id: `${P}alpha` });
     expect(result.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
