@@ -76,6 +76,15 @@ describe("query limits", () => {
       limit: "maxCost",
     });
   });
+
+  it("cost, remembered per document and variables: the same document is refused or passed by its variables each time", async () => {
+    const query = `query ($n: Int) { a: alliances(first: $n) { edges { node { name kind } } } b: alliances(first: $n) { edges { node { name } } } }`;
+    // 2 + 4n + 3n = 2 + 7n: n = 70 costs 492, n = 100 costs 702.
+    for (let round = 0; round < 2; round++) {
+      await passes(query, { n: 70 });
+      expect(await refused(query, { n: 100 })).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "maxCost" });
+    }
+  });
 });
 
 describe("HTTP", () => {
