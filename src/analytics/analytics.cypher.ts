@@ -1,5 +1,4 @@
 import { MATCH_ALLIANCES, ScopeShape } from "../alliance/alliance-filter";
-import { ACTOR_MAP } from "../actor/actor.cypher";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 import { TerritoryLevel } from "../common/enums";
@@ -12,8 +11,9 @@ const { HAS_MEMBERSHIP, IN_ALLIANCE, CONTRIBUTES_TO, BASED_IN, PART_OF } = Rel;
  * $filter and active on $at; their members through memberships active on $at, of
  * $actorKinds (null: any). Returns
  *   actorCount  how many actors are in scope (pairs are skipped above $maxActors);
- *   actors      each as ACTOR_MAP, with `departementId` (the département it is based in,
- *               via PART_OF) and `sdgs` (SDG numbers of its alliances in scope);
+ *   actors      each as [id, name, nameKey, kind, departementId (the département it is
+ *               based in, via PART_OF), sdgs (SDG numbers of its alliances in scope)]:
+ *               lists, not maps, as 100k of them cross the wire (the Actor itself is loaded by id);
  *   ties        [sourceId, targetId, shared alliance count], sourceId < targetId.
  * Actors that share no alliance with another in-scope actor are in `actors` only.
  * Specialised to the criteria given (`shape`; `actorKinds`: whether $actorKinds is).
@@ -32,11 +32,11 @@ CALL (groups, actorCount) {
   UNWIND CASE WHEN actorCount <= $maxActors THEN groups ELSE [] END AS g
   UNWIND g.members AS a
   WITH a, collect(g.sdgs) AS sdgLists
-  RETURN collect({
-    actor: ${ACTOR_MAP("a")},
-    departementId: head([(a)-[:${BASED_IN}]->(:${Territory})-[:${PART_OF}*0..3]->(d:${Territory} {level: "${TerritoryLevel.DEPARTEMENT}"}) | d.id]),
-    sdgs: reduce(s = [], l IN sdgLists | s + [n IN l WHERE NOT n IN s])
-  }) AS actors
+  RETURN collect([
+    a.id, a.name, a.nameKey, a.kind,
+    head([(a)-[:${BASED_IN}]->(:${Territory})-[:${PART_OF}*0..3]->(d:${Territory} {level: "${TerritoryLevel.DEPARTEMENT}"}) | d.id]),
+    reduce(s = [], l IN sdgLists | s + [n IN l WHERE NOT n IN s])
+  ]) AS actors
 }
 CALL (groups, actorCount) {
   UNWIND CASE WHEN actorCount <= $maxActors THEN groups ELSE [] END AS g
