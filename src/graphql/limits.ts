@@ -14,7 +14,7 @@ export interface Limits {
   maxDirectives: number;
   /** Parse-time: a document with more tokens is refused before it is even parsed fully. */
   maxTokens: number;
-  /** Estimated cost: every field costs 1, list fields cost their page size times their children. */
+  /** Estimated cost: every field costs 1, list fields cost their page size times their children; a field declaring a `complexity` (the analytics fields) costs that. */
   maxCost: number;
 }
 
@@ -70,7 +70,8 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits:
               query: document,
               variables: request.variables ?? {},
               operationName: request.operationName ?? undefined,
-              estimators: [pageSizeEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+              // A field's own `complexity` (type-graphql option; the analytics fields) first, then page sizes.
+              estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch {
             // Variables that do not coerce: Apollo's own check answers BAD_USER_INPUT next.
