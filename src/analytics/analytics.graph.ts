@@ -147,6 +147,19 @@ export class ScopeAnalysis {
     return this.graph.order > this.budget.exactCentralityActors;
   }
 
+  private readonly rankings = new Map<string, Int32Array>();
+
+  /** Nodes by `value` highest first, then name key and id (needs "nameRank"); kept per ordering. */
+  ranked(ordering: string, value: (node: number) => number): Int32Array {
+    let nodes = this.rankings.get(ordering);
+    if (!nodes) {
+      const values = Float64Array.from({ length: this.graph.order }, (_, node) => value(node));
+      nodes = Int32Array.from({ length: this.graph.order }, (_, node) => node).sort((a, b) => values[b] - values[a] || this.byName(a, b));
+      this.rankings.set(ordering, nodes);
+    }
+    return nodes;
+  }
+
   /** Orders nodes by name key then id (needs "nameRank"). */
   readonly byName = (a: number, b: number): number => this.metric("nameRank")[a] - this.metric("nameRank")[b];
 }

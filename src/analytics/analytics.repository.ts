@@ -61,8 +61,12 @@ const ROWS_PER_TURN = 5_000;
 
 /** SCOPED_NETWORK's actor rows as a network: actors by index, ties weighted by how often a partner is listed. */
 async function readNetwork(rows: Row[]): Promise<ScopedNetwork> {
-  const actors: ScopedActor[] = rows.map(({ actor: [id, name, nameKey, kind, departementId, sdgs] }) => ({ id, name, nameKey, kind, departementId, sdgs }));
-  const index = new Map(actors.map((actor, i) => [actor.id, i]));
+  const actors: ScopedActor[] = [];
+  const index = new Map<string, number>();
+  for (const { actor: [id, name, nameKey, kind, departementId, sdgs] } of rows) {
+    index.set(id, actors.length);
+    actors.push({ id, name, nameKey, kind, departementId, sdgs });
+  }
   const ties: [number, number, number][] = [];
   for (let i = 0; i < rows.length; i++) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();

@@ -10,15 +10,16 @@ import { ActorMetricsArgs, CommunitiesArgs, NetworkAnalyticsArgs, RecommendPartn
 import { recommend } from "./analytics.recommend";
 import { pageInMemory } from "./analytics.page";
 import { metricsFor } from "./analytics.selection";
+import { ScopeAnalysis } from "./analytics.graph";
 import { ActorMetricOrder, ActorMetrics, ActorMetricsConnection, Community, NetworkAnalytics, PartnerRecommendation } from "./analytics.type";
 
 /** The metric each ordering sorts by (highest first). */
-const METRIC: Record<ActorMetricOrder, (m: ActorMetrics) => number | null> = {
-  DEGREE: (m) => m.degree,
-  WEIGHTED_DEGREE: (m) => m.weightedDegree,
-  BETWEENNESS: (m) => m.betweenness,
-  CLOSENESS: (m) => m.closeness,
-  PAGERANK: (m) => m.pageRank,
+const METRIC: Record<ActorMetricOrder, (analysis: ScopeAnalysis, node: number) => number> = {
+  DEGREE: (analysis, node) => analysis.graph.degree(node),
+  WEIGHTED_DEGREE: (analysis, node) => analysis.graph.weightedDegree(node),
+  BETWEENNESS: (analysis, node) => analysis.metric("betweenness").values[node],
+  CLOSENESS: (analysis, node) => analysis.metric("closeness").values[node],
+  PAGERANK: (analysis, node) => analysis.metric("pageRank").values[node],
 };
 
 /** Query cost of an analytics field: a high fixed part (the scope's analysis), plus its selection per item asked. */
@@ -42,8 +43,9 @@ export class AnalyticsResolver {
   actors(@Root() { analysis, loadActor }: NetworkAnalytics, @Args() args: ActorMetricsArgs) {
     const plan = planPage(args, "NetworkAnalytics.actors", args.orderBy);
     const metric = METRIC[args.orderBy];
-    const items = analysis.graph.actors.map((_, node) => new ActorMetrics(analysis, node, loadActor));
-    return pageInMemory(items, (m) => [-(metric(m) ?? 0), analysis.graph.nameKey(m.node), analysis.graph.actors[m.node].id], plan);
+    const ranked = analysis.ranked(args.orderBy, (node) => metric(analysis, node));
+    const page = pageInMemory(ranked, (node) => [-metric(analysis, node), analysis.graph.nameKey(node), analysis.graph.actors[node].id], plan);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: new ActorMetrics(analysis, edge.node, loadActor) })) };
   }
 
   @FieldResolver(() => [Community], { description: "Louvain communities, largest first" })
