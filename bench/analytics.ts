@@ -110,6 +110,8 @@ async function measureScopes(connection: Awaited<ReturnType<typeof openConnectio
 
 const HEAVY = `query { networkAnalytics { actorCount tieCount communityCount modularity pageRankConvergence { iterations converged }
   actors(first: 10, orderBy: PAGERANK) { edges { node { actor { id } degree pageRank community } } } } }`;
+/** The same scope again (its network cached): only the worker computes, Neo4j is idle. */
+const WARM = `query { networkAnalytics { centralitySample { sources exact betweennessStandardError closenessStandardError } } }`;
 const LIGHT = `query { actor(id: "gen-actor-1") { id name } }`;
 
 /** Latencies of /healthz and a light read, probed every 25 ms while one cold networkAnalytics over France runs. */
@@ -136,22 +138,34 @@ async function measureStall(uri: string) {
       await new Promise((r) => setTimeout(r, 25));
     }
   };
-  const t0 = now();
-  const heavy = post(HEAVY).then((r) => r.json());
-  const prober = probe();
-  const answer: any = await heavy;
-  const analyticsMs = now() - t0;
-  running = false;
-  await prober;
-  child.kill();
-  if (answer.errors) throw new Error(`networkAnalytics failed: ${JSON.stringify(answer.errors)}`);
   const stat = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return { count: s.length, p50: round(s[Math.floor(s.length / 2)]), p99: round(s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]), max: round(s[s.length - 1]) };
   };
-  const result = { query: HEAVY.replace(/\s+/g, " "), analyticsMs: round(analyticsMs), answer: answer.data.networkAnalytics.pageRankConvergence, actorCount: answer.data.networkAnalytics.actorCount, healthz: stat(probes.healthz), lightRead: stat(probes.light) };
-  log(`stall: analytics ${round(analyticsMs)} ms; healthz ${JSON.stringify(result.healthz)}; light read ${JSON.stringify(result.lightRead)}`);
-  return result;
+  const phase = async (name: string, query: string) => {
+    probes.healthz = [];
+    probes.light = [];
+    running = true;
+    const t0 = now();
+    const heavy = post(query).then((r) => r.json());
+    const prober = probe();
+    const answer: any = await heavy;
+    const analyticsMs = now() - t0;
+    running = false;
+    await prober;
+    if (answer.errors) throw new Error(`networkAnalytics failed: ${JSON.stringify(answer.errors)}`);
+    const result = { phase: name, query: query.replace(/\s+/g, " "), analyticsMs: round(analyticsMs), answer: answer.data, healthz: stat(probes.healthz), lightRead: stat(probes.light) };
+    log(`stall (${name}): analytics ${round(analyticsMs)} ms; healthz ${JSON.stringify(result.healthz)}; light read ${JSON.stringify(result.lightRead)}`);
+    return result;
+  };
+  try {
+    const cold = await phase("cold: fetch from Neo4j, then degree, PageRank and communities in the worker", HEAVY);
+    delete (cold.answer as any).networkAnalytics.actors;
+    const warm = await phase("warm: network cached, sampled betweenness and closeness in the worker", WARM);
+    return [cold, warm];
+  } finally {
+    child.kill();
+  }
 }
 
 (async () => {

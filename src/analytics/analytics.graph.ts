@@ -154,7 +154,11 @@ export class ScopeAnalysis {
     let nodes = this.rankings.get(ordering);
     if (!nodes) {
       const values = Float64Array.from({ length: this.graph.order }, (_, node) => value(node));
-      nodes = Int32Array.from({ length: this.graph.order }, (_, node) => node).sort((a, b) => values[b] - values[a] || this.byName(a, b));
+      // Nodes in name order, then a stable sort by value: ties keep name order, and the comparator stays two reads.
+      const names = this.metric("nameRank");
+      const byName = new Int32Array(this.graph.order);
+      names.forEach((place, node) => (byName[place] = node));
+      nodes = byName.sort((a, b) => values[b] - values[a]);
       this.rankings.set(ordering, nodes);
     }
     return nodes;
