@@ -118,6 +118,7 @@ const LIGHT = `query { actor(id: "gen-actor-1") { id name } }`;
 async function measureStall(uri: string) {
   compileForBench();
   const child = fork(compiled("bench/servers/server.ts"), ["maillage", uri], {
+    execArgv: ["--max-semi-space-size=64"], // as `npm start` and the Dockerfile run the server
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", BENCH_FLOOR_QUERIES: "{}" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
