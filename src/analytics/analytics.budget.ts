@@ -4,16 +4,39 @@
  */
 
 /** A scope with more actors is refused (QUERY_TOO_COMPLEX): narrow it by territory, kind or date. */
-export const MAX_ANALYTICS_ACTORS = 20_000;
+export const MAX_ANALYTICS_ACTORS = 100_000;
 
-/** Betweenness and closeness (one breadth-first search per actor, O(n·m)) up to this many actors; above, they are null. */
-export const MAX_CENTRALITY_ACTORS = 5_000;
+/** How betweenness, closeness and average path length are computed, by the size of the scope. */
+export interface CentralityBudget {
+  /** Betweenness and closeness are exact (a search from every actor, O(n·m)) up to this many actors… */
+  exactCentralityActors: number;
+  /** …and above, each component of more actors is explored from this many seeded random sources. */
+  sampleSources: number;
+  /** Average path length is exact up to this many actors… */
+  exactPathActors: number;
+  /** …and above, estimated from searches from this many seeded random sources. */
+  pathSampleSources: number;
+}
 
-/** Average path length is exact (a search from every actor) up to this many actors… */
-export const MAX_EXACT_PATH_ACTORS = 2_000;
+export const CENTRALITY_BUDGET: CentralityBudget = {
+  exactCentralityActors: 5_000,
+  sampleSources: 200,
+  exactPathActors: 2_000,
+  pathSampleSources: 200,
+};
 
-/** …and above, estimated from searches from this many sources drawn with a seeded generator. */
-export const PATH_SAMPLE_SOURCES = 200;
+/** PageRank's damping, and its stop: the L1 change of an iteration under `tolerance`, or `maxIterations`. */
+export const PAGERANK = { damping: 0.85, tolerance: 1e-9, maxIterations: 1_000 };
+
+/**
+ * Query cost of one networkAnalytics or recommendPartners field, whatever its selection: a
+ * scope can hold up to MAX_ANALYTICS_ACTORS actors, whose analysis takes seconds of a worker.
+ * With the default maxCost (50 000) a query holds at most four.
+ */
+export const ANALYTICS_FIELD_COST = 10_000;
+
+/** Worker threads that compute metrics; further analyses wait in the pool's queue. */
+export const ANALYTICS_THREADS = 1;
 
 /** Seed of every pseudo-random choice (Louvain's moves, path-length sources), so answers repeat. */
 export const ANALYTICS_SEED = 0x6d61696c; // "mail"

@@ -1,5 +1,4 @@
 import { MATCH_ALLIANCES, ScopeShape } from "../alliance/alliance-filter";
-import { ACTOR_MAP } from "../actor/actor.cypher";
 import { Label, Rel } from "../neo4j/graph-model";
 import { ACTIVE_AT } from "../neo4j/time";
 import { TerritoryLevel } from "../common/enums";
@@ -10,12 +9,15 @@ const { HAS_MEMBERSHIP, IN_ALLIANCE, CONTRIBUTES_TO, BASED_IN, PART_OF } = Rel;
 /**
  * The scope's co-construction network in one round trip. In scope: alliances matching
  * $filter and active on $at; their members through memberships active on $at, of
- * $actorKinds (null: any). Returns
- *   actorCount  how many actors are in scope (pairs are skipped above $maxActors);
- *   actors      each as ACTOR_MAP, with `departementId` (the département it is based in,
- *               via PART_OF) and `sdgs` (SDG numbers of its alliances in scope);
- *   ties        [sourceId, targetId, shared alliance count], sourceId < targetId.
- * Actors that share no alliance with another in-scope actor are in `actors` only.
+ * $actorKinds (null: any). One row per actor, so the driver decodes them as they stream in
+ * instead of one record of megabytes that would hold the event loop (at 50k actors, seconds):
+ *   actorCount  how many actors are in scope, on every row (rows are skipped above $maxActors;
+ *               then, or with no actor, one row with a null actor);
+ *   actor       [id, name, nameKey, kind, departementId (the département it is based in, via
+ *               PART_OF), sdgs (SDG numbers of its alliances in scope), partners (for each of
+ *               its alliances in scope, the ids of the other members greater than its own: a
+ *               tie is listed once, and as many times as the alliances the two share)].
+ * Lists, not maps, as 100k of them cross the wire; the Actor itself is loaded by id when asked.
  * Specialised to the criteria given (`shape`; `actorKinds`: whether $actorKinds is).
  */
 export const SCOPED_NETWORK = (shape: ScopeShape, actorKinds: boolean) => `${MATCH_ALLIANCES("al", "$filter", "$at", shape)}
@@ -28,22 +30,15 @@ CALL (groups) {
   UNWIND g.members AS a
   RETURN count(DISTINCT a) AS actorCount
 }
-CALL (groups, actorCount) {
+OPTIONAL CALL (groups, actorCount) {
   UNWIND CASE WHEN actorCount <= $maxActors THEN groups ELSE [] END AS g
   UNWIND g.members AS a
-  WITH a, collect(g.sdgs) AS sdgLists
-  RETURN collect({
-    actor: ${ACTOR_MAP("a")},
-    departementId: head([(a)-[:${BASED_IN}]->(:${Territory})-[:${PART_OF}*0..3]->(d:${Territory} {level: "${TerritoryLevel.DEPARTEMENT}"}) | d.id]),
-    sdgs: reduce(s = [], l IN sdgLists | s + [n IN l WHERE NOT n IN s])
-  }) AS actors
+  WITH a, collect(g) AS gs
+  RETURN [
+    a.id, a.name, a.nameKey, a.kind,
+    head([(a)-[:${BASED_IN}]->(:${Territory})-[:${PART_OF}*0..3]->(d:${Territory} {level: "${TerritoryLevel.DEPARTEMENT}"}) | d.id]),
+    reduce(s = [], g IN gs | s + [n IN g.sdgs WHERE NOT n IN s]),
+    [g IN gs | [b IN g.members WHERE b.id > a.id | b.id]]
+  ] AS actor
 }
-CALL (groups, actorCount) {
-  UNWIND CASE WHEN actorCount <= $maxActors THEN groups ELSE [] END AS g
-  UNWIND g.members AS a
-  UNWIND g.members AS b
-  WITH a, b WHERE a.id < b.id
-  WITH a.id AS source, b.id AS target, count(*) AS shared
-  RETURN collect([source, target, shared]) AS ties
-}
-RETURN actorCount, actors, ties`;
+RETURN actorCount, actor`;

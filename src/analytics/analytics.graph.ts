@@ -1,77 +1,131 @@
-import { UndirectedGraph } from "graphology";
-import { countConnectedComponents } from "graphology-components";
-import louvain from "graphology-communities-louvain";
-import betweennessCentrality from "graphology-metrics/centrality/betweenness";
-import closenessCentrality from "graphology-metrics/centrality/closeness";
-import pagerank from "graphology-metrics/centrality/pagerank";
-import { undirectedDensity } from "graphology-metrics/graph/density";
-import { undirectedSingleSourceLength } from "graphology-shortest-path/unweighted";
-import { Actor } from "../actor/actor.type";
-import {
-  MAX_CENTRALITY_ACTORS,
-  MAX_EXACT_PATH_ACTORS,
-  PATH_SAMPLE_SOURCES,
-  seededRandom,
-} from "./analytics.budget";
+import { ActorKind } from "../common/enums";
+import { CENTRALITY_BUDGET, CentralityBudget } from "./analytics.budget";
+import { CompactGraph } from "./analytics.centrality";
+import { Metrics, MetricName, MetricsTask } from "./analytics.metrics";
 
-/** One in-scope actor as SCOPED_NETWORK returns it. */
+/** One in-scope actor as SCOPED_NETWORK returns it: what ordering and recommendations read. */
 export interface ScopedActor {
-  actor: Actor & { nameKey?: string | null };
+  id: string;
+  name: string;
+  /** Sort key of the name (folded); the id breaks ties. */
+  nameKey: string | null;
+  kind: ActorKind;
   departementId: string | null;
   sdgs: number[];
 }
 
-/** What SCOPED_NETWORK returns: actors and [source, target, shared alliances] ties. */
+/** What SCOPED_NETWORK returns: actors, and ties as [source, target, shared alliances] by index in `actors`. */
 export interface ScopedNetwork {
   actors: ScopedActor[];
-  ties: [string, string, number][];
+  ties: [number, number, number][];
 }
 
-export interface NodeAttributes {
-  record: ScopedActor;
-  /** Sort key of the name (folded), then id breaks ties. */
-  nameKey: string;
-}
+/** The co-construction graph of a scope: actors by node index, and their ties in compressed rows. */
+export class ScopeGraph {
+  readonly index = new Map<string, number>();
 
-export interface EdgeAttributes {
-  /** Shared alliances in scope. */
-  weight: number;
-}
-
-export type ScopeGraph = UndirectedGraph<NodeAttributes, EdgeAttributes>;
-
-export interface CommunityInfo {
-  id: number;
-  /** Members, most ties first, then name and id. */
-  members: string[];
-  internalTieCount: number;
-  density: number;
-}
-
-/** Builds the co-construction graph: a node per actor (keyed by id), an edge per tie. */
-export function buildScopeGraph(network: ScopedNetwork): ScopeGraph {
-  const graph: ScopeGraph = new UndirectedGraph<NodeAttributes, EdgeAttributes>();
-  for (const record of network.actors) {
-    graph.addNode(record.actor.id, { record, nameKey: record.actor.nameKey ?? record.actor.name.toLowerCase() });
+  constructor(
+    readonly actors: ScopedActor[],
+    readonly compact: CompactGraph,
+  ) {
+    actors.forEach((actor, i) => this.index.set(actor.id, i));
   }
-  for (const [source, target, weight] of network.ties) graph.addEdge(source, target, { weight });
-  return graph;
+
+  get order(): number {
+    return this.actors.length;
+  }
+
+  /** Ties (each counted once). */
+  get size(): number {
+    return this.compact.offsets[this.order] / 2;
+  }
+
+  degree(node: number): number {
+    return this.compact.offsets[node + 1] - this.compact.offsets[node];
+  }
+
+  /** Sum of the weights of a node's ties (shared alliances, counted per partner). */
+  weightedDegree(node: number): number {
+    let total = 0;
+    for (let j = this.compact.offsets[node]; j < this.compact.offsets[node + 1]; j++) total += this.compact.weights[j];
+    return total;
+  }
+
+  neighbors(node: number): Int32Array {
+    return this.compact.targets.subarray(this.compact.offsets[node], this.compact.offsets[node + 1]);
+  }
+
+  nameKey(node: number): string {
+    const actor = this.actors[node];
+    return actor.nameKey ?? actor.name.toLowerCase();
+  }
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Builds the graph: a node per actor (in the order given), an edge per tie, listed from both ends. */
+export function buildScopeGraph(network: ScopedNetwork): ScopeGraph {
+  const n = network.actors.length;
+  const offsets = new Int32Array(n + 1);
+  for (const [s, t] of network.ties) {
+    offsets[s + 1]++;
+    offsets[t + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(offsets[n]);
+  const weights = new Float64Array(offsets[n]);
+  for (const [s, t, w] of network.ties) {
+    targets[fill[s]] = t;
+    weights[fill[s]++] = w;
+    targets[fill[t]] = s;
+    weights[fill[t]++] = w;
+  }
+  return new ScopeGraph(network.actors, { order: n, offsets, targets, weights });
+}
+
+/** Runs a metrics task: in the worker pool in production, inline where a test says so. */
+export type MetricsRunner = (task: MetricsTask) => Promise<Partial<Metrics>>;
 
 /**
- * The analytics of one scope's graph. Each metric is computed on first use and kept, so a
- * query that asks only for the summary never pays for betweenness. Budgets: see analytics.budget.ts.
+ * The analytics of one scope's graph. Metrics are computed in a worker on demand (`compute`,
+ * with the names the query's selection needs, decided up front) and kept, so a query that asks
+ * only for the summary never pays for betweenness, and a later query reuses what was computed.
  */
 export class ScopeAnalysis {
-  private memo = new Map<string, unknown>();
+  private readonly known: Partial<Metrics> = {};
+  private readonly pending = new Map<MetricName, Promise<unknown>>();
 
-  constructor(readonly graph: ScopeGraph) {}
+  constructor(
+    readonly graph: ScopeGraph,
+    private readonly run: MetricsRunner,
+    readonly budget: CentralityBudget = CENTRALITY_BUDGET,
+  ) {}
 
-  private once<T>(name: string, compute: () => T): T {
-    if (!this.memo.has(name)) this.memo.set(name, compute());
-    return this.memo.get(name) as T;
+  /** Computes the metrics not known yet in one worker task; concurrent callers share it. */
+  async compute(names: Iterable<MetricName>): Promise<this> {
+    const wanted = [...new Set(names)];
+    const missing = wanted.filter((name) => !(name in this.known) && !this.pending.has(name));
+    if (missing.length > 0) {
+      const needsNames = missing.includes("communities") && !this.known.nameRank;
+      const task: MetricsTask = {
+        graph: this.graph.compact,
+        metrics: missing,
+        budget: this.budget,
+        nameRank: this.known.nameRank,
+        names: needsNames || missing.includes("nameRank") ? { keys: this.graph.actors.map((_, i) => this.graph.nameKey(i)), ids: this.graph.actors.map((a) => a.id) } : undefined,
+      };
+      const done = this.run(task).then((result) => Object.assign(this.known, result));
+      for (const name of missing) this.pending.set(name, done);
+      done.finally(() => missing.forEach((name) => this.pending.delete(name))).catch(() => undefined);
+    }
+    await Promise.all(wanted.map((name) => this.pending.get(name)));
+    return this;
+  }
+
+  /** A metric computed by `compute`; reading one that was not is a programming error. */
+  metric<K extends MetricName>(name: K): Metrics[K] {
+    const value = this.known[name];
+    if (value === undefined) throw new Error(`analytics: "${name}" was read before it was computed; add it to the metrics the selection needs`);
+    return value as Metrics[K];
   }
 
   get actorCount(): number {
@@ -84,114 +138,32 @@ export class ScopeAnalysis {
 
   /** Ties over possible ties; 0 with fewer than two actors. */
   get density(): number {
-    return this.graph.order < 2 ? 0 : undirectedDensity(this.graph);
+    const n = this.graph.order;
+    return n < 2 ? 0 : this.graph.size / ((n * (n - 1)) / 2);
   }
 
-  get componentCount(): number {
-    return this.once("components", () => countConnectedComponents(this.graph));
+  /** Whether betweenness and closeness are estimated from sampled sources (over the exact budget). */
+  get sampled(): boolean {
+    return this.graph.order > this.budget.exactCentralityActors;
   }
 
-  /** Whether betweenness and closeness were skipped because the scope is over MAX_CENTRALITY_ACTORS. */
-  get budgetExceeded(): boolean {
-    return this.graph.order > MAX_CENTRALITY_ACTORS;
+  private readonly rankings = new Map<string, Int32Array>();
+
+  /** Nodes by `value` highest first, then name key and id (needs "nameRank"); kept per ordering. */
+  ranked(ordering: string, value: (node: number) => number): Int32Array {
+    let nodes = this.rankings.get(ordering);
+    if (!nodes) {
+      const values = Float64Array.from({ length: this.graph.order }, (_, node) => value(node));
+      // Nodes in name order, then a stable sort by value: ties keep name order, and the comparator stays two reads.
+      const names = this.metric("nameRank");
+      const byName = new Int32Array(this.graph.order);
+      names.forEach((place, node) => (byName[place] = node));
+      nodes = byName.sort((a, b) => values[b] - values[a]);
+      this.rankings.set(ordering, nodes);
+    }
+    return nodes;
   }
 
-  /** Betweenness, unweighted (hops), normalised by (n-1)(n-2)/2 pairs; null over budget. */
-  get betweenness(): Record<string, number> | null {
-    return this.once("betweenness", () =>
-      this.budgetExceeded ? null : betweennessCentrality(this.graph, { getEdgeWeight: null, normalized: true }),
-    );
-  }
-
-  /**
-   * Closeness (Wasserman–Faust): reachable actors over the sum of hops to them, times the
-   * reachable share, so actors of small components do not look central. Null over budget.
-   */
-  get closeness(): Record<string, number> | null {
-    return this.once("closeness", () => (this.budgetExceeded ? null : closenessCentrality(this.graph, { wassermanFaust: true })));
-  }
-
-  /** PageRank weighted by shared alliances (damping 0.85). */
-  get pageRank(): Record<string, number> {
-    return this.once("pageRank", () => (this.graph.order === 0 ? {} : pagerank(this.graph, { getEdgeWeight: "weight", alpha: 0.85 })));
-  }
-
-  /**
-   * Average hops between two actors that are connected, over all such pairs: exact up to
-   * MAX_EXACT_PATH_ACTORS, else from PATH_SAMPLE_SOURCES seeded random sources. Null with no ties.
-   */
-  get averagePath(): { value: number | null; sampled: boolean } {
-    return this.once("averagePath", () => {
-      const nodes = this.graph.nodes();
-      const sampled = nodes.length > MAX_EXACT_PATH_ACTORS;
-      const sources = sampled ? sample(nodes, PATH_SAMPLE_SOURCES, seededRandom()) : nodes;
-      let total = 0;
-      let pairs = 0;
-      for (const source of sources) {
-        const lengths = undirectedSingleSourceLength(this.graph, source);
-        for (const target in lengths) {
-          if (target === source) continue;
-          total += lengths[target];
-          pairs++;
-        }
-      }
-      return { value: pairs === 0 ? null : total / pairs, sampled };
-    });
-  }
-
-  /**
-   * Louvain communities (weighted, seeded rng, so the same graph gives the same answer),
-   * numbered 0… by size, largest first, then by their first member's name.
-   */
-  get communities(): { of: Record<string, number>; list: CommunityInfo[]; modularity: number | null } {
-    return this.once("communities", () => {
-      const graph = this.graph;
-      // Without ties modularity is undefined and every actor is its own community.
-      const detailed = graph.size === 0 ? null : louvain.detailed(graph, { getEdgeWeight: "weight", rng: seededRandom() });
-      const raw: Record<string, number> = detailed?.communities ?? Object.fromEntries(graph.nodes().map((node, i) => [node, i]));
-      const groups = new Map<number, string[]>();
-      for (const node of graph.nodes()) groups.set(raw[node], [...(groups.get(raw[node]) ?? []), node]);
-      const ranked = [...groups.values()].map((members) => members.sort(this.byDegreeThenName));
-      ranked.sort((a, b) => b.length - a.length || this.byName(a[0], b[0]));
-      const of: Record<string, number> = {};
-      const list = ranked.map((members, id) => {
-        for (const node of members) of[node] = id;
-        return { id, members, internalTieCount: 0, density: 0 };
-      });
-      graph.forEachEdge((_edge, _attributes, source, target) => {
-        if (of[source] === of[target]) list[of[source]].internalTieCount++;
-      });
-      for (const community of list) {
-        const n = community.members.length;
-        community.density = n < 2 ? 0 : community.internalTieCount / ((n * (n - 1)) / 2);
-      }
-      // Louvain's modularity is that of its final partition, which is ours renumbered.
-      return { of, list, modularity: detailed?.modularity ?? null };
-    });
-  }
-
-  /** Orders node ids by name key then id. */
-  readonly byName = (a: string, b: string): number =>
-    byText(this.graph.getNodeAttribute(a, "nameKey"), this.graph.getNodeAttribute(b, "nameKey")) || byText(a, b);
-
-  /** Orders node ids by degree (most first), then name key and id. */
-  readonly byDegreeThenName = (a: string, b: string): number => this.graph.degree(b) - this.graph.degree(a) || this.byName(a, b);
-
-  /** Sum of the weights of a node's ties (shared alliances, counted per partner). */
-  weightedDegree(node: string): number {
-    let total = 0;
-    this.graph.forEachEdge(node, (_edge, attributes) => (total += attributes.weight));
-    return total;
-  }
-}
-
-/** `k` distinct items drawn uniformly with `random` (a partial Fisher–Yates shuffle of a copy). */
-function sample<T>(items: T[], k: number, random: () => number): T[] {
-  const copy = items.slice();
-  const n = Math.min(k, copy.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(random() * (copy.length - i));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy.slice(0, n);
+  /** Orders nodes by name key then id (needs "nameRank"). */
+  readonly byName = (a: number, b: number): number => this.metric("nameRank")[a] - this.metric("nameRank")[b];
 }

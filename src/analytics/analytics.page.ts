@@ -17,15 +17,26 @@ export function compareKeys(a: Key, b: Key): number {
 }
 
 /**
- * One Relay page of items held in memory, with keyset cursors: sorts by `sortKey`
- * ascending (descending when paging backwards), keeps the items strictly after the
- * plan's cursor, and hands `limit` of them to toPage. `totalCount` is the whole list.
+ * One Relay page of items held in memory, with keyset cursors. `sorted` lists the items
+ * ascending by `sortKey` already (a scope's actors are ranked once per ordering and kept), so
+ * a page costs a binary search for the cursor and `limit` keys, not a sort of 100k items:
+ * walks them descending when paging backwards, keeps those strictly after the plan's cursor,
+ * and hands `limit` of them to toPage. `totalCount` is the whole list.
  */
-export function pageInMemory<T>(items: T[], sortKey: (item: T) => Key, plan: PagePlan): Page<T> {
+export function pageInMemory<T>(sorted: ArrayLike<T>, sortKey: (item: T) => Key, plan: PagePlan): Page<T> {
+  const n = sorted.length;
   const sign = plan.descending ? -1 : 1;
-  const keyed = items.map((node) => ({ node, sortKey: sortKey(node) }));
-  keyed.sort((a, b) => sign * compareKeys(a.sortKey, b.sortKey));
+  const at = (i: number) => sorted[plan.descending ? n - 1 - i : i];
   const cursor = plan.cursor as Key | null;
-  const after = cursor ? keyed.filter((row) => sign * compareKeys(row.sortKey, cursor) > 0) : keyed;
-  return toPage(after.slice(0, plan.limit), plan, () => Promise.resolve(items.length));
+  // The first position (in walking order) strictly after the cursor.
+  let low = 0;
+  let high = cursor ? n : 0;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sign * compareKeys(sortKey(at(middle)), cursor!) > 0) high = middle;
+    else low = middle + 1;
+  }
+  const rows = [];
+  for (let i = low; i < Math.min(n, low + plan.limit); i++) rows.push({ node: at(i), sortKey: sortKey(at(i)) });
+  return toPage(rows, plan, () => Promise.resolve(n));
 }

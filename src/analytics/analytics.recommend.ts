@@ -44,11 +44,12 @@ export interface Reason {
 }
 
 export interface Recommendation {
-  id: string;
+  /** The candidate's node in the scope's graph. */
+  node: number;
   score: number;
   reasons: Reason[];
-  /** Ids of the shared partners, by name. */
-  sharedPartners: string[];
+  /** Nodes of the shared partners, by name. */
+  sharedPartners: number[];
 }
 
 const round = (value: number) => Math.round(value * 1e9) / 1e9;
@@ -62,17 +63,18 @@ const NAMES_SHOWN = 5;
  */
 export function recommend(analysis: ScopeAnalysis, id: string, first: number): Recommendation[] {
   const graph = analysis.graph;
-  if (!graph.hasNode(id)) return [];
-  const self = graph.getNodeAttribute(id, "record");
-  const partners = new Set(graph.neighbors(id));
-  const partnerKinds = new Set([...partners].map((p) => graph.getNodeAttribute(p, "record").actor.kind));
-  const nameOf = (node: string) => graph.getNodeAttribute(node, "record").actor.name;
+  const selfNode = graph.index.get(id);
+  if (selfNode === undefined) return [];
+  const self = graph.actors[selfNode];
+  const partners = new Set(graph.neighbors(selfNode));
+  const partnerKinds = new Set([...partners].map((p) => graph.actors[p].kind));
+  const nameOf = (node: number) => graph.actors[node].name;
 
   const recommendations: Recommendation[] = [];
-  graph.forEachNode((candidate, { record }) => {
-    if (candidate === id || partners.has(candidate)) return;
+  graph.actors.forEach((record, candidate) => {
+    if (candidate === selfNode || partners.has(candidate)) return;
     const reasons: Reason[] = [];
-    const shared = graph.neighbors(candidate).filter((n) => partners.has(n)).sort(analysis.byName);
+    const shared = Array.from(graph.neighbors(candidate)).filter((n) => partners.has(n)).sort(analysis.byName);
     if (shared.length > 0) {
       const names = shared.slice(0, NAMES_SHOWN).map(nameOf).join(", ") + (shared.length > NAMES_SHOWN ? `, and ${shared.length - NAMES_SHOWN} more` : "");
       reasons.push({
@@ -91,12 +93,12 @@ export function recommend(analysis: ScopeAnalysis, id: string, first: number): R
     if (self.departementId && self.departementId === record.departementId) {
       reasons.push({ kind: ReasonKind.SAME_TERRITORY, weight: REASON_WEIGHTS.sameTerritory, detail: `both based in ${self.departementId}` });
     }
-    const kind = record.actor.kind;
+    const kind = record.kind;
     const newKind = !partnerKinds.has(kind);
-    const crossSector = SECTOR[kind] !== SECTOR[self.actor.kind];
+    const crossSector = SECTOR[kind] !== SECTOR[self.kind];
     if (newKind) {
       const weight = REASON_WEIGHTS.newKind + (crossSector ? REASON_WEIGHTS.crossSector : 0);
-      const sectors = crossSector ? `; ${self.actor.kind} × ${kind} crosses sectors (${SECTOR[self.actor.kind]}, ${SECTOR[kind]})` : "";
+      const sectors = crossSector ? `; ${self.kind} × ${kind} crosses sectors (${SECTOR[self.kind]}, ${SECTOR[kind]})` : "";
       reasons.push({ kind: ReasonKind.COMPLEMENTARY_KIND, weight, detail: `no ${kind} among its partners yet${sectors}` });
     }
     const sdgs = record.sdgs.filter((n) => self.sdgs.includes(n)).sort((a, b) => a - b);
@@ -108,8 +110,8 @@ export function recommend(analysis: ScopeAnalysis, id: string, first: number): R
       });
     }
     const score = round(reasons.reduce((sum, r) => sum + r.weight, 0));
-    if (score > 0) recommendations.push({ id: candidate, score, reasons: reasons.map((r) => ({ ...r, weight: round(r.weight) })), sharedPartners: shared });
+    if (score > 0) recommendations.push({ node: candidate, score, reasons: reasons.map((r) => ({ ...r, weight: round(r.weight) })), sharedPartners: shared });
   });
-  recommendations.sort((a, b) => b.score - a.score || analysis.byName(a.id, b.id));
+  recommendations.sort((a, b) => b.score - a.score || analysis.byName(a.node, b.node));
   return recommendations.slice(0, first);
 }

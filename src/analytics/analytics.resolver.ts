@@ -1,69 +1,78 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { Context } from "../graphql/context";
 import { allianceScope } from "../graphql/scope";
 import { planPage } from "../common/connection";
-import { BadUserInputError, NotFoundError } from "../common/errors";
-import { MAX_CENTRALITY_ACTORS } from "./analytics.budget";
+import { NotFoundError } from "../common/errors";
+import { ANALYTICS_FIELD_COST } from "./analytics.budget";
 import { ActorMetricsArgs, CommunitiesArgs, NetworkAnalyticsArgs, RecommendPartnersArgs } from "./analytics.args";
 import { recommend } from "./analytics.recommend";
 import { pageInMemory } from "./analytics.page";
+import { metricsFor } from "./analytics.selection";
+import { ScopeAnalysis } from "./analytics.graph";
 import { ActorMetricOrder, ActorMetrics, ActorMetricsConnection, Community, NetworkAnalytics, PartnerRecommendation } from "./analytics.type";
 
 /** The metric each ordering sorts by (highest first). */
-const METRIC: Record<ActorMetricOrder, (m: ActorMetrics) => number | null> = {
-  DEGREE: (m) => m.degree,
-  WEIGHTED_DEGREE: (m) => m.weightedDegree,
-  BETWEENNESS: (m) => m.betweenness,
-  CLOSENESS: (m) => m.closeness,
-  PAGERANK: (m) => m.pageRank,
+const METRIC: Record<ActorMetricOrder, (analysis: ScopeAnalysis, node: number) => number> = {
+  DEGREE: (analysis, node) => analysis.graph.degree(node),
+  WEIGHTED_DEGREE: (analysis, node) => analysis.graph.weightedDegree(node),
+  BETWEENNESS: (analysis, node) => analysis.metric("betweenness").values[node],
+  CLOSENESS: (analysis, node) => analysis.metric("closeness").values[node],
+  PAGERANK: (analysis, node) => analysis.metric("pageRank").values[node],
 };
 
-/** GraphQL for network analytics and partner recommendations: thin, the work is in ScopeAnalysis. */
+/** Query cost of an analytics field: a high fixed part (the scope's analysis), plus its selection per item asked. */
+const analyticsCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => ANALYTICS_FIELD_COST + (args.first ?? 1) * childComplexity;
+
+/** GraphQL for network analytics and partner recommendations: thin, the work is in ScopeAnalysis (in a worker). */
 @Resolver(() => NetworkAnalytics)
 export class AnalyticsResolver {
   @Query(() => NetworkAnalytics, {
-    description: "Social-network analytics of the actors tied by shared alliances in scope: summary, centralities, communities",
+    description: `Social-network analytics of the actors tied by shared alliances in scope: summary, centralities, communities. Costs ${ANALYTICS_FIELD_COST} in the query cost`,
+    complexity: analyticsCost,
   })
-  async networkAnalytics(@Args() { filter, at, actorKinds }: NetworkAnalyticsArgs, @Ctx() context: Context) {
+  async networkAnalytics(@Args() { filter, at, actorKinds }: NetworkAnalyticsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const scope = await allianceScope(context, filter, at);
-    return new NetworkAnalytics(await context.repos.analytics.analyse({ ...scope, actorKinds: actorKinds ?? null }));
+    const analysis = await context.repos.analytics.analyse({ ...scope, actorKinds: actorKinds ?? null });
+    await analysis.compute(metricsFor(info));
+    return new NetworkAnalytics(analysis, (id) => context.loaders.actorById.load(id));
   }
 
   @FieldResolver(() => ActorMetricsConnection, { description: "Actors with their metrics, highest `orderBy` first, then name and id" })
-  actors(@Root() { analysis }: NetworkAnalytics, @Args() args: ActorMetricsArgs) {
-    if ((args.orderBy === ActorMetricOrder.BETWEENNESS || args.orderBy === ActorMetricOrder.CLOSENESS) && analysis.budgetExceeded) {
-      throw new BadUserInputError("orderBy", `${args.orderBy} is computed for scopes of at most ${MAX_CENTRALITY_ACTORS} actors; narrow the scope`);
-    }
+  actors(@Root() { analysis, loadActor }: NetworkAnalytics, @Args() args: ActorMetricsArgs) {
     const plan = planPage(args, "NetworkAnalytics.actors", args.orderBy);
     const metric = METRIC[args.orderBy];
-    const items = analysis.graph.nodes().map((node) => new ActorMetrics(analysis, node));
-    return pageInMemory(items, (m) => [-(metric(m) ?? 0), analysis.graph.getNodeAttribute(m.actor.id, "nameKey"), m.actor.id], plan);
+    const ranked = analysis.ranked(args.orderBy, (node) => metric(analysis, node));
+    const page = pageInMemory(ranked, (node) => [-metric(analysis, node), analysis.graph.nameKey(node), analysis.graph.actors[node].id], plan);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: new ActorMetrics(analysis, edge.node, loadActor) })) };
   }
 
   @FieldResolver(() => [Community], { description: "Louvain communities, largest first" })
-  communities(@Root() { analysis }: NetworkAnalytics, @Args() { first, topMembers }: CommunitiesArgs): Community[] {
-    return analysis.communities.list.slice(0, first).map((c) => ({
-      id: c.id,
+  communities(@Root() { analysis, loadActor }: NetworkAnalytics, @Args() { first, topMembers }: CommunitiesArgs): Community[] {
+    return analysis.metric("communities").list.slice(0, first).map((c, id) => ({
+      id,
       size: c.members.length,
       internalTieCount: c.internalTieCount,
       density: c.density,
-      topMembers: c.members.slice(0, topMembers).map((node) => new ActorMetrics(analysis, node)),
+      topMembers: Array.from(c.members.subarray(0, topMembers), (node) => new ActorMetrics(analysis, node, loadActor)),
     }));
   }
 
   @Query(() => [PartnerRecommendation], {
-    description: "Actors `actor` does not co-construct with yet in the scope, best first, with the reasons (see RecommendationReasonKind)",
+    description: `Actors \`actor\` does not co-construct with yet in the scope, best first, with the reasons (see RecommendationReasonKind). Costs ${ANALYTICS_FIELD_COST} in the query cost`,
+    complexity: analyticsCost,
   })
   async recommendPartners(@Args() { actor: id, filter, at, first }: RecommendPartnersArgs, @Ctx() context: Context) {
     const [actor, scope] = await Promise.all([context.loaders.actorById.load(id), allianceScope(context, filter, at)]);
     if (!actor) throw new NotFoundError("Actor", id);
-    const analysis = await context.repos.analytics.analyse({ ...scope, actorKinds: null });
-    const record = (node: string) => analysis.graph.getNodeAttribute(node, "record").actor;
+    const analysis = await (await context.repos.analytics.analyse({ ...scope, actorKinds: null })).compute(["nameRank"]);
+    const load = (node: number) => context.loaders.actorById.load(analysis.graph.actors[node].id);
     return recommend(analysis, id, first).map((r) => ({
-      actor: record(r.id),
+      actor: load(r.node),
       score: r.score,
       reasons: r.reasons,
-      sharedPartners: r.sharedPartners.map(record),
+      sharedPartners: Promise.all(r.sharedPartners.map(load)),
     }));
   }
 }

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Actor } from "../actor/actor.type";
 import { ConnectionOf } from "../common/connection";
-import { MAX_CENTRALITY_ACTORS, MAX_EXACT_PATH_ACTORS, PATH_SAMPLE_SOURCES } from "./analytics.budget";
+import { ANALYTICS_SEED, CENTRALITY_BUDGET, PAGERANK } from "./analytics.budget";
 import { ScopeAnalysis } from "./analytics.graph";
 import { ReasonKind } from "./analytics.recommend";
 
@@ -29,17 +29,21 @@ registerEnumType(ReasonKind, {
   },
 });
 
-/** One actor's place in the scope's network; metrics are read from the (cached) analysis on demand. */
+const { exactCentralityActors, sampleSources, exactPathActors, pathSampleSources } = CENTRALITY_BUDGET;
+const ESTIMATED = `exact up to ${exactCentralityActors} actors, above estimated from sampled sources (see NetworkAnalytics.centralitySample)`;
+
+/** One actor's place in the scope's network; metrics are read from the (cached) analysis, computed before. */
 @ObjectType({ simpleResolvers: true, description: "An actor's centrality in the scope's co-construction network" })
 export class ActorMetrics {
   constructor(
     private readonly analysis: ScopeAnalysis,
-    private readonly node: string,
+    readonly node: number,
+    private readonly loadActor: (id: string) => Promise<Actor | null>,
   ) {}
 
   @Field(() => Actor)
-  get actor(): Actor {
-    return this.analysis.graph.getNodeAttribute(this.node, "record").actor;
+  actor(): Promise<Actor | null> {
+    return this.loadActor(this.analysis.graph.actors[this.node].id);
   }
 
   @Field(() => Int, { description: "Co-constructors in scope" })
@@ -49,33 +53,33 @@ export class ActorMetrics {
 
   @Field(() => Int, { description: "Shared alliances in scope, summed over its co-constructors" })
   get weightedDegree(): number {
-    return this.analysis.weightedDegree(this.node);
+    return this.analysis.graph.weightedDegree(this.node);
   }
 
   @Field(() => Float, {
     nullable: true,
-    description: `Share of shortest paths between other actors through it (hops; normalised by (n-1)(n-2)/2); null above ${MAX_CENTRALITY_ACTORS} actors`,
+    description: `Share of shortest paths between other actors through it (hops; normalised by (n-1)(n-2)/2); ${ESTIMATED}`,
   })
   get betweenness(): number | null {
-    return this.analysis.betweenness?.[this.node] ?? null;
+    return this.analysis.metric("betweenness").values[this.node];
   }
 
   @Field(() => Float, {
     nullable: true,
-    description: `Closeness (Wasserman–Faust: reachable/Σ hops × reachable/(n-1)); 0 when isolated; null above ${MAX_CENTRALITY_ACTORS} actors`,
+    description: `Closeness (Wasserman–Faust: reachable/Σ hops × reachable/(n-1)); 0 when isolated; ${ESTIMATED}`,
   })
   get closeness(): number | null {
-    return this.analysis.closeness?.[this.node] ?? null;
+    return this.analysis.metric("closeness").values[this.node];
   }
 
-  @Field(() => Float, { description: "PageRank weighted by shared alliances (damping 0.85); sums to 1 over the scope" })
+  @Field(() => Float, { description: `PageRank weighted by shared alliances (damping ${PAGERANK.damping}); sums to 1 over the scope` })
   get pageRank(): number {
-    return this.analysis.pageRank[this.node];
+    return this.analysis.metric("pageRank").values[this.node];
   }
 
   @Field(() => Int, { description: "Its community (Community.id)" })
   get community(): number {
-    return this.analysis.communities.of[this.node];
+    return this.analysis.metric("communities").of[this.node];
   }
 }
 
@@ -100,10 +104,60 @@ export class Community {
   topMembers!: ActorMetrics[];
 }
 
+@ObjectType({
+  simpleResolvers: true,
+  description: `How betweenness and closeness were computed: exactly (a breadth-first search from every actor) up to ${exactCentralityActors} actors; above, each connected component of more than ${sampleSources} actors is searched from ${sampleSources} seeded random sources of its own (the same every time), smaller ones from all their actors`,
+})
+export class CentralitySample {
+  @Field(() => Boolean, { description: "Whether every actor was a source, so the values are exact" })
+  exact!: boolean;
+
+  @Field(() => Int, { description: "Breadth-first searches run (actorCount when exact)" })
+  sources!: number;
+
+  @Field(() => Int, { description: "Seed of the pseudo-random choice of sources" })
+  seed!: number;
+
+  @Field(() => Float, {
+    description:
+      "Largest standard error of one actor's betweenness estimate over the scope (same units as betweenness; 0 when exact): the sampled sources' spread of that actor's dependency, over √sources, scaled to its component",
+  })
+  betweennessStandardError!: number;
+
+  @Field(() => Float, {
+    description: "Largest standard error of one actor's closeness estimate (same units as closeness; 0 when exact), from the spread of its distances to the sampled sources",
+  })
+  closenessStandardError!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "How PageRank's power iteration ended: it stops when an iteration changes the ranks by less than `tolerance` (L1), or after `maxIterations`" })
+export class PageRankConvergence {
+  @Field(() => Float, { description: "Damping factor" })
+  damping!: number;
+
+  @Field(() => Float, { description: "The L1 change under which iteration stops" })
+  tolerance!: number;
+
+  @Field(() => Int, { description: "Iterations run" })
+  iterations!: number;
+
+  @Field(() => Int, { description: "Iterations allowed" })
+  maxIterations!: number;
+
+  @Field(() => Float, { description: "L1 change of the last iteration (under `tolerance` when converged)" })
+  residual!: number;
+
+  @Field(() => Boolean, { description: "Whether `residual` fell under `tolerance`; when not, the ranks are the last iteration's" })
+  converged!: boolean;
+}
+
 /** The network analytics of a scope; `actors` and `communities` are resolved in analytics.resolver.ts. */
 @ObjectType({ simpleResolvers: true, description: "Social-network analytics of the co-construction network of a scope (actors tied by shared alliances)" })
 export class NetworkAnalytics {
-  constructor(readonly analysis: ScopeAnalysis) {}
+  constructor(
+    readonly analysis: ScopeAnalysis,
+    readonly loadActor: (id: string) => Promise<Actor | null>,
+  ) {}
 
   @Field(() => Int, { description: "Actors with a membership in scope" })
   get actorCount(): number {
@@ -122,37 +176,50 @@ export class NetworkAnalytics {
 
   @Field(() => Int, { description: "Connected components (an isolated actor is one)" })
   get componentCount(): number {
-    return this.analysis.componentCount;
+    return this.analysis.metric("components").count;
   }
 
   @Field(() => Float, {
     nullable: true,
-    description: `Mean hops between connected actors; exact up to ${MAX_EXACT_PATH_ACTORS} actors, else from ${PATH_SAMPLE_SOURCES} seeded random sources; null without ties`,
+    description: `Mean hops between connected actors; exact up to ${exactPathActors} actors, else from ${pathSampleSources} seeded random sources; null without ties`,
   })
   get averagePathLength(): number | null {
-    return this.analysis.averagePath.value;
+    return this.analysis.metric("averagePath").value;
   }
 
   @Field(() => Boolean, { description: "Whether averagePathLength is a sampled estimate" })
   get averagePathLengthSampled(): boolean {
-    return this.analysis.averagePath.sampled;
+    return this.analysis.metric("averagePath").sampled;
   }
 
   @Field(() => Float, { nullable: true, description: "Modularity of the Louvain partition (weighted); null without ties" })
   get modularity(): number | null {
-    return this.analysis.communities.modularity;
+    return this.analysis.metric("communities").modularity;
   }
 
   @Field(() => Int, { description: "Louvain communities (an isolated actor is its own)" })
   get communityCount(): number {
-    return this.analysis.communities.list.length;
+    return this.analysis.metric("communities").list.length;
   }
 
   @Field(() => Boolean, {
-    description: `Whether the scope has over ${MAX_CENTRALITY_ACTORS} actors, so betweenness and closeness were not computed (null)`,
+    description: `Whether the scope has over ${exactCentralityActors} actors, so betweenness and closeness are estimates from sampled sources`,
+    deprecationReason: "Use centralitySample.exact",
   })
   get budgetExceeded(): boolean {
-    return this.analysis.budgetExceeded;
+    return this.analysis.sampled;
+  }
+
+  @Field(() => CentralitySample, { description: "How betweenness and closeness were computed, and their estimated error" })
+  get centralitySample(): CentralitySample {
+    const [b, c] = [this.analysis.metric("betweenness").sample, this.analysis.metric("closeness").sample];
+    return { exact: b.exact, sources: b.sources, seed: ANALYTICS_SEED, betweennessStandardError: b.standardError, closenessStandardError: c.standardError };
+  }
+
+  @Field(() => PageRankConvergence, { description: "How PageRank's iteration ended (it never fails: see converged)" })
+  get pageRankConvergence(): PageRankConvergence {
+    const { tolerance, iterations, residual, converged } = this.analysis.metric("pageRank");
+    return { damping: PAGERANK.damping, maxIterations: PAGERANK.maxIterations, tolerance, iterations, residual, converged };
   }
 }
 

@@ -15,7 +15,7 @@ export interface Limits {
   maxDirectives: number;
   /** Parse-time: a document with more tokens is refused before it is even parsed fully. */
   maxTokens: number;
-  /** Estimated cost: every field costs 1, list fields cost their page size times their children. */
+  /** Estimated cost: every field costs 1, list fields cost their page size times their children; a field declaring a `complexity` (the analytics fields) costs that. */
   maxCost: number;
 }
 
@@ -96,7 +96,8 @@ function estimateCost(schema: GraphQLSchema, query: DocumentNode, variables: Rec
       query,
       variables,
       operationName: operationName ?? undefined,
-      estimators: [pageSizeEstimator, fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      // A field's own `complexity` (type-graphql option; the analytics fields) first, then page sizes.
+      estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch {
     return null;

@@ -1,44 +1,65 @@
-import { UndirectedGraph } from "graphology";
 import { AnalyticsRepository } from "../../src/analytics/analytics.repository";
 import { PromiseLru } from "../../src/analytics/analytics.cache";
 import { buildScopeGraph, ScopeAnalysis, ScopedNetwork } from "../../src/analytics/analytics.graph";
-import { MAX_ANALYTICS_ACTORS, MAX_CENTRALITY_ACTORS, MAX_EXACT_PATH_ACTORS, seededRandom } from "../../src/analytics/analytics.budget";
+import { CENTRALITY_BUDGET, MAX_ANALYTICS_ACTORS, PAGERANK, seededRandom } from "../../src/analytics/analytics.budget";
+import { computeMetrics, MetricsTask, pageRank } from "../../src/analytics/analytics.metrics";
+import { closeAnalyticsPool, runMetricsTask } from "../../src/analytics/analytics.pool";
 import { Executor } from "../../src/neo4j/executor";
 
-/** A ring of `n` actors, as SCOPED_NETWORK would return it. */
+/** A ring of `n` actors, as SCOPED_NETWORK's rows become (ties by node index). */
 function ring(n: number): ScopedNetwork {
   const id = (i: number) => `r${String(i).padStart(5, "0")}`;
   return {
-    actors: Array.from({ length: n }, (_, i) => ({ actor: { id: id(i), name: id(i), kind: "ASSOCIATION" as any }, departementId: null, sdgs: [] })),
-    ties: Array.from({ length: n }, (_, i) => [id(i), id((i + 1) % n), 1] as [string, string, number]),
+    actors: Array.from({ length: n }, (_, i) => ({ id: id(i), name: id(i), nameKey: id(i), kind: "ASSOCIATION" as any, departementId: null, sdgs: [] })),
+    ties: Array.from({ length: n }, (_, i) => [i, (i + 1) % n, 1] as [number, number, number]),
   };
 }
 
+const inline = async (task: MetricsTask) => computeMetrics(task);
+const small = { ...CENTRALITY_BUDGET, exactCentralityActors: 50, sampleSources: 20, exactPathActors: 50, pathSampleSources: 20 };
+
+afterAll(() => closeAnalyticsPool());
+
 describe("analytics budgets", () => {
-  it("skips betweenness and closeness above the centrality budget, and says so", () => {
-    const analysis = new ScopeAnalysis(buildScopeGraph(ring(MAX_CENTRALITY_ACTORS + 1)));
-    expect(analysis.budgetExceeded).toBe(true);
-    expect(analysis.betweenness).toBeNull();
-    expect(analysis.closeness).toBeNull();
+  it("estimates betweenness and closeness from sampled sources above the exact budget, and says so", async () => {
+    // On a ring of 2k+1 every actor has the same exact closeness, k(k+1) hops in all: the estimate must be near it.
+    const n = 201;
+    const analysis = await new ScopeAnalysis(buildScopeGraph(ring(n)), inline, small).compute(["betweenness", "closeness"]);
+    expect(analysis.sampled).toBe(true);
+    const { values, sample } = analysis.metric("closeness");
+    expect(sample).toMatchObject({ sources: 20, exact: false });
+    expect(sample.standardError).toBeGreaterThan(0);
+    const exact = (n - 1) / (100 * 101);
+    for (const value of values) expect(Math.abs(value - exact)).toBeLessThan(5 * sample.standardError);
+    expect(analysis.metric("betweenness").sample).toMatchObject({ sources: 20, exact: false });
   });
 
-  it("estimates the average path length from sampled sources above the exact budget", () => {
+  it("estimates the average path length from sampled sources above the exact budget", async () => {
     // On a ring of 2k+1 actors every source sees distances 1…k twice: mean (k+1)/2, sampled or not.
-    const n = MAX_CENTRALITY_ACTORS + 1;
-    const analysis = new ScopeAnalysis(buildScopeGraph(ring(n)));
-    expect(n).toBeGreaterThan(MAX_EXACT_PATH_ACTORS);
-    expect(analysis.averagePath).toEqual({ value: ((n - 1) / 2 + 1) / 2, sampled: true });
+    const n = 201;
+    const analysis = await new ScopeAnalysis(buildScopeGraph(ring(n)), inline, small).compute(["averagePath"]);
+    expect(analysis.metric("averagePath")).toEqual({ value: ((n - 1) / 2 + 1) / 2, sampled: true });
   });
 
-  it("is exact at or below the budget", () => {
-    const analysis = new ScopeAnalysis(buildScopeGraph(ring(7)));
-    expect(analysis.averagePath).toEqual({ value: 2, sampled: false });
-    expect(analysis.budgetExceeded).toBe(false);
+  it("is exact at or below the budget", async () => {
+    const analysis = await new ScopeAnalysis(buildScopeGraph(ring(7)), inline, small).compute(["averagePath", "betweenness"]);
+    expect(analysis.metric("averagePath")).toEqual({ value: 2, sampled: false });
+    expect(analysis.metric("betweenness").sample).toEqual({ sources: 7, exact: true, standardError: 0 });
+    expect(analysis.sampled).toBe(false);
   });
 
-  it("finds the same communities every time (seeded Louvain)", () => {
-    const runs = [1, 2].map(() => new ScopeAnalysis(buildScopeGraph(ring(60))).communities);
-    expect(runs[0]).toEqual(runs[1]);
+  it("computes only the metrics asked, and what they need", async () => {
+    const analysis = await new ScopeAnalysis(buildScopeGraph(ring(7)), inline).compute(["closeness"]);
+    expect(() => analysis.metric("pageRank")).toThrow(/"pageRank" was read before it was computed/);
+    expect(analysis.metric("components").count).toBe(1);
+  });
+
+  it("finds the same communities every time (seeded Louvain), in the worker thread as inline", async () => {
+    const [inThread, inWorker] = await Promise.all(
+      [inline, runMetricsTask].map(async (run) => (await new ScopeAnalysis(buildScopeGraph(ring(60)), run).compute(["communities"])).metric("communities")),
+    );
+    expect(inWorker).toEqual(inThread);
+    expect(inWorker.list.length).toBeGreaterThan(1);
   });
 
   it("refuses a scope over the actor limit with QUERY_TOO_COMPLEX", async () => {
@@ -52,12 +73,27 @@ describe("analytics budgets", () => {
     const [a, b] = [seededRandom(7), seededRandom(7)];
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
   });
-
-  it("keeps graphology's graph type undirected", () => {
-    expect(buildScopeGraph(ring(3))).toBeInstanceOf(UndirectedGraph);
-  });
 });
 
+describe("PageRank", () => {
+  const star = buildScopeGraph({ ...ring(5), ties: [1, 2, 3, 4].map((leaf) => [0, leaf, 1] as [number, number, number]) }).compact;
+
+  it("iterates until the L1 change is under the tolerance, and says so", () => {
+    const result = pageRank(star);
+    expect(result).toMatchObject({ converged: true, tolerance: PAGERANK.tolerance });
+    expect(result.residual).toBeLessThan(PAGERANK.tolerance);
+    expect(result.iterations).toBeGreaterThan(10);
+    expect(result.values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    // The centre of a star: (1-d)/n + d × (everything the leaves pass on), solved by hand: (1 + 4d)/(5(1 + d)).
+    expect(result.values[0]).toBeCloseTo((1 + 4 * 0.85) / (5 * 1.85), 8);
+  });
+
+  it("reports, never throws, when it runs out of iterations", () => {
+    const result = pageRank(star, { ...PAGERANK, maxIterations: 3 });
+    expect(result).toMatchObject({ converged: false, iterations: 3 });
+    expect(result.residual).toBeGreaterThan(PAGERANK.tolerance);
+  });
+});
 describe("PromiseLru", () => {
   it("shares one load per key, evicts the least recently used, and expires entries", async () => {
     let now = 0;
