@@ -16,15 +16,18 @@ export const limitOf = (field: SweptField) => (field.owner === "NetworkAnalytics
 /** A filtered call may cost at most this many times the db hits of the same call without it. */
 export const MAX_HIT_RATIO = 10;
 
-// A whole-graph analysis is not a sensible parent for its paged `actors`: one département's scope is.
-const PARENT_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = {
-  NetworkAnalytics: (s) => ({ filter: { territory: s.territories.find((t) => t.level === "DEPARTEMENT")!.id } }),
-};
+// Network analytics refuse the whole 100k graph (over their actor budget): they are asked of one
+// département, as a parent of their paged `actors` and as the baseline their filters narrow further.
+const departementScope = (s: Samples) => ({ filter: { territory: s.territories.find((t) => t.level === "DEPARTEMENT")!.id } });
+const PARENT_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { NetworkAnalytics: departementScope };
+const BASE_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { "Query.networkAnalytics": departementScope };
 
 export interface PlannedCall {
   name: string;
   /** The call without filter this one is compared with; undefined for a baseline. */
   baseline?: string;
+  /** The filter argument's path ("filter.kinds"), none for a baseline. */
+  filter?: string;
   field: SweptField;
   limitMs: number;
   query: string;
@@ -36,22 +39,25 @@ export function planCalls(schema: GraphQLSchema, samples: Samples): PlannedCall[
   const out: PlannedCall[] = [];
   for (const field of sweptFields(schema)) {
     const returnType = getNamedType(field.field.type).name;
-    const base = Object.fromEntries(field.required.map((arg) => [arg.name, requiredValue(samples, field.owner, field.name, arg, returnType)]));
+    const base: Record<string, unknown> = {
+      ...BASE_ARGS[`${field.owner}.${field.name}`]?.(samples),
+      ...Object.fromEntries(field.required.map((arg) => [arg.name, requiredValue(samples, field.owner, field.name, arg, returnType)])),
+    };
     let parentArgs: Record<string, unknown> | undefined;
     if (field.owner !== "Query") {
       const parent = parentFieldOf(schema, field.owner);
       parentArgs = PARENT_ARGS[field.owner]?.(samples) ??
         Object.fromEntries(parent.args.filter((a) => a.type.toString().endsWith("!") && a.defaultValue === undefined).map((a) => [a.name, requiredValue(samples, "Query", parent.name, a, field.owner)]));
     }
-    const plan = (name: string, args: Record<string, unknown>, baseline?: string) =>
-      out.push({ name, baseline, field, limitMs: limitOf(field), ...operationOf(schema, { field, args, parentArgs }) });
+    const plan = (name: string, args: Record<string, unknown>, baseline?: string, filter?: string) =>
+      out.push({ name, baseline, filter, field, limitMs: limitOf(field), ...operationOf(schema, { field, args, parentArgs }) });
     const baseline = callName(field);
     plan(baseline, base);
     for (const filter of field.filters) {
       for (const variant of filterVariants(samples, field, filter)) {
         const [top, inner] = filter.path;
-        const args = { ...base, [top]: inner ? { [inner]: variant.value } : variant.value };
-        plan(callName(field, filter, variantLabel(filter.path, variant.label)), args, baseline);
+        const args = { ...base, [top]: inner ? { ...(base[top] as object), [inner]: variant.value } : variant.value };
+        plan(callName(field, filter, variantLabel(filter.path, variant.label)), args, baseline, filter.path.join("."));
       }
     }
   }

@@ -38,8 +38,8 @@ const ENUM_STORE: Record<string, { label: Label; property: string; list?: boolea
   MaturityLevel: { label: Label.MaturityAssessment, property: "level" },
   SourceKind: { label: Label.Source, property: "kind" },
 };
-// The most numerous level (the largest answers); actors are what most questions are about.
-const ENUM_DEFAULTS: Record<string, string> = { TerritoryLevel: "COMMUNE", MaturitySubjectType: "ACTOR", SearchKind: "ACTOR", FactKind: "ACTOR" };
+// The most numerous level (the largest answers); territories, which every maturity argument (`level`, `within`) applies to.
+const ENUM_DEFAULTS: Record<string, string> = { TerritoryLevel: "COMMUNE", MaturitySubjectType: "TERRITORY", SearchKind: "ACTOR", FactKind: "ACTOR" };
 const ID_LABELS = [Label.Outcome, Label.Source, Label.Membership, Label.MaturityAssessment];
 export const TERRITORY_LEVELS = ["REGION", "DEPARTEMENT", "EPCI", "COMMUNE"];
 

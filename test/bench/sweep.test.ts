@@ -105,7 +105,7 @@ describe("planned calls", () => {
     } finally {
       await runner.stop();
     }
-  });
+  }, 600_000); // ~250 calls, analytics among them
 });
 
 describe("db hits", () => {
