@@ -7,6 +7,7 @@ import {
   GraphQLSchema,
   isInputObjectType,
   isLeafType,
+  isListType,
   isNonNullType,
   isObjectType,
   isUnionType,
@@ -76,7 +77,9 @@ export function sweptFields(schema: GraphQLSchema): SweptField[] {
 
 /** The root Query field answering a type by its required arguments (`actor(id:)` for Actor): how the sweep reaches a paged field's parent. */
 export function parentFieldOf(schema: GraphQLSchema, type: string): GraphQLField<unknown, unknown> {
-  const candidates = Object.values(schema.getQueryType()!.getFields()).filter((f) => getNamedType(f.type).name === type && !isPaged(f));
+  // One parent, not a list of them (`sdg(number:)`, not `sdgs`).
+  const single = (f: GraphQLField<unknown, unknown>) => !isListType(isNonNullType(f.type) ? f.type.ofType : f.type);
+  const candidates = Object.values(schema.getQueryType()!.getFields()).filter((f) => getNamedType(f.type).name === type && single(f));
   if (candidates.length === 0) throw new Error(`no root Query field returns ${type}; the sweep needs one to reach ${type}'s paged fields`);
   // The one with fewest required arguments: `actor(id:)` rather than a search.
   return candidates.sort((a, b) => a.args.filter(isRequired).length - b.args.filter(isRequired).length)[0];

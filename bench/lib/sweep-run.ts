@@ -20,7 +20,7 @@ export const MAX_HIT_RATIO = 10;
 // département, as a parent of their paged `actors` and as the baseline their filters narrow further.
 const departementScope = (s: Samples) => ({ filter: { territory: s.territories.find((t) => t.level === "DEPARTEMENT")!.id } });
 const PARENT_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { NetworkAnalytics: departementScope };
-const BASE_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { "Query.networkAnalytics": departementScope };
+const BASE_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { "Query.networkAnalytics": departementScope, "Query.recommendPartners": departementScope };
 
 export interface PlannedCall {
   name: string;

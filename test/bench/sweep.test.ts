@@ -6,7 +6,7 @@ import { Connection } from "../../src/neo4j/connect";
 import { createSchema } from "../../src/graphql/schema";
 import { generateDocument } from "../../src/generate/generate";
 import { importFiles } from "../../src/import/importer";
-import { sweptFields } from "../../bench/lib/sweep-fields";
+import { parentFieldOf, sweptFields } from "../../bench/lib/sweep-fields";
 import { pickSamples, Samples } from "../../bench/lib/sweep-values";
 import { planCalls, SweepRunner } from "../../bench/lib/sweep-run";
 import { DbHitCounter, profilingExecutor } from "../../bench/lib/sweep-profile";
@@ -61,6 +61,11 @@ describe("enumeration", () => {
     expect(byName.get("Alliance.members")).toEqual(["at", "kinds", "roles"]);
     expect(byName.get("Query.network")).toEqual(["at", ...ALLIANCE_FILTER].sort()); // depth, maxNodes, mode have defaults: modes
     expect(byName.get("Query.sdgs")).toEqual([]);
+  });
+
+  it("reaches a paged field's parent through the root field answering one of it", () => {
+    const parents = ["Actor", "Alliance", "CoConstruction", "NetworkAnalytics", "SDG", "Source", "Territory"].map((type) => parentFieldOf(schema, type).name);
+    expect(parents).toEqual(["actor", "alliance", "coConstruction", "networkAnalytics", "sdg", "source", "territory"]);
   });
 
   it("finds a paged field added to the schema without being told", () => {
