@@ -113,7 +113,9 @@ export function MATCH_ALLIANCES(al: string, f: string, at: string, shape: ScopeS
   ${rest("sdgs")}`;
   }
   if (shape.filter.has("memberKinds")) {
+    // The hint keeps the start on the actors: left alone, the planner scans every alliance towards its members.
     return `MATCH (ma_member:${Actor})-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(${al}:${Alliance})
+  USING INDEX ma_member:${Actor}(kind)
   WHERE ma_member.kind IN ${f}.memberKinds
   WITH DISTINCT ${al}
   ${rest("memberKinds")}`;
