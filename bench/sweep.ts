@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { BENCH_DIR, openConnection, prepareGraph, SIZES, startDatabase } from "./lib/database";
 import { createSchema } from "../src/graphql/schema";
 import { pickSamples } from "./lib/sweep-values";
-import { MAX_HIT_RATIO, Measure, planCalls, SweepRunner } from "./lib/sweep-run";
+import { isRefusal, MAX_HIT_RATIO, Measure, planCalls, SweepRunner } from "./lib/sweep-run";
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -85,8 +85,7 @@ async function main() {
 function judge(rows: Row[]) {
   const byName = new Map(rows.map((r) => [r.name, r]));
   for (const row of rows) {
-    // The API refusing the argument by design ("filter.territory: the profile's territory is…") is not a slow corner.
-    if (row.error && row.filter && row.error.startsWith(`["${row.filter}:`)) row.refused = true;
+    if (isRefusal(row, row.error)) row.refused = true;
     else if (row.error) row.failures.push(`error: ${row.error}`);
     const p50 = Math.min(row.p50Ms, row.remeasuredP50Ms ?? Infinity);
     if (p50 > row.limitMs) row.failures.push(`p50 ${p50} ms > ${row.limitMs} ms`);

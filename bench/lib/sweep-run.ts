@@ -67,6 +67,9 @@ export function planCalls(schema: GraphQLSchema, samples: Samples): PlannedCall[
 // Territories are named in the table (one call per level); other values only in the JSON.
 const variantLabel = (path: readonly string[], label: string) => (["territory", "within"].includes(path[path.length - 1]) ? label : undefined);
 
+/** The API refusing the filter argument by design, naming it ("filter.territory: the profile's territory is…"): not a slow corner. */
+export const isRefusal = (call: { filter?: string }, error: string | undefined) => !!(error && call.filter && error.startsWith(`["${call.filter}:`));
+
 export interface Measure {
   /** The first call, cold plans and caches included (not in the p50). */
   firstMs: number;
