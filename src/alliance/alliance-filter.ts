@@ -84,8 +84,8 @@ export function ALLIANCE_MATCHES(al: string, f: string, shape: FilterShape): str
  * the territory walked down to the places inside it, else the SDGs given (17 nodes, a tenth of
  * the alliances each), else the actors of the member kinds given, else every alliance. The other
  * criteria follow as a WHERE, with `extra` (a predicate on `al`). Only `al` (and the parameters)
- * is in scope afterwards. Starting from SDGs or member kinds instead of testing each alliance:
- * sweep at 100k, alliances(filter.sdgs) 779k → see bench/README.sweep.md.
+ * is in scope afterwards. Starting from SDGs or member kinds rather than testing each alliance
+ * (sweep at 100k: alliances(filter.sdgs) 779k → 17k db hits, memberKinds 1.9M → 50k).
  */
 export function MATCH_ALLIANCES(al: string, f: string, at: string, shape: ScopeShape, extra = "true"): string {
   const { Actor, Alliance, Membership, SDG } = Label;
