@@ -81,12 +81,15 @@ export function ALLIANCE_MATCHES(al: string, f: string, shape: FilterShape): str
 /**
  * Binds `al` to each alliance in scope (filter map `f`, date expression `at`), starting from
  * the most selective index the criteria offer: the member ids given (at most 100 actors), else
- * the territory walked down to the places inside it, else every alliance. The other criteria
- * follow as a WHERE, with `extra` (a predicate on `al`). Only `al` (and the parameters) is in scope afterwards.
+ * the territory walked down to the places inside it, else the SDGs given (17 nodes, a tenth of
+ * the alliances each), else the actors of the member kinds given, else every alliance. The other
+ * criteria follow as a WHERE, with `extra` (a predicate on `al`). Only `al` (and the parameters)
+ * is in scope afterwards. Starting from SDGs or member kinds rather than testing each alliance
+ * (sweep at 100k: alliances(filter.sdgs) 779k → 17k db hits, memberKinds 1.9M → 50k).
  */
 export function MATCH_ALLIANCES(al: string, f: string, at: string, shape: ScopeShape, extra = "true"): string {
-  const { Actor, Alliance, Membership } = Label;
-  const { ACTS_IN, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
+  const { Actor, Alliance, Membership, SDG } = Label;
+  const { ACTS_IN, CONTRIBUTES_TO, HAS_MEMBERSHIP, IN_ALLIANCE } = Rel;
   const rest = (skip: string) => {
     const others = new Set([...shape.filter].filter((key) => key !== skip));
     return `WHERE ${ALLIANCE_MATCHES(al, f, others)} AND ${ACTIVE_ON(al, at, shape.at)}${extra === "true" ? "" : ` AND ${extra}`}`;
@@ -102,6 +105,20 @@ export function MATCH_ALLIANCES(al: string, f: string, at: string, shape: ScopeS
   MATCH (ma_place)<-[:${ACTS_IN}]-(${al}:${Alliance})
   WITH DISTINCT ${al}
   ${rest("territoryId")}`;
+  }
+  if (shape.filter.has("sdgs")) {
+    return `MATCH (ma_goal:${SDG})<-[:${CONTRIBUTES_TO}]-(${al}:${Alliance})
+  WHERE ma_goal.number IN ${f}.sdgs
+  WITH DISTINCT ${al}
+  ${rest("sdgs")}`;
+  }
+  if (shape.filter.has("memberKinds")) {
+    // The hint keeps the start on the actors: left alone, the planner scans every alliance towards its members.
+    return `MATCH (ma_member:${Actor})-[:${HAS_MEMBERSHIP}]->(:${Membership})-[:${IN_ALLIANCE}]->(${al}:${Alliance})
+  USING INDEX ma_member:${Actor}(kind)
+  WHERE ma_member.kind IN ${f}.memberKinds
+  WITH DISTINCT ${al}
+  ${rest("memberKinds")}`;
   }
   return `MATCH (${al}:${Alliance})
   ${rest("")}`;

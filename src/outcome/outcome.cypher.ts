@@ -23,13 +23,21 @@ RETURN i, ${OUTCOME_MAP("o")} AS value`;
 // seek), a territory is walked down to what benefits or acts inside it.
 export const OUTCOMES = (shape: Shape): ListSpec => {
   const filter = within(shape, "filter");
-  const where = whereGiven(new Set([...filter, ...shape]), {
+  // Without alliance ids or a territory, SDGs start the match: their outcomes, not every outcome
+  // tested (sweep at 100k: see bench/README.sweep.md).
+  const fromSdgs = filter.has("sdgs") && !filter.has("allianceIds") && !filter.has("territoryId");
+  const where = whereGiven(new Set([...filter, ...shape].filter((name) => !(fromSdgs && name === "sdgs"))), {
     kinds: "x.kind IN $filter.kinds",
     allianceIds: "al.id IN $filter.allianceIds",
     sdgs: `EXISTS { MATCH (x)-[:${ADVANCES}]->(g:${SDG}) WHERE g.number IN $filter.sdgs }`,
     at: ACTIVE_ON("al", "$at", true),
   });
-  const match = `MATCH (al:${Alliance})-[:${PRODUCED}]->(x:${Outcome})`;
+  const match = fromSdgs
+    ? `MATCH (oc_goal:${SDG}) WHERE oc_goal.number IN $filter.sdgs
+  UNWIND [(oc_goal)<-[:${ADVANCES}]-(o:${Outcome}) | o] AS x
+  WITH DISTINCT x
+  MATCH (al:${Alliance})-[:${PRODUCED}]->(x)`
+    : `MATCH (al:${Alliance})-[:${PRODUCED}]->(x:${Outcome})`;
   const inTerritory = `CALL () {
     ${WITHIN_TERRITORY("$filter.territoryId", "oc_place")}
     CALL (oc_place) {
