@@ -16,8 +16,8 @@ import { NODE_PROPS } from "../neo4j/projection";
  * A hub's co-constructors share the same few alliances over and over: rows name their shared
  * alliances by id and each alliance is mapped once, in `alliances` (W1-hub at 10k: 12 maps
  * instead of about 100 built). Co-constructors come as ACTOR_VALUES: only the properties
- * $actorProps names, those the operation asks of any Actor (W1-hub at 10k: 2 046 → ~1 200 db hits). One row: {actor (null if missing), coRows, alliances,
- * outcomePages: [{id, rows}]}.
+ * $actorProps names, those the operation asks of any Actor (W1-hub at 10k: 2 046 → 1 229 db
+ * hits, the floor's 1 544). One row: {actor (null if missing), coRows, alliances, outcomePages: [{id, rows}]}.
  */
 export const NEIGHBOURHOOD = (coKey: BatchPageKey, outcomeKey: BatchPageKey | null) => `
 WITH head(COLLECT { MATCH (a:${Label.Actor} {id: $id}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
