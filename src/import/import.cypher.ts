@@ -1,15 +1,24 @@
 import { Label } from "../neo4j/graph-model";
 import { StoredLink, storedLinks } from "../entity/stored";
 import { ENTITIES, Entity, SPECS } from "./entities";
+import { propertyNames } from "./import.params";
 
 /**
  * The batched upserts, the only writers of these entities (imports, mutations as batches of
- * one, the seed): each query takes `$rows` (one map per row, built by import.params.ts) and
- * writes them with UNWIND, with the links the input's fields declare. Links are
- * synchronised, not deleted and re-created, and `updatedAt` moves only when a property
- * or a link changes, so writing the same rows twice changes nothing.
- * Each returns one row: how many nodes it created, changed and left unchanged.
+ * one, the seed). Each statement takes `$rows` (one map per row, built by import.params.ts,
+ * ids distinct) and runs in the batch's write transaction:
+ * - `changes` reads which rows are new and which differ from what is stored (a property or a link);
+ * - `nodes` writes those rows' properties (`updatedAt` moves only for them);
+ * - per link, `unlink` drops the links a changed stored row no longer lists, `link` merges the listed ones.
+ * Writing the same rows twice so writes nothing. The statements are split, and set each property
+ * by name, so that no write precedes a read of the same statement: no Eager operator (a
+ * whole-batch buffer) in any plan.
  */
+export interface Upsert {
+  changes: string;
+  nodes: string;
+  links: { unlink: string; link: string }[];
+}
 
 /** Cypher boolean: some property in row.props differs from node n's (null = absent). */
 const PROPS_DIFFER = `any(k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL))`;
@@ -24,35 +33,48 @@ const ALONG = ({ rel, target, incoming }: StoredLink, to = "", r = "", bound = f
 const LINKS_DIFFER = (link: StoredLink) =>
   `(size(row.${link.param}) <> COUNT { ${ALONG(link)} } OR any(key IN row.${link.param} WHERE NOT EXISTS { ${ALONG(link, "linked")} WHERE linked.${link.keyProperty} = key }))`;
 
-/** Makes n's links exactly to the nodes listed in row[param]: drops the others, merges the listed. */
-const SYNC_LINKS = (link: StoredLink) => `CALL (n, row) {
-  OPTIONAL MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
-  DELETE old
+/** The ids of the rows that differ from their stored node (`changed`): new ones (`created`), and those with a node (`stored`). */
+function changes(label: Label, links: StoredLink[]): string {
+  const differ = [PROPS_DIFFER, ...links.map(LINKS_DIFFER)].join("\n    OR ");
+  return `UNWIND $rows AS row
+OPTIONAL MATCH (n:${label} {id: row.id})
+WITH row, n
+WHERE n IS NULL OR n.updatedAt IS NULL
+    OR ${differ}
+RETURN collect(row.id) AS changed, collect(CASE WHEN n.updatedAt IS NULL THEN row.id END) AS created,
+  collect(CASE WHEN n IS NOT NULL THEN row.id END) AS stored`;
 }
-CALL (n, row) {
-  UNWIND row.${link.param} AS key
-  MATCH (linked:${link.target} {${link.keyProperty}: key})
-  MERGE ${ALONG(link, "linked", "", true)}
-}`;
 
-/** The batched upsert of `label` nodes by `row.id`, with their links. */
-function upsert(label: Label, links: StoredLink[]): string {
-  const changes = [PROPS_DIFFER, ...links.map(LINKS_DIFFER)].join("\n    OR ");
+/** Writes the rows' nodes: every stored property by name (null removes it), `updatedAt` now. */
+function nodes(label: Label, properties: string[]): string {
+  const set = [...properties.map((p) => `n.${p} = row.props.${p}`), "n.updatedAt = datetime()"].join(",\n  ");
   return `UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 ON CREATE SET n.createdAt = datetime()
-WITH n, row, n.updatedAt IS NULL AS created,
-  (n.updatedAt IS NULL
-    OR ${changes}) AS changed
-SET n += row.props
-SET n.updatedAt = CASE WHEN changed THEN datetime() ELSE n.updatedAt END
-WITH n, row, created, changed
-${links.map(SYNC_LINKS).join("\n")}
-RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
-  sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated,
-  sum(CASE WHEN changed THEN 0 ELSE 1 END) AS unchanged`;
+SET ${set}`;
 }
 
-export const UPSERT_BY_ENTITY = Object.fromEntries(
-  ENTITIES.map((entity) => [entity, upsert(SPECS[entity].label, storedLinks(SPECS[entity].input))]),
-) as Record<Entity, string>;
+/** Drops the rows' links along `link` to nodes not listed in row[param]. */
+const unlink = (label: Label, link: StoredLink) => `UNWIND $rows AS row
+MATCH (n:${label} {id: row.id})
+MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
+DELETE old`;
+
+/** Merges the rows' links along `link` to the nodes listed in row[param]. */
+const link = (label: Label, link: StoredLink) => `UNWIND $rows AS row
+MATCH (n:${label} {id: row.id})
+UNWIND row.${link.param} AS key
+MATCH (linked:${link.target} {${link.keyProperty}: key})
+MERGE ${ALONG(link, "linked", "", true)}`;
+
+function upsert(entity: Entity): Upsert {
+  const { label, input } = SPECS[entity];
+  const links = storedLinks(input);
+  return {
+    changes: changes(label, links),
+    nodes: nodes(label, propertyNames(entity)),
+    links: links.map((l) => ({ unlink: unlink(label, l), link: link(label, l) })),
+  };
+}
+
+export const UPSERT_BY_ENTITY = Object.fromEntries(ENTITIES.map((entity) => [entity, upsert(entity)])) as Record<Entity, Upsert>;

@@ -1,7 +1,7 @@
 import { nameKey } from "../common/text";
 import { toNeo4jDate } from "../neo4j/props";
 import { storedLinks, storedProperties, valueAt } from "../entity/stored";
-import { SPECS } from "./entities";
+import { Entity, SPECS } from "./entities";
 import { ResolvedRow } from "./import.references";
 
 /**
@@ -26,6 +26,12 @@ export function cypherRow(row: ResolvedRow): Record<string, unknown> {
     cypher[link.param] = distinct(link.target === "Territory" ? (row.territoryIds[link.field] ?? []) : given);
   }
   return cypher;
+}
+
+/** The properties of `entity`'s nodes an upsert sets: `props` of cypherRow, by name. */
+export function propertyNames(entity: Entity): string[] {
+  const spec = SPECS[entity];
+  return [...storedProperties(spec.input).map((p) => p.name), ...(spec.nameKey ? ["nameKey"] : [])];
 }
 
 const distinct = <T>(values: T[]): T[] => [...new Set(values)];
