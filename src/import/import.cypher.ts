@@ -9,7 +9,9 @@ import { propertyNames } from "./import.params";
  * ids distinct) and runs in the batch's write transaction:
  * - `changes` reads which rows are new and which differ from what is stored (a property or a link);
  * - `nodes` writes those rows' properties (`updatedAt` moves only for them);
- * - per link, `unlink` drops the links a changed stored row no longer lists, `link` merges the listed ones.
+ * - per link, for a changed row already stored, `unlink` drops the links it no longer lists and
+ *   `link` merges the listed ones; for a new row, `create` creates them (its node has none, and
+ *   MERGE would walk every relationship of a non-dense target to find that out).
  * Writing the same rows twice so writes nothing. The statements are split, and set each property
  * by name, so that no write precedes a read of the same statement: no Eager operator (a
  * whole-batch buffer) in any plan.
@@ -17,7 +19,7 @@ import { propertyNames } from "./import.params";
 export interface Upsert {
   changes: string;
   nodes: string;
-  links: { unlink: string; link: string }[];
+  links: { unlink: string; link: string; create: string }[];
 }
 
 /** Cypher boolean: some property in row.props differs from node n's (null = absent). */
@@ -60,12 +62,12 @@ MATCH (n:${label} {id: row.id})
 MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
 DELETE old`;
 
-/** Merges the rows' links along `link` to the nodes listed in row[param]. */
-const link = (label: Label, link: StoredLink) => `UNWIND $rows AS row
+/** Merges (or, for nodes that have none, creates) the rows' links along `link` to the nodes listed in row[param]. */
+const link = (label: Label, link: StoredLink, write: "MERGE" | "CREATE") => `UNWIND $rows AS row
 MATCH (n:${label} {id: row.id})
 UNWIND row.${link.param} AS key
 MATCH (linked:${link.target} {${link.keyProperty}: key})
-MERGE ${ALONG(link, "linked", "", true)}`;
+${write} ${ALONG(link, "linked", "", true)}`;
 
 function upsert(entity: Entity): Upsert {
   const { label, input } = SPECS[entity];
@@ -73,7 +75,7 @@ function upsert(entity: Entity): Upsert {
   return {
     changes: changes(label, links),
     nodes: nodes(label, propertyNames(entity)),
-    links: links.map((l) => ({ unlink: unlink(label, l), link: link(label, l) })),
+    links: links.map((l) => ({ unlink: unlink(label, l), link: link(label, l, "MERGE"), create: link(label, l, "CREATE") })),
   };
 }
 

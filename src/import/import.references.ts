@@ -49,7 +49,6 @@ export async function checkReferences(
   rejectedEarlier: Rejection[] = [],
 ): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
   const refs = rows.map((row) => referencesOf(row.row.entity, row.input));
-  const stored = await storedKeys(run, refs);
   const territories = await resolveTerritories(run, refs.flat().filter((r) => r.target === Label.Territory).map((r) => String(r.value)));
   const inFile = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
   const rejectedKeys = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
@@ -60,8 +59,11 @@ export async function checkReferences(
   const accepted: ResolvedRow[] = [];
   const rejected: Rejection[] = [];
   for (const entity of ENTITIES) {
-    rows.forEach((row, index) => {
-      if (row.row.entity !== entity) return;
+    const indexes = rows.flatMap((row, index) => (row.row.entity === entity ? [index] : []));
+    // Only keys no earlier accepted row of the file gives are looked up (a fresh import's memberships need none).
+    const stored = await storedKeys(run, indexes.flatMap((index) => refs[index].filter((ref) => !inFile.get(ref.target)?.has(String(ref.value)))));
+    for (const index of indexes) {
+      const row = rows[index];
       const territoryIds: Record<string, string[]> = {};
       const problems: { field: string; reason: string }[] = [];
       for (const ref of refs[index]) {
@@ -83,11 +85,11 @@ export async function checkReferences(
       if (problems.length > 0) {
         rejected.push(...problems.map((p) => reject(row.row, row.key, p.field, p.reason)));
         if (target) rejectedKeys.get(target)!.add(row.key);
-        return;
+        continue;
       }
       if (target) inFile.get(target)!.add(row.key);
       accepted.push({ ...row, territoryIds });
-    });
+    }
   }
   return { accepted, rejected };
 }
@@ -99,9 +101,9 @@ const EXISTING = (label: Label, keyProperty = "id") =>
 const CHUNK = 10_000;
 
 /** The referenced nodes (territories aside) that are already stored: their keys, by label. */
-async function storedKeys(run: RunQuery, refs: Reference[][]): Promise<Map<Label, Set<string>>> {
+async function storedKeys(run: RunQuery, refs: Reference[]): Promise<Map<Label, Set<string>>> {
   const wanted = new Map<Label, { keyProperty: string; keys: Set<string | number> }>();
-  for (const ref of refs.flat()) {
+  for (const ref of refs) {
     if (ref.target === Label.Territory) continue;
     if (!wanted.has(ref.target)) wanted.set(ref.target, { keyProperty: ref.keyProperty, keys: new Set() });
     wanted.get(ref.target)!.keys.add(ref.value);
