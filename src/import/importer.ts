@@ -12,7 +12,7 @@ import { readJsonRows } from "./read-json";
 import { ImportFileError, ImportRow, Rejection } from "./rows";
 
 export interface ImportOptions {
-  /** Rows per write transaction (default 500). */
+  /** Rows per write transaction (default 5000). */
   batchSize?: number;
   /** Source cited by rows that give no sourceIds (`--source`). */
   defaultSourceId?: string;
@@ -46,7 +46,7 @@ export interface PhaseMs {
   writes: Record<Entity, number>;
 }
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 5000;
 
 /**
  * Reads an input file: JSON (an import document) or CSV (one entity, named by the file —

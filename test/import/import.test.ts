@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Connection } from "../../src/neo4j/connect";
-import { importFiles, importRows } from "../../src/import/importer";
+import { checkRows, DEFAULT_BATCH_SIZE, importFiles, importRows, writeBatch } from "../../src/import/importer";
 import { readJsonRows } from "../../src/import/read-json";
 import { openTestDatabase } from "../support/database";
 import { deleteImported, snapshot } from "./import-support";
@@ -173,5 +173,43 @@ describe("batched writes", () => {
     const rerun = await importRows(connection.executor, rows, { batchSize: 2 });
     expect(rerun.imported.memberships).toEqual({ created: 2, updated: 0, unchanged: 2 });
     expect(await snapshot(connection, PREFIX)).toEqual(complete);
+  });
+
+  it("writes a batch's statements in one transaction: a failure in its last statement leaves nothing of the batch", async () => {
+    const rows = readJsonRows("doc.json", JSON.stringify({ sources: smallDocument().sources, actors: smallDocument().actors }));
+    await importRows(connection.executor, rows.filter((row) => row.entity === "sources"));
+    const { accepted } = await checkRows(connection.executor.read.bind(connection.executor), rows);
+    const actors = accepted.filter((row) => row.row.entity === "actors");
+    const statements: string[] = [];
+    const failing = (tx: { run: (q: string, p?: Record<string, unknown>) => Promise<any[]> }) => async (cypher: string, params?: Record<string, unknown>) => {
+      statements.push(cypher.split("\n").pop()!);
+      if (cypher.includes("CREATE (n)-[:CITES]->(linked)")) throw new Error("simulated failure");
+      return tx.run(cypher, params);
+    };
+    await expect(connection.executor.write((tx) => writeBatch(failing(tx), "actors", actors))).rejects.toThrow("simulated failure");
+    // It got as far as the nodes and their BASED_IN links, then failed on CITES: none of it stayed.
+    expect(statements).toEqual([expect.stringContaining("AS stored"), "  n.updatedAt = datetime()", "CREATE (n)-[:BASED_IN]->(linked)", "CREATE (n)-[:CITES]->(linked)"]);
+    expect((await snapshot(connection, PREFIX)).map((node: any) => node.id)).toEqual(["imp-src"]);
+
+    const rerun = await importRows(connection.executor, rows);
+    expect(rerun.imported).toMatchObject({ sources: { created: 0, updated: 0, unchanged: 1 }, actors: { created: 3, updated: 0, unchanged: 0 } });
+  });
+
+  it("imports every entity in one batch at the default batch size, and a crash before a batch leaves the earlier ones whole", async () => {
+    expect(DEFAULT_BATCH_SIZE).toBeGreaterThanOrEqual(1000);
+    const rows = readJsonRows("doc.json", JSON.stringify(smallDocument()));
+    const batches: string[] = [];
+    const crash = (entity: string, batch: number) => {
+      batches.push(`${entity}#${batch}`);
+      if (entity === "outcomes") throw new Error("simulated crash");
+    };
+    await expect(importRows(connection.executor, rows, { beforeBatch: crash })).rejects.toThrow("simulated crash");
+    expect(batches).toEqual(["sources#0", "actors#0", "alliances#0", "memberships#0", "outcomes#0"]);
+    const partial = (await snapshot(connection, PREFIX)) as { id: string; labels: string[] }[];
+    expect(partial.filter((node) => node.labels.includes("Membership")).length).toBe(4);
+    expect(partial.some((node) => node.labels.includes("Outcome"))).toBe(false);
+    const rerun = await importRows(connection.executor, rows);
+    expect(rerun.imported.memberships).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(rerun.imported.outcomes).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 });
