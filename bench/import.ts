@@ -47,6 +47,23 @@ async function deleteGenerated(connection: Connection): Promise<void> {
 
 const perSecond = (rows: number, ms: number) => Math.round(rows / Math.max(ms / 1000, 0.001));
 
+/**
+ * CPU time (ms) used so far by this process and by the Neo4j JVM (its pid file in `dataDir`):
+ * on a machine shared with other work, CPU time per row says more than wall time.
+ */
+function cpuMs(dataDir: string): { node: number; neo4j: number | null } {
+  const { user, system } = process.cpuUsage();
+  let neo4j: number | null = null;
+  try {
+    const pid = readFileSync(join(dataDir, "neo4j.pid"), "utf8").trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    neo4j = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    // not Linux, or not our Neo4j: wall time only
+  }
+  return { node: (user + system) / 1000, neo4j };
+}
+
 /** One import run as the results file records it. */
 function summarise(result: ImportResult, rows: ImportRow[], readMs: number) {
   const rowsOf = Object.fromEntries(ENTITIES.map((e) => [e, rows.filter((r) => r.entity === e).length]));
@@ -70,8 +87,9 @@ function summarise(result: ImportResult, rows: ImportRow[], readMs: number) {
   };
 }
 
-async function run(connection: Connection, rows: ImportRow[], readMs: number, name: string) {
+async function run(connection: Connection, dataDir: string, rows: ImportRow[], readMs: number, name: string) {
   let lastLine = 0;
+  const cpuBefore = cpuMs(dataDir);
   const started = Date.now();
   const result = await importRows(connection.executor, rows, {
     batchSize,
@@ -81,10 +99,16 @@ async function run(connection: Connection, rows: ImportRow[], readMs: number, na
       log(`${name}: written ${done}/${total} (${perSecond(done, Date.now() - started)} rows/s since start)`);
     },
   });
-  const summary = summarise(result, rows, readMs);
+  const cpuAfter = cpuMs(dataDir);
+  const cpu = {
+    nodeMs: Math.round(cpuAfter.node - cpuBefore.node),
+    neo4jMs: cpuAfter.neo4j === null || cpuBefore.neo4j === null ? null : Math.round(cpuAfter.neo4j - cpuBefore.neo4j),
+  };
+  const summary = { ...summarise(result, rows, readMs), cpu };
   log(`${name}: ${summary.rows} rows in ${summary.seconds.toFixed(1)} s = ${summary.rowsPerSecond} rows/s ` +
     `(validation ${summary.phases.validation.ms} ms, unique ${summary.phases.uniqueIdentifiers.ms} ms, ` +
-    `references ${summary.phases.references.ms} ms, writes ${summary.phases.writes.ms} ms)`);
+    `references ${summary.phases.references.ms} ms, writes ${summary.phases.writes.ms} ms); ` +
+    `CPU: node ${cpu.nodeMs} ms, neo4j ${cpu.neo4jMs ?? "?"} ms, load average ${os.loadavg()[0].toFixed(1)}`);
   for (const [entity, e] of Object.entries(summary.entities)) {
     log(`  ${entity}: ${e.rows} rows, write ${e.writeMs} ms (${e.writeRowsPerSecond}/s): ${e.created} created, ${e.updated} updated, ${e.unchanged} unchanged`);
   }
@@ -105,8 +129,8 @@ async function main(): Promise<void> {
     const readMs = Date.now() - readStarted;
     log(`Read ${rows.length} rows from ${files.join(", ")} in ${readMs} ms; batch size ${batchSize}`);
 
-    const first = await run(connection, rows, readMs, "run 1 (empty database)");
-    const second = await run(connection, rows, readMs, "run 2 (same rows again)");
+    const first = await run(connection, db.dataDir, rows, readMs, "run 1 (empty database)");
+    const second = await run(connection, db.dataDir, rows, readMs, "run 2 (same rows again)");
     const unchanged = Object.values(second.entities).every((e) => e.created === 0 && e.updated === 0);
     log(unchanged ? "Run 2 changed nothing (idempotent)" : "Run 2 CHANGED rows: the import is not idempotent");
 

@@ -1,7 +1,7 @@
 import { Label } from "../neo4j/graph-model";
 import { RunQuery, territoriesNamed, territoryProblem } from "../neo4j/references";
 import { storedLinks } from "../entity/stored";
-import { ENTITIES, Entity, SPECS } from "./entities";
+import { Entity, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
 
@@ -39,31 +39,35 @@ function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
 
 /**
  * Checks every reference against the rows of the file that are being imported and against
- * the database. A dangling reference rejects its row, and so every row that refers to that
- * one (a membership of a rejected alliance): entities are checked in write order, and a
- * row only counts as present once it is accepted (or already stored).
+ * the database, one entity at a time in write order (so an import can write an entity while
+ * it checks the next). A dangling reference rejects its row, and so every row that refers to
+ * that one (a membership of a rejected alliance): a row only counts as present once it is
+ * accepted (or already stored).
  */
-export async function checkReferences(
-  run: RunQuery,
-  rows: ValidRow[],
-  rejectedEarlier: Rejection[] = [],
-): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
-  const refs = rows.map((row) => referencesOf(row.row.entity, row.input));
-  const territories = await resolveTerritories(run, refs.flat().filter((r) => r.target === Label.Territory).map((r) => String(r.value)));
-  const inFile = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
-  const rejectedKeys = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
-  for (const r of rejectedEarlier) {
-    const target = targetOf(r.entity);
-    if (target) rejectedKeys.get(target)!.add(r.key);
+export class ReferenceChecker {
+  private readonly inFile = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
+  private readonly rejectedKeys = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
+
+  constructor(private readonly run: RunQuery) {}
+
+  /** Rows rejected before this check (validation, identifiers): rows referring to them say so. */
+  noteRejected(rejections: Rejection[]): void {
+    for (const r of rejections) {
+      const target = targetOf(r.entity);
+      if (target) this.rejectedKeys.get(target)!.add(r.key);
+    }
   }
-  const accepted: ResolvedRow[] = [];
-  const rejected: Rejection[] = [];
-  for (const entity of ENTITIES) {
-    const indexes = rows.flatMap((row, index) => (row.row.entity === entity ? [index] : []));
+
+  /** Checks the rows of `entity` (every earlier entity checked already). */
+  async check(entity: Entity, rows: ValidRow[]): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
+    const { inFile, rejectedKeys } = this;
+    const refs = rows.map((row) => referencesOf(entity, row.input));
+    const territories = await resolveTerritories(this.run, refs.flat().filter((r) => r.target === Label.Territory).map((r) => String(r.value)));
     // Only keys no earlier accepted row of the file gives are looked up (a fresh import's memberships need none).
-    const stored = await storedKeys(run, indexes.flatMap((index) => refs[index].filter((ref) => !inFile.get(ref.target)?.has(String(ref.value)))));
-    for (const index of indexes) {
-      const row = rows[index];
+    const stored = await storedKeys(this.run, refs.flat().filter((ref) => !inFile.get(ref.target)?.has(String(ref.value))));
+    const accepted: ResolvedRow[] = [];
+    const rejected: Rejection[] = [];
+    rows.forEach((row, index) => {
       const territoryIds: Record<string, string[]> = {};
       const problems: { field: string; reason: string }[] = [];
       for (const ref of refs[index]) {
@@ -85,13 +89,13 @@ export async function checkReferences(
       if (problems.length > 0) {
         rejected.push(...problems.map((p) => reject(row.row, row.key, p.field, p.reason)));
         if (target) rejectedKeys.get(target)!.add(row.key);
-        continue;
+        return;
       }
       if (target) inFile.get(target)!.add(row.key);
       accepted.push({ ...row, territoryIds });
-    }
+    });
+    return { accepted, rejected };
   }
-  return { accepted, rejected };
 }
 
 // Which of $keys exist as nodes of a label (by id), or as SDG numbers.

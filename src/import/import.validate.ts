@@ -27,7 +27,9 @@ export async function validateRows(rows: ImportRow[], options: ValidateOptions =
   const valid: ValidRow[] = [];
   const rejected: Rejection[] = [];
   const seen = new Map<string, ImportRow>();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    // Lets an import's writes in flight be answered while a large file is validated.
+    if (index > 0 && index % YIELD_EVERY === 0) await new Promise(setImmediate);
     const key = "__notObject" in row.data ? "" : keyOf(row.entity, row.data);
     const input = "__notObject" in row.data ? undefined : toInput(row.entity, withDefaultSource(row, options));
     const problems = problemsOf(row, input);
@@ -44,6 +46,8 @@ export async function validateRows(rows: ImportRow[], options: ValidateOptions =
   }
   return { valid, rejected };
 }
+
+const YIELD_EVERY = 1000;
 
 /** Each entity's date fields (files give dates as text; GraphQL's LocalDate checks the API's). */
 const DATE_FIELDS = Object.fromEntries(

@@ -4,7 +4,7 @@ import { RunQuery } from "../neo4j/references";
 import { ENTITIES, Entity, entityOfFile } from "./entities";
 import { UPSERT_BY_ENTITY } from "./import.cypher";
 import { cypherRow } from "./import.params";
-import { checkReferences, ResolvedRow } from "./import.references";
+import { ReferenceChecker, ResolvedRow } from "./import.references";
 import { checkUniqueIdentifiers } from "./import.unique";
 import { validateRows, ValidateOptions } from "./import.validate";
 import { readCsvRows } from "./read-csv";
@@ -75,36 +75,46 @@ export async function importFiles(executor: Executor, paths: string[], options: 
 /**
  * Validates rows, checks their references against themselves and the database, then
  * upserts the accepted ones entity by entity, in transactions of `batchSize` rows
- * (`UNWIND $rows`). A batch is written whole or not at all; a stopped import re-run
- * writes the same rows again, which changes nothing for those already written.
+ * (`UNWIND $rows`), checking the next entity while one is written. A batch is written
+ * whole or not at all; a stopped import re-run writes the same rows again, which changes
+ * nothing for those already written.
  */
 export async function importRows(executor: Executor, rows: ImportRow[], options: ImportOptions = {}): Promise<ImportResult> {
   const started = Date.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive integer; got ${batchSize}`);
-  const { accepted, rejected, ms: checkMs } = await checkRows(executor.read.bind(executor), rows, options);
+  const checks = new RowChecks(executor.read.bind(executor), rows, options);
   const writes = Object.fromEntries(ENTITIES.map((e) => [e, 0])) as Record<Entity, number>;
-
   const imported = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as Record<Entity, WriteCounts>;
-  const total = accepted.length;
+  let total = rows.length;
   let written = 0;
   options.onProgress?.(0, total);
-  for (const entity of ENTITIES) {
+  let next: Promise<ResolvedRow[]> | undefined = checks.check(ENTITIES[0]);
+  for (let i = 0; i < ENTITIES.length; i++) {
+    const entity = ENTITIES[i];
+    const entityRows = await next!;
+    // The next entity is checked while this one is written (its rows refer only to accepted rows of earlier entities).
+    next = i + 1 < ENTITIES.length ? checks.check(ENTITIES[i + 1]) : undefined;
+    next?.catch(() => undefined); // awaited on the next turn; a failed write below must not leave it unhandled
+    total = rows.length - checks.rowsRejected;
     const entityStarted = Date.now();
-    const entityRows = accepted.filter((row) => row.row.entity === entity);
     for (let start = 0, batchIndex = 0; start < entityRows.length; start += batchSize, batchIndex++) {
       await options.beforeBatch?.(entity, batchIndex);
       const batch = entityRows.slice(start, start + batchSize);
       const counts = await executor.write((tx) => writeBatch(tx.run.bind(tx), entity, batch));
       for (const key of ["created", "updated", "unchanged"] as const) imported[entity][key] += counts[key];
-      written += Math.min(batchSize, entityRows.length - start);
+      written += batch.length;
       options.onProgress?.(written, total);
     }
     writes[entity] = Date.now() - entityStarted;
   }
-  const rowsRejected = new Set(rejected.map((r) => `${r.file}\u0000${r.line ?? r.pointer?.split("/").slice(0, 3).join("/")}`)).size;
-  return { rowsRead: rows.length, imported, rejected, rowsRejected, ms: Date.now() - started, phaseMs: { ...checkMs, writes } };
+  const rejected = checks.rejected();
+  const rowsRejected = new Set(rejected.map(rowOf)).size;
+  return { rowsRead: rows.length, imported, rejected, rowsRejected, ms: Date.now() - started, phaseMs: { ...checks.ms, writes } };
 }
+
+/** The row a rejection is about (its file and line, or its pointer "/actors/3"): a row with three bad fields counts once. */
+const rowOf = (r: Rejection) => `${r.file}\u0000${r.line ?? r.pointer?.split("/").slice(0, 3).join("/")}`;
 
 /**
  * Validates rows (their input class's rules), then checks identifiers and references
@@ -115,14 +125,57 @@ export async function checkRows(
   rows: ImportRow[],
   options: ValidateOptions = {},
 ): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[]; ms: Omit<PhaseMs, "writes"> }> {
-  const t0 = Date.now();
-  const validated = await validateRows(rows, options);
-  const t1 = Date.now();
-  const unique = await checkUniqueIdentifiers(run, validated.valid);
-  const t2 = Date.now();
-  const checked = await checkReferences(run, unique.valid, [...validated.rejected, ...unique.rejected]);
-  const ms = { validation: t1 - t0, uniqueIdentifiers: t2 - t1, references: Date.now() - t2 };
-  return { accepted: checked.accepted, rejected: [...validated.rejected, ...unique.rejected, ...checked.rejected], ms };
+  const checks = new RowChecks(run, rows, options);
+  const accepted: ResolvedRow[] = [];
+  for (const entity of ENTITIES) accepted.push(...(await checks.check(entity)));
+  return { accepted, rejected: checks.rejected(), ms: checks.ms };
+}
+
+/**
+ * The checks of one import's rows, one entity at a time in write order: validation, unique
+ * identifiers, references. Rejections are listed as if each check ran over every row in turn.
+ */
+class RowChecks {
+  readonly ms = { validation: 0, uniqueIdentifiers: 0, references: 0 };
+  private readonly references: ReferenceChecker;
+  private readonly rejections = { validation: [] as Rejection[], uniqueIdentifiers: [] as Rejection[], references: [] as Rejection[] };
+  private readonly rejectedRows = new Set<string>();
+
+  constructor(
+    private readonly run: RunQuery,
+    private readonly rows: ImportRow[],
+    private readonly options: ValidateOptions,
+  ) {
+    this.references = new ReferenceChecker(run);
+  }
+
+  /** Checks the rows of `entity` (every earlier entity checked already): those to write. */
+  async check(entity: Entity): Promise<ResolvedRow[]> {
+    const t0 = Date.now();
+    const validated = await validateRows(this.rows.filter((row) => row.entity === entity), this.options);
+    const t1 = Date.now();
+    const unique = await checkUniqueIdentifiers(this.run, validated.valid);
+    const t2 = Date.now();
+    this.references.noteRejected([...validated.rejected, ...unique.rejected]);
+    const checked = await this.references.check(entity, unique.valid);
+    this.ms.validation += t1 - t0;
+    this.ms.uniqueIdentifiers += t2 - t1;
+    this.ms.references += Date.now() - t2;
+    this.rejections.validation.push(...validated.rejected);
+    this.rejections.uniqueIdentifiers.push(...unique.rejected);
+    this.rejections.references.push(...checked.rejected);
+    for (const r of [...validated.rejected, ...unique.rejected, ...checked.rejected]) this.rejectedRows.add(rowOf(r));
+    return checked.accepted;
+  }
+
+  /** How many rows were rejected so far. */
+  get rowsRejected(): number {
+    return this.rejectedRows.size;
+  }
+
+  rejected(): Rejection[] {
+    return [...this.rejections.validation, ...this.rejections.uniqueIdentifiers, ...this.rejections.references];
+  }
 }
 
 /**
