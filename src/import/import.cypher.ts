@@ -8,18 +8,21 @@ import { propertyNames } from "./import.params";
  * one, the seed). Each statement takes `$rows` (one map per row, built by import.params.ts,
  * ids distinct) and runs in the batch's write transaction:
  * - `changes` reads which rows are new and which differ from what is stored (a property or a link);
- * - `nodes` writes those rows' properties (`updatedAt` moves only for them);
- * - per link, for a changed row already stored, `unlink` drops the links it no longer lists and
- *   `link` merges the listed ones; for a new row, `create` creates them (its node has none, and
- *   MERGE would walk every relationship of a non-dense target to find that out).
+ * - `create` writes the new rows' nodes and creates their links (a new node has none, and
+ *   MERGE would walk every relationship of a non-dense target to find that out);
+ * - for changed rows already stored, `nodes` writes their properties (`updatedAt` moves only
+ *   for them), then per link `unlink` drops the links a row no longer lists and `link` merges the listed ones.
  * Writing the same rows twice so writes nothing. The statements are split, and set each property
  * by name, so that no write precedes a read of the same statement: no Eager operator (a
  * whole-batch buffer) in any plan.
  */
 export interface Upsert {
   changes: string;
+  /** New rows: their nodes and links, in one statement. */
+  create: string;
+  /** Changed rows already stored: their nodes, then each link. */
   nodes: string;
-  links: { unlink: string; link: string; create: string }[];
+  links: { unlink: string; link: string }[];
 }
 
 /** Cypher boolean: some property in row.props differs from node n's (null = absent). */
@@ -56,26 +59,39 @@ ON CREATE SET n.createdAt = datetime()
 SET ${set}`;
 }
 
+/** Writes new rows' nodes and creates each of their links. */
+const create = (label: Label, properties: string[], links: StoredLink[]) =>
+  [
+    nodes(label, properties),
+    ...(links.length > 0 ? ["WITH n, row"] : []),
+    ...links.map((l) => `CALL (n, row) {
+  UNWIND row.${l.param} AS key
+  MATCH (linked:${l.target} {${l.keyProperty}: key})
+  CREATE ${ALONG(l, "linked", "", true)}
+}`),
+  ].join("\n");
+
 /** Drops the rows' links along `link` to nodes not listed in row[param]. */
 const unlink = (label: Label, link: StoredLink) => `UNWIND $rows AS row
 MATCH (n:${label} {id: row.id})
 MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
 DELETE old`;
 
-/** Merges (or, for nodes that have none, creates) the rows' links along `link` to the nodes listed in row[param]. */
-const link = (label: Label, link: StoredLink, write: "MERGE" | "CREATE") => `UNWIND $rows AS row
+/** Merges the rows' links along `link` to the nodes listed in row[param]. */
+const link = (label: Label, link: StoredLink) => `UNWIND $rows AS row
 MATCH (n:${label} {id: row.id})
 UNWIND row.${link.param} AS key
 MATCH (linked:${link.target} {${link.keyProperty}: key})
-${write} ${ALONG(link, "linked", "", true)}`;
+MERGE ${ALONG(link, "linked", "", true)}`;
 
 function upsert(entity: Entity): Upsert {
   const { label, input } = SPECS[entity];
   const links = storedLinks(input);
   return {
     changes: changes(label, links),
+    create: create(label, propertyNames(entity), links),
     nodes: nodes(label, propertyNames(entity)),
-    links: links.map((l) => ({ unlink: unlink(label, l), link: link(label, l, "MERGE"), create: link(label, l, "CREATE") })),
+    links: links.map((l) => ({ unlink: unlink(label, l), link: link(label, l) })),
   };
 }
 

@@ -194,11 +194,13 @@ export async function writeBatch(run: RunQuery, entity: Entity, batch: ResolvedR
   const changedRows = rows.filter((row) => changed.has(row.id as string));
   const storedRows = changedRows.filter((row) => stored.has(row.id as string));
   const newRows = changedRows.filter((row) => !stored.has(row.id as string));
-  await run(upsert.nodes, { rows: changedRows });
-  for (const { unlink, link, create } of upsert.links) {
-    if (storedRows.length > 0) await run(unlink, { rows: storedRows });
-    if (storedRows.length > 0) await run(link, { rows: storedRows });
-    if (newRows.length > 0) await run(create, { rows: newRows });
+  if (newRows.length > 0) await run(upsert.create, { rows: newRows });
+  if (storedRows.length > 0) {
+    await run(upsert.nodes, { rows: storedRows });
+    for (const { unlink, link } of upsert.links) {
+      await run(unlink, { rows: storedRows });
+      await run(link, { rows: storedRows });
+    }
   }
   return counts;
 }

@@ -176,23 +176,31 @@ describe("batched writes", () => {
   });
 
   it("writes a batch's statements in one transaction: a failure in its last statement leaves nothing of the batch", async () => {
-    const rows = readJsonRows("doc.json", JSON.stringify({ sources: smallDocument().sources, actors: smallDocument().actors }));
-    await importRows(connection.executor, rows.filter((row) => row.entity === "sources"));
+    const doc = { sources: smallDocument().sources, actors: smallDocument().actors };
+    await importDoc(doc);
+    const before = await snapshot(connection, PREFIX, true);
+    // Every actor changes its name and its territory: the batch writes nodes, then unlinks and links each link.
+    const changed = { ...doc, actors: doc.actors.map((a) => ({ ...a, name: `${a.name} bis`, basedIn: "DEPARTEMENT:94" })) };
+    const rows = readJsonRows("doc.json", JSON.stringify(changed));
     const { accepted } = await checkRows(connection.executor.read.bind(connection.executor), rows);
-    const actors = accepted.filter((row) => row.row.entity === "actors");
     const statements: string[] = [];
     const failing = (tx: { run: (q: string, p?: Record<string, unknown>) => Promise<any[]> }) => async (cypher: string, params?: Record<string, unknown>) => {
       statements.push(cypher.split("\n").pop()!);
-      if (cypher.includes("CREATE (n)-[:CITES]->(linked)")) throw new Error("simulated failure");
+      if (cypher.includes("MERGE (n)-[:CITES]->(linked)")) throw new Error("simulated failure");
       return tx.run(cypher, params);
     };
+    const actors = accepted.filter((row) => row.row.entity === "actors");
     await expect(connection.executor.write((tx) => writeBatch(failing(tx), "actors", actors))).rejects.toThrow("simulated failure");
-    // It got as far as the nodes and their BASED_IN links, then failed on CITES: none of it stayed.
-    expect(statements).toEqual([expect.stringContaining("AS stored"), "  n.updatedAt = datetime()", "CREATE (n)-[:BASED_IN]->(linked)", "CREATE (n)-[:CITES]->(linked)"]);
-    expect((await snapshot(connection, PREFIX)).map((node: any) => node.id)).toEqual(["imp-src"]);
+    // It got as far as the names and the new BASED_IN links, then failed on CITES: none of it stayed.
+    expect(statements).toEqual([
+      expect.stringContaining("AS stored"), "  n.updatedAt = datetime()", "DELETE old", "MERGE (n)-[:BASED_IN]->(linked)", "DELETE old", "MERGE (n)-[:CITES]->(linked)",
+    ]);
+    expect(await snapshot(connection, PREFIX, true)).toEqual(before);
 
     const rerun = await importRows(connection.executor, rows);
-    expect(rerun.imported).toMatchObject({ sources: { created: 0, updated: 0, unchanged: 1 }, actors: { created: 3, updated: 0, unchanged: 0 } });
+    expect(rerun.imported.actors).toEqual({ created: 0, updated: 3, unchanged: 0 });
+    const after = (await snapshot(connection, PREFIX)) as { id: string; props: any; links: string[] }[];
+    expect(after.find((node) => node.id === "imp-ville")).toMatchObject({ props: { name: "Ville de Créteil (test) bis" }, links: ["BASED_IN->DEPARTEMENT:94", "CITES->imp-src"] });
   });
 
   it("imports every entity in one batch at the default batch size, and a crash before a batch leaves the earlier ones whole", async () => {
