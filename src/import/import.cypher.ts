@@ -1,5 +1,5 @@
 import { Label } from "../neo4j/graph-model";
-import { StoredLink, storedLinks } from "../entity/stored";
+import { StoredLink } from "../entity/stored";
 import { ENTITIES, Entity, SPECS } from "./entities";
 import { propertyNames } from "./import.params";
 
@@ -7,7 +7,8 @@ import { propertyNames } from "./import.params";
  * The batched upserts, the only writers of these entities (imports, mutations as batches of
  * one, the seed). Each statement takes `$rows` (one map per row, built by import.params.ts,
  * ids distinct) and runs in the batch's write transaction:
- * - `changes` reads which rows are new and which differ from what is stored (a property or a link);
+ * - `existing` finds which rows are stored (by id: the rows themselves are sent once, to the
+ *   statement that needs them), and `changes` which of those differ (a property or a link);
  * - `create` writes the new rows' nodes and creates their links (a new node has none, and
  *   MERGE would walk every relationship of a non-dense target to find that out);
  * - for changed rows already stored, `nodes` writes their properties (`updatedAt` moves only
@@ -17,6 +18,8 @@ import { propertyNames } from "./import.params";
  * whole-batch buffer) in any plan.
  */
 export interface Upsert {
+  /** Which of $ids are stored. */
+  existing: string;
   changes: string;
   /** New rows: their nodes and links, in one statement. */
   create: string;
@@ -38,16 +41,15 @@ const ALONG = ({ rel, target, incoming }: StoredLink, to = "", r = "", bound = f
 const LINKS_DIFFER = (link: StoredLink) =>
   `(size(row.${link.param}) <> COUNT { ${ALONG(link)} } OR any(key IN row.${link.param} WHERE NOT EXISTS { ${ALONG(link, "linked")} WHERE linked.${link.keyProperty} = key }))`;
 
-/** The ids of the rows that differ from their stored node (`changed`): new ones (`created`), and those with a node (`stored`). */
+/** The ids of the stored rows that differ from their node (`updatedAt` unset counts as a difference). */
 function changes(label: Label, links: StoredLink[]): string {
   const differ = [PROPS_DIFFER, ...links.map(LINKS_DIFFER)].join("\n    OR ");
   return `UNWIND $rows AS row
-OPTIONAL MATCH (n:${label} {id: row.id})
+MATCH (n:${label} {id: row.id})
 WITH row, n
-WHERE n IS NULL OR n.updatedAt IS NULL
+WHERE n.updatedAt IS NULL
     OR ${differ}
-RETURN collect(row.id) AS changed, collect(CASE WHEN n.updatedAt IS NULL THEN row.id END) AS created,
-  collect(CASE WHEN n IS NOT NULL THEN row.id END) AS stored`;
+RETURN collect(row.id) AS changed`;
 }
 
 /** Writes the rows' nodes: every stored property by name (null removes it), `updatedAt` now. */
@@ -85,9 +87,9 @@ MATCH (linked:${link.target} {${link.keyProperty}: key})
 MERGE ${ALONG(link, "linked", "", true)}`;
 
 function upsert(entity: Entity): Upsert {
-  const { label, input } = SPECS[entity];
-  const links = storedLinks(input);
+  const { label, links } = SPECS[entity];
   return {
+    existing: `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(id) AS stored`,
     changes: changes(label, links),
     create: create(label, propertyNames(entity), links),
     nodes: nodes(label, propertyNames(entity)),

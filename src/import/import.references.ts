@@ -1,6 +1,5 @@
 import { Label } from "../neo4j/graph-model";
 import { RunQuery, territoriesNamed, territoryProblem } from "../neo4j/references";
-import { storedLinks } from "../entity/stored";
 import { Entity, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
@@ -27,7 +26,7 @@ const targetOf = (entity: Entity) => (ROW_LABELS.includes(SPECS[entity].label) ?
 
 /** Every reference a row makes (the keys of its links, storedLinks), with the field it is in ("sourceIds.1"). */
 function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
-  return storedLinks(SPECS[entity].input).flatMap((link): Reference[] => {
+  return SPECS[entity].links.flatMap((link): Reference[] => {
     const value = input[link.field];
     if (value == null || (link.when && !link.when(input))) return [];
     const { target, keyProperty } = link;

@@ -179,28 +179,26 @@ class RowChecks {
 }
 
 /**
- * Writes checked rows of one entity in the caller's write transaction: finds the rows that
- * differ from what is stored, then writes only those (nodes, then each link), so rows
- * already stored as given cost one read.
+ * Writes checked rows of one entity in the caller's write transaction: finds which rows are
+ * stored and which of those differ, creates the new ones and rewrites the changed ones, so
+ * rows already stored as given cost two reads.
  */
 export async function writeBatch(run: RunQuery, entity: Entity, batch: ResolvedRow[]): Promise<WriteCounts> {
   const upsert = UPSERT_BY_ENTITY[entity];
   const rows = batch.map(cypherRow);
-  const [found] = await run(upsert.changes, { rows });
-  const changed = new Set(found.changed as string[]);
-  const stored = new Set(found.stored as string[]);
-  const counts = { created: (found.created as string[]).length, updated: changed.size - (found.created as string[]).length, unchanged: rows.length - changed.size };
-  if (changed.size === 0) return counts;
-  const changedRows = rows.filter((row) => changed.has(row.id as string));
-  const storedRows = changedRows.filter((row) => stored.has(row.id as string));
-  const newRows = changedRows.filter((row) => !stored.has(row.id as string));
+  const [{ stored: storedIds }] = await run(upsert.existing, { ids: rows.map((row) => row.id) });
+  const stored = new Set(storedIds as string[]);
+  const newRows = rows.filter((row) => !stored.has(row.id as string));
+  const [{ changed }] = stored.size > 0 ? await run(upsert.changes, { rows: rows.filter((row) => stored.has(row.id as string)) }) : [{ changed: [] }];
+  const changedIds = new Set(changed as string[]);
+  const changedRows = rows.filter((row) => changedIds.has(row.id as string));
   if (newRows.length > 0) await run(upsert.create, { rows: newRows });
-  if (storedRows.length > 0) {
-    await run(upsert.nodes, { rows: storedRows });
+  if (changedRows.length > 0) {
+    await run(upsert.nodes, { rows: changedRows });
     for (const { unlink, link } of upsert.links) {
-      await run(unlink, { rows: storedRows });
-      await run(link, { rows: storedRows });
+      await run(unlink, { rows: changedRows });
+      await run(link, { rows: changedRows });
     }
   }
-  return counts;
+  return { created: newRows.length, updated: changedRows.length, unchanged: stored.size - changedRows.length };
 }

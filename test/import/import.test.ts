@@ -193,7 +193,7 @@ describe("batched writes", () => {
     await expect(connection.executor.write((tx) => writeBatch(failing(tx), "actors", actors))).rejects.toThrow("simulated failure");
     // It got as far as the names and the new BASED_IN links, then failed on CITES: none of it stayed.
     expect(statements).toEqual([
-      expect.stringContaining("AS stored"), "  n.updatedAt = datetime()", "DELETE old", "MERGE (n)-[:BASED_IN]->(linked)", "DELETE old", "MERGE (n)-[:CITES]->(linked)",
+      expect.stringContaining("AS stored"), "RETURN collect(row.id) AS changed", "  n.updatedAt = datetime()", "DELETE old", "MERGE (n)-[:BASED_IN]->(linked)", "DELETE old", "MERGE (n)-[:CITES]->(linked)",
     ]);
     expect(await snapshot(connection, PREFIX, true)).toEqual(before);
 
