@@ -11,11 +11,12 @@ import { propertyNames } from "./import.params";
  *   statement that needs them), and `changes` which of those differ (a property or a link);
  * - `create` writes the new rows' nodes and creates their links (a new node has none, and
  *   MERGE would walk every relationship of a non-dense target to find that out);
- * - for changed rows already stored, `nodes` writes their properties (`updatedAt` moves only
- *   for them), then per link `unlink` drops the links a row no longer lists and `link` merges the listed ones.
+ * - `update` rewrites the changed stored rows: their properties (`updatedAt` moves only for
+ *   them), and per link drops the links a row no longer lists and merges the listed ones.
  * Writing the same rows twice so writes nothing. The statements are split, and set each property
  * by name, so that no write precedes a read of the same statement: no Eager operator (a
- * whole-batch buffer) in any plan.
+ * whole-batch buffer) in the plans a bulk import runs; `update` keeps them (it deletes what
+ * it reads), as it only runs for changed rows: one round trip for a mutation's update.
  */
 export interface Upsert {
   /** Which of $ids are stored. */
@@ -23,9 +24,8 @@ export interface Upsert {
   changes: string;
   /** New rows: their nodes and links, in one statement. */
   create: string;
-  /** Changed rows already stored: their nodes, then each link. */
-  nodes: string;
-  links: { unlink: string; link: string }[];
+  /** Changed rows already stored: their nodes and links. */
+  update: string;
 }
 
 /** Cypher boolean: some property in row.props differs from node n's (null = absent). */
@@ -73,18 +73,20 @@ const create = (label: Label, properties: string[], links: StoredLink[]) =>
 }`),
   ].join("\n");
 
-/** Drops the rows' links along `link` to nodes not listed in row[param]. */
-const unlink = (label: Label, link: StoredLink) => `UNWIND $rows AS row
-MATCH (n:${label} {id: row.id})
-MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
-DELETE old`;
+/** Makes n's links exactly to the nodes listed in row[param]: drops the others, merges the listed. */
+const syncLinks = (link: StoredLink) => `CALL (n, row) {
+  OPTIONAL MATCH ${ALONG(link, "gone", "old")} WHERE NOT gone.${link.keyProperty} IN row.${link.param}
+  DELETE old
+}
+CALL (n, row) {
+  UNWIND row.${link.param} AS key
+  MATCH (linked:${link.target} {${link.keyProperty}: key})
+  MERGE ${ALONG(link, "linked", "", true)}
+}`;
 
-/** Merges the rows' links along `link` to the nodes listed in row[param]. */
-const link = (label: Label, link: StoredLink) => `UNWIND $rows AS row
-MATCH (n:${label} {id: row.id})
-UNWIND row.${link.param} AS key
-MATCH (linked:${link.target} {${link.keyProperty}: key})
-MERGE ${ALONG(link, "linked", "", true)}`;
+/** Rewrites changed stored rows: nodes, then each link synchronised. */
+const update = (label: Label, properties: string[], links: StoredLink[]) =>
+  [nodes(label, properties), ...(links.length > 0 ? ["WITH n, row"] : []), ...links.map(syncLinks)].join("\n");
 
 function upsert(entity: Entity): Upsert {
   const { label, links } = SPECS[entity];
@@ -92,8 +94,7 @@ function upsert(entity: Entity): Upsert {
     existing: `UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN collect(id) AS stored`,
     changes: changes(label, links),
     create: create(label, propertyNames(entity), links),
-    nodes: nodes(label, propertyNames(entity)),
-    links: links.map((l) => ({ unlink: unlink(label, l), link: link(label, l) })),
+    update: update(label, propertyNames(entity), links),
   };
 }
 

@@ -62,7 +62,7 @@ describe("entity descriptors", () => {
   });
 
   it("writes each link a field declares, and stores the other fields as properties", () => {
-    const links = (entity: keyof typeof UPSERT_BY_ENTITY) => UPSERT_BY_ENTITY[entity].links.map((l) => l.link).join("\n");
+    const links = (entity: keyof typeof UPSERT_BY_ENTITY) => UPSERT_BY_ENTITY[entity].update;
     expect(links("actors")).toContain("MERGE (n)-[:BASED_IN]->(linked)");
     expect(links("outcomes")).toContain("MERGE (n)<-[:PRODUCED]-(linked)");
     const row = cypherRow({
