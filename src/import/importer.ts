@@ -181,7 +181,7 @@ class RowChecks {
 /**
  * Writes checked rows of one entity in the caller's write transaction: finds which rows are
  * stored and which of those differ, creates the new ones and rewrites the changed ones (at most
- * three statements), so rows already stored as given cost two reads.
+ * four statements), so rows already stored as given cost two reads.
  */
 export async function writeBatch(run: RunQuery, entity: Entity, batch: ResolvedRow[]): Promise<WriteCounts> {
   const upsert = UPSERT_BY_ENTITY[entity];
