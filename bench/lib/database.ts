@@ -67,6 +67,20 @@ export async function prepareGraph(connection: Connection, size: string, log: (m
   if (!actors) throw new Error(`unknown size ${size}; one of ${Object.keys(SIZES).join(", ")}`);
   const started = Date.now();
   const ex = connection.executor;
+  await prepareBase(connection, log);
+  const generatedFiles = generatedDocument(size, log);
+  const [{ present }] = await ex.read("MATCH (a:Actor) WHERE a.id STARTS WITH 'gen-actor-' RETURN count(a) AS present");
+  if (present !== actors) {
+    log(`Importing ${generatedFiles.length} file(s) (${present} of ${actors} actors present)…`);
+    const result = await importFiles(ex, generatedFiles, { batchSize: 1000 });
+    log(`Imported ${result.rowsRead} rows in ${(result.ms / 1000).toFixed(1)} s, ${result.rowsRejected} rejected`);
+  }
+  return { generatedFiles, loadMs: Date.now() - started };
+}
+
+/** What every bench graph starts from: migrations, all territories of France, the SDGs. */
+export async function prepareBase(connection: Connection, log: (m: string) => void): Promise<void> {
+  const ex = connection.executor;
   await migrate(ex);
   const [{ territories }] = await ex.read("MATCH (t:Territory) RETURN count(t) AS territories");
   if (territories < 30_000) {
@@ -74,6 +88,12 @@ export async function prepareGraph(connection: Connection, size: string, log: (m
     await seedTerritories(ex, readGeography());
   }
   await seedSdgs(ex);
+}
+
+/** The generated import document of `size` actors (bench/.data, generated once): its file(s). */
+export function generatedDocument(size: string, log: (m: string) => void): string[] {
+  const actors = SIZES[size];
+  if (!actors) throw new Error(`unknown size ${size}; one of ${Object.keys(SIZES).join(", ")}`);
   mkdirSync(DATA_DIR, { recursive: true });
   // From 500k actors one file per section: a single JSON text would pass V8's ~512 MB string limit.
   const split = actors >= 500_000;
@@ -85,11 +105,5 @@ export async function prepareGraph(connection: Connection, size: string, log: (m
     if (split) for (const section of SECTIONS) writeFileSync(`${base}.${section}.json`, JSON.stringify({ [section]: doc[section] }));
     else writeFileSync(generatedFiles[0], JSON.stringify(doc));
   }
-  const [{ present }] = await ex.read("MATCH (a:Actor) WHERE a.id STARTS WITH 'gen-actor-' RETURN count(a) AS present");
-  if (present !== actors) {
-    log(`Importing ${generatedFiles.length} file(s) (${present} of ${actors} actors present)…`);
-    const result = await importFiles(ex, generatedFiles, { batchSize: 1000 });
-    log(`Imported ${result.rowsRead} rows in ${(result.ms / 1000).toFixed(1)} s, ${result.rowsRejected} rejected`);
-  }
-  return { generatedFiles, loadMs: Date.now() - started };
+  return generatedFiles;
 }

@@ -5,7 +5,7 @@ import { OutcomeInput } from "../outcome/outcome.input";
 import { SourceInput } from "../source/source.input";
 import { MaturityAssessmentInput } from "../maturity/maturity.input";
 import { Label } from "../neo4j/graph-model";
-import { flatFields } from "../entity/stored";
+import { FlatField, flatFields, StoredLink, storedLinks, storedProperties } from "../entity/stored";
 
 /** The sections of an import document, in the order they are written (each refers only to earlier ones). */
 export const ENTITIES = ["sources", "actors", "alliances", "memberships", "outcomes", "maturityAssessments"] as const;
@@ -23,10 +23,13 @@ export interface EntitySpec {
   nameKey?: boolean;
   /** The CSV columns: the input's fields, flat (list cells hold `;`-separated values). */
   columns: string[];
+  /** Its stored properties and links (src/entity/stored.ts), derived once: every row of an import reads them. */
+  properties: FlatField[];
+  links: StoredLink[];
 }
 
 const spec = (input: new () => object, label: Label, csvFile: string, nameKey = false): EntitySpec =>
-  ({ input, label, csvFile, nameKey, columns: flatFields(input).map((f) => f.name) });
+  ({ input, label, csvFile, nameKey, columns: flatFields(input).map((f) => f.name), properties: storedProperties(input), links: storedLinks(input) });
 
 export const SPECS: Record<Entity, EntitySpec> = {
   sources: spec(SourceInput, Label.Source, "sources.csv"),

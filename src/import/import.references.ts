@@ -1,7 +1,6 @@
 import { Label } from "../neo4j/graph-model";
 import { RunQuery, territoriesNamed, territoryProblem } from "../neo4j/references";
-import { storedLinks } from "../entity/stored";
-import { ENTITIES, Entity, SPECS } from "./entities";
+import { Entity, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
 
@@ -27,7 +26,7 @@ const targetOf = (entity: Entity) => (ROW_LABELS.includes(SPECS[entity].label) ?
 
 /** Every reference a row makes (the keys of its links, storedLinks), with the field it is in ("sourceIds.1"). */
 function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
-  return storedLinks(SPECS[entity].input).flatMap((link): Reference[] => {
+  return SPECS[entity].links.flatMap((link): Reference[] => {
     const value = input[link.field];
     if (value == null || (link.when && !link.when(input))) return [];
     const { target, keyProperty } = link;
@@ -39,29 +38,35 @@ function referencesOf(entity: Entity, input: Record<string, any>): Reference[] {
 
 /**
  * Checks every reference against the rows of the file that are being imported and against
- * the database. A dangling reference rejects its row, and so every row that refers to that
- * one (a membership of a rejected alliance): entities are checked in write order, and a
- * row only counts as present once it is accepted (or already stored).
+ * the database, one entity at a time in write order (so an import can write an entity while
+ * it checks the next). A dangling reference rejects its row, and so every row that refers to
+ * that one (a membership of a rejected alliance): a row only counts as present once it is
+ * accepted (or already stored).
  */
-export async function checkReferences(
-  run: RunQuery,
-  rows: ValidRow[],
-  rejectedEarlier: Rejection[] = [],
-): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
-  const refs = rows.map((row) => referencesOf(row.row.entity, row.input));
-  const stored = await storedKeys(run, refs);
-  const territories = await resolveTerritories(run, refs.flat().filter((r) => r.target === Label.Territory).map((r) => String(r.value)));
-  const inFile = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
-  const rejectedKeys = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
-  for (const r of rejectedEarlier) {
-    const target = targetOf(r.entity);
-    if (target) rejectedKeys.get(target)!.add(r.key);
+export class ReferenceChecker {
+  private readonly inFile = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
+  private readonly rejectedKeys = new Map(ROW_LABELS.map((label) => [label, new Set<string>()]));
+
+  constructor(private readonly run: RunQuery) {}
+
+  /** Rows rejected before this check (validation, identifiers): rows referring to them say so. */
+  noteRejected(rejections: Rejection[]): void {
+    for (const r of rejections) {
+      const target = targetOf(r.entity);
+      if (target) this.rejectedKeys.get(target)!.add(r.key);
+    }
   }
-  const accepted: ResolvedRow[] = [];
-  const rejected: Rejection[] = [];
-  for (const entity of ENTITIES) {
+
+  /** Checks the rows of `entity` (every earlier entity checked already). */
+  async check(entity: Entity, rows: ValidRow[]): Promise<{ accepted: ResolvedRow[]; rejected: Rejection[] }> {
+    const { inFile, rejectedKeys } = this;
+    const refs = rows.map((row) => referencesOf(entity, row.input));
+    const territories = await resolveTerritories(this.run, refs.flat().filter((r) => r.target === Label.Territory).map((r) => String(r.value)));
+    // Only keys no earlier accepted row of the file gives are looked up (a fresh import's memberships need none).
+    const stored = await storedKeys(this.run, refs.flat().filter((ref) => !inFile.get(ref.target)?.has(String(ref.value))));
+    const accepted: ResolvedRow[] = [];
+    const rejected: Rejection[] = [];
     rows.forEach((row, index) => {
-      if (row.row.entity !== entity) return;
       const territoryIds: Record<string, string[]> = {};
       const problems: { field: string; reason: string }[] = [];
       for (const ref of refs[index]) {
@@ -88,8 +93,8 @@ export async function checkReferences(
       if (target) inFile.get(target)!.add(row.key);
       accepted.push({ ...row, territoryIds });
     });
+    return { accepted, rejected };
   }
-  return { accepted, rejected };
 }
 
 // Which of $keys exist as nodes of a label (by id), or as SDG numbers.
@@ -99,9 +104,9 @@ const EXISTING = (label: Label, keyProperty = "id") =>
 const CHUNK = 10_000;
 
 /** The referenced nodes (territories aside) that are already stored: their keys, by label. */
-async function storedKeys(run: RunQuery, refs: Reference[][]): Promise<Map<Label, Set<string>>> {
+async function storedKeys(run: RunQuery, refs: Reference[]): Promise<Map<Label, Set<string>>> {
   const wanted = new Map<Label, { keyProperty: string; keys: Set<string | number> }>();
-  for (const ref of refs.flat()) {
+  for (const ref of refs) {
     if (ref.target === Label.Territory) continue;
     if (!wanted.has(ref.target)) wanted.set(ref.target, { keyProperty: ref.keyProperty, keys: new Set() });
     wanted.get(ref.target)!.keys.add(ref.value);

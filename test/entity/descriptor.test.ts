@@ -62,8 +62,9 @@ describe("entity descriptors", () => {
   });
 
   it("writes each link a field declares, and stores the other fields as properties", () => {
-    expect(UPSERT_BY_ENTITY.actors).toContain("MERGE (n)-[:BASED_IN]->(linked)");
-    expect(UPSERT_BY_ENTITY.outcomes).toContain("MERGE (n)<-[:PRODUCED]-(linked)");
+    const links = (entity: keyof typeof UPSERT_BY_ENTITY) => UPSERT_BY_ENTITY[entity].update;
+    expect(links("actors")).toContain("MERGE (n)-[:BASED_IN]->(linked)");
+    expect(links("outcomes")).toContain("MERGE (n)<-[:PRODUCED]-(linked)");
     const row = cypherRow({
       row: { entity: "outcomes", data: {}, origin: { file: "t" } }, key: "o1", territoryIds: { beneficiaryTerritories: ["COMMUNE:94028"] },
       input: { id: "o1", allianceId: "al", kind: "RESULT", title: "T", indicator: { value: 3, unit: "u" }, sdgs: [4, 4], beneficiaryTerritories: ["94028"], beneficiaryActorIds: [], sourceIds: ["s"] },

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Connection } from "../../src/neo4j/connect";
-import { importFiles, importRows } from "../../src/import/importer";
+import { checkRows, DEFAULT_BATCH_SIZE, importFiles, importRows, writeBatch } from "../../src/import/importer";
 import { readJsonRows } from "../../src/import/read-json";
+import { UPSERT_BY_ENTITY } from "../../src/import/import.cypher";
 import { openTestDatabase } from "../support/database";
 import { deleteImported, snapshot } from "./import-support";
 import { smallDocument } from "./fixture";
@@ -173,5 +174,51 @@ describe("batched writes", () => {
     const rerun = await importRows(connection.executor, rows, { batchSize: 2 });
     expect(rerun.imported.memberships).toEqual({ created: 2, updated: 0, unchanged: 2 });
     expect(await snapshot(connection, PREFIX)).toEqual(complete);
+  });
+
+  it("writes a batch's statements in one transaction: a failure in its last statement leaves nothing of the batch", async () => {
+    const doc = { sources: smallDocument().sources, actors: smallDocument().actors.slice(0, 2) };
+    await importDoc(doc);
+    const before = await snapshot(connection, PREFIX, true);
+    // The two stored actors change name and territory, a third is new: the batch creates it, then updates the others.
+    const changed = { ...doc, actors: [...doc.actors.map((a) => ({ ...a, name: `${a.name} bis`, basedIn: "DEPARTEMENT:94" })), smallDocument().actors[2]] };
+    const rows = readJsonRows("doc.json", JSON.stringify(changed));
+    const { accepted } = await checkRows(connection.executor.read.bind(connection.executor), rows);
+    const statements: string[] = [];
+    const failing = (tx: { run: (q: string, p?: Record<string, unknown>) => Promise<any[]> }) => async (cypher: string, params?: Record<string, unknown>) => {
+      const upsert = UPSERT_BY_ENTITY.actors;
+      statements.push(Object.keys(upsert).find((name) => upsert[name as keyof typeof upsert] === cypher)!);
+      if (cypher === upsert.update) throw new Error("simulated failure");
+      return tx.run(cypher, params);
+    };
+    const actors = accepted.filter((row) => row.row.entity === "actors");
+    await expect(connection.executor.write((tx) => writeBatch(failing(tx), "actors", actors))).rejects.toThrow("simulated failure");
+    // It created the new actor, then failed on the update of the others: neither stayed.
+    expect(statements).toEqual(["existing", "changes", "create", "update"]);
+    expect(await snapshot(connection, PREFIX, true)).toEqual(before);
+
+    const rerun = await importRows(connection.executor, rows);
+    expect(rerun.imported.actors).toEqual({ created: 1, updated: 2, unchanged: 0 });
+    const after = (await snapshot(connection, PREFIX)) as { id: string; props: any; links: string[] }[];
+    expect(after.find((node) => node.id === "imp-ville")).toMatchObject({ props: { name: "Ville de Créteil (test) bis" }, links: ["BASED_IN->DEPARTEMENT:94", "CITES->imp-src"] });
+    expect(after.map((node) => node.id)).toEqual(["imp-asso", "imp-entreprise", "imp-src", "imp-ville"]);
+  });
+
+  it("imports every entity in one batch at the default batch size, and a crash before a batch leaves the earlier ones whole", async () => {
+    expect(DEFAULT_BATCH_SIZE).toBeGreaterThanOrEqual(1000);
+    const rows = readJsonRows("doc.json", JSON.stringify(smallDocument()));
+    const batches: string[] = [];
+    const crash = (entity: string, batch: number) => {
+      batches.push(`${entity}#${batch}`);
+      if (entity === "outcomes") throw new Error("simulated crash");
+    };
+    await expect(importRows(connection.executor, rows, { beforeBatch: crash })).rejects.toThrow("simulated crash");
+    expect(batches).toEqual(["sources#0", "actors#0", "alliances#0", "memberships#0", "outcomes#0"]);
+    const partial = (await snapshot(connection, PREFIX)) as { id: string; labels: string[] }[];
+    expect(partial.filter((node) => node.labels.includes("Membership")).length).toBe(4);
+    expect(partial.some((node) => node.labels.includes("Outcome"))).toBe(false);
+    const rerun = await importRows(connection.executor, rows);
+    expect(rerun.imported.memberships).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(rerun.imported.outcomes).toEqual({ created: 1, updated: 0, unchanged: 0 });
   });
 });
