@@ -99,6 +99,18 @@ function standardErrorOfMean(sum: number, sumOfSquares: number, k: number, popul
   return Math.sqrt((variance / k) * (1 - k / population));
 }
 
+/** Per-actor arrays of a centrality computed from searches: values, standard errors, running sums, and one search's distances and visit order. */
+function sampledSearchBuffers(n: number) {
+  return {
+    values: new Float64Array(n),
+    errors: new Float64Array(n),
+    sum: new Float64Array(n),
+    squares: new Float64Array(n),
+    dist: new Int32Array(n),
+    order: new Int32Array(n),
+  };
+}
+
 /**
  * Betweenness (Brandes, unweighted: hops), normalised by the (n-1)(n-2) ordered pairs of other
  * actors. Each component of more than `perComponent` actors is explored from `perComponent`
@@ -107,12 +119,7 @@ function standardErrorOfMean(sum: number, sumOfSquares: number, k: number, popul
  */
 export function betweenness(graph: CompactGraph, parts: Components, exact: boolean, perComponent: number, seed: number): Centrality {
   const n = graph.order;
-  const values = new Float64Array(n);
-  const errors = new Float64Array(n);
-  const sum = new Float64Array(n);
-  const squares = new Float64Array(n);
-  const dist = new Int32Array(n);
-  const order = new Int32Array(n);
+  const { values, errors, sum, squares, dist, order } = sampledSearchBuffers(n);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const { offsets, targets } = graph;
@@ -158,13 +165,8 @@ export function betweenness(graph: CompactGraph, parts: Components, exact: boole
  */
 export function closeness(graph: CompactGraph, parts: Components, exact: boolean, perComponent: number, seed: number): Centrality {
   const n = graph.order;
-  const values = new Float64Array(n);
-  const errors = new Float64Array(n);
-  const sum = new Float64Array(n);
-  const squares = new Float64Array(n);
+  const { values, errors, sum, squares, dist, order } = sampledSearchBuffers(n);
   const count = new Int32Array(n);
-  const dist = new Int32Array(n);
-  const order = new Int32Array(n);
   let sources = 0;
   sourcesByComponent(parts, perComponent, exact, seed).forEach((chosen, component) => {
     const members = parts.members[component];
