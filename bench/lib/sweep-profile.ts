@@ -1,9 +1,9 @@
-import { Driver, ManagedTransaction, ProfiledPlan, Session } from "neo4j-driver";
+import { Driver, ProfiledPlan, Session } from "neo4j-driver";
 import { Executor } from "../../src/neo4j/executor";
 
 /**
  * Db hits of whatever a request runs, without touching src/: an Executor on a driver whose read
- * transactions prefix every statement with PROFILE and add up its plan's db hits. Only the sweep
+ * statements are prefixed with PROFILE and add up its plan's db hits. Only the sweep
  * builds one, so production never profiles. PROFILE returns the same rows; it costs time, so the
  * sweep times its calls on the plain executor and profiles one extra call.
  */
@@ -51,22 +51,16 @@ function profilingSession(session: Session, counter: DbHitCounter): Session {
   return new Proxy(session, {
     get(target, property) {
       if (property === "executeWrite") return () => Promise.reject(new Error("the sweep only reads; a profiled executor refuses writes"));
-      if (property === "executeRead") {
-        return <T>(work: (tx: ManagedTransaction) => Promise<T>, config?: Parameters<Session["executeRead"]>[1]) =>
-          target.executeRead((tx) => work(profilingTransaction(tx, counter)), config);
+      // The executor reads with one auto-commit statement per call (executor.ts `read`).
+      if (property === "run") {
+        return (cypher: string, params?: Record<string, unknown>, config?: Parameters<Session["run"]>[2]) =>
+          target.run(`PROFILE ${cypher}`, params, config).then((result) => {
+            counter.add(result.summary.profile);
+            return result;
+          });
       }
       const value = Reflect.get(target, property, target);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-}
-
-// The executor reads a statement's result through `.then` only (executor.ts `read`).
-function profilingTransaction(tx: ManagedTransaction, counter: DbHitCounter): ManagedTransaction {
-  const run = (cypher: string, params?: Record<string, unknown>) =>
-    tx.run(`PROFILE ${cypher}`, params).then((result) => {
-      counter.add(result.summary.profile);
-      return result;
-    });
-  return { run } as unknown as ManagedTransaction;
 }
