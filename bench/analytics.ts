@@ -23,12 +23,8 @@ import { AnalyticsRepository, clearAnalyticsCache } from "../src/analytics/analy
 import { allianceFilterParams } from "../src/alliance/alliance-filter";
 import { computeMetrics, MetricName, MetricsTask } from "../src/analytics/analytics.metrics";
 import { CENTRALITY_BUDGET, MAX_ANALYTICS_ACTORS } from "../src/analytics/analytics.budget";
+import { flag } from "./lib/flags";
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const size = flag("size", "100k");
 const port = Number(flag("port", "17719"));
 if (!SIZES[size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}; got ${size}`);

@@ -21,15 +21,12 @@ import { createServer } from "../src/server";
 import { NO_AUTH } from "../src/auth/auth.config";
 import { BENCH_DIR } from "./lib/database";
 import { buildWorkloads } from "./lib/workloads";
+import { flag } from "./lib/flags";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
-const size = arg("size", "10k");
-const port = Number(arg("port", "17700"));
-const requests = Number(arg("requests", "300"));
-const profileDir = arg("profile", "");
+const size = flag("size", "10k");
+const port = Number(flag("port", "17700"));
+const requests = Number(flag("requests", "300"));
+const profileDir = flag("profile", "");
 
 /** The parameters (hub, median…) of the latest side-by-side run at this size. */
 function latestParams() {
@@ -52,7 +49,7 @@ const cpuMs = (from: NodeJS.CpuUsage, count: number) => {
   const url = `http://127.0.0.1:${await server.listen(0)}/graphql`;
   const w0 = { name: "W0", maillage: { query: "query W0 { __typename }", variables: {} }, floor: { cypher: "RETURN 1 AS one", params: {} } };
   const all = [w0, ...buildWorkloads(latestParams())];
-  const only = arg("only", all.map((w) => w.name).join(",")).split(",");
+  const only = flag("only", all.map((w) => w.name).join(",")).split(",");
   const warm = Math.floor(requests / 4);
   const measured = requests - warm;
   const rows = [];

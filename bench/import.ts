@@ -19,11 +19,8 @@ import { Label } from "../src/neo4j/graph-model";
 import { ENTITIES } from "../src/import/entities";
 import { DEFAULT_BATCH_SIZE, importRows, ImportResult, readInputFile } from "../src/import/importer";
 import { ImportRow } from "../src/import/rows";
+import { flag } from "./lib/flags";
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 const size = flag("size", "100k");
 const port = Number(flag("port", "17722"));
 const batchSize = Number(flag("batch-size", String(DEFAULT_BATCH_SIZE)));

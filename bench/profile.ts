@@ -14,11 +14,8 @@ import { Executor, Params, Row, TxOptions } from "../src/neo4j/executor";
 import { createSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/server";
 import { createContext } from "../src/graphql/context";
+import { flag } from "./lib/flags";
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 const log = (m: string) => console.error(`[profile] ${m}`);
 
 /** An executor that remembers every read it runs (cypher and parameters). */

@@ -16,13 +16,10 @@ import neo4j, { Driver } from "neo4j-driver";
 import { BENCH_DIR, openConnection, prepareGraph, SIZES, startDatabase } from "./lib/database";
 import { buildWorkloads, chooseParams, Server, Workload } from "./lib/workloads";
 import { compiled, compileForBench } from "./lib/compile";
+import { flag } from "./lib/flags";
 
 const SERVERS: Server[] = ["maillage", "neo4jGraphql", "floor"];
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 const size = flag("size", "10k");
 const duration = Number(flag("duration", "10"));
 const connections = Number(flag("connections", "10"));

@@ -17,11 +17,8 @@ import { BENCH_DIR, openConnection, prepareGraph, SIZES, startDatabase } from ".
 import { createSchema } from "../src/graphql/schema";
 import { pickSamples } from "./lib/sweep-values";
 import { isRefusal, MAX_HIT_RATIO, Measure, planCalls, SweepRunner } from "./lib/sweep-run";
+import { flag } from "./lib/flags";
 
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 const size = flag("size", "100k");
 const port = Number(flag("port", "17700"));
 const runs = Number(flag("runs", "5"));
