@@ -11,6 +11,7 @@ export enum ErrorCode {
   FORBIDDEN = "FORBIDDEN",
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -30,6 +31,25 @@ export class NotFoundError extends GraphQLError {
 export class ServiceUnavailableError extends GraphQLError {
   constructor(reason = "the graph database is unreachable; retry shortly") {
     super(`Service unavailable: ${reason}`, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } });
+  }
+}
+
+/**
+ * A quota or a concurrency cap refused the request: HTTP 429 with `Retry-After` (whole
+ * seconds, at least 1), the same number in `extensions.retryAfterSeconds`, and what was
+ * exhausted in `extensions.limit`.
+ */
+export class TooManyRequestsError extends GraphQLError {
+  constructor(limit: string, reason: string, retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(`Too many requests: ${reason}; retry in ${seconds} s`, {
+      extensions: {
+        code: ErrorCode.TOO_MANY_REQUESTS,
+        limit,
+        retryAfterSeconds: seconds,
+        http: { status: 429, headers: new Map([["retry-after", String(seconds)]]) },
+      },
+    });
   }
 }
 
