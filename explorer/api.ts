@@ -34,7 +34,7 @@ export interface Hit {
 
 export async function search(text: string): Promise<Hit[]> {
   const data = await gql<any>(
-    `query ($text: String!) { search(text: $text, kinds: [ACTOR, TERRITORY], first: 10) {
+    `query ExplorerSearch($text: String!) { search(text: $text, kinds: [ACTOR, TERRITORY], first: 10) {
       edges { node { kind actor { id name kind } territory { id name level } } } } }`,
     { text },
   );
@@ -51,7 +51,7 @@ export async function search(text: string): Promise<Hit[]> {
  */
 export async function territorySeeds(territory: string, filter: AllianceFilter, at?: string): Promise<string[]> {
   const data = await gql<any>(
-    `query ($code: String!, $filter: AllianceFilter, $at: LocalDate) {
+    `query ExplorerTerritorySeeds($code: String!, $filter: AllianceFilter, $at: LocalDate) {
       alliances(filter: $filter, at: $at, first: 50) { edges { node { members(at: $at, first: 100) { edges { node { actor { id } } } } } } }
       territory(code: $code) { actors(first: 50) { edges { node { id } } } } }`,
     { code: territory, filter: nonEmpty({ ...filter, territory }), at },
@@ -98,7 +98,7 @@ export interface NetworkQuery {
 
 export async function network(q: NetworkQuery): Promise<Network> {
   const data = await gql<any>(
-    `query ($seeds: [ID!]!, $depth: Int!, $filter: AllianceFilter, $at: LocalDate) {
+    `query ExplorerNetwork($seeds: [ID!]!, $depth: Int!, $filter: AllianceFilter, $at: LocalDate) {
       network(seeds: $seeds, depth: $depth, mode: PROJECTED, filter: $filter, at: $at, maxNodes: 500) {
         truncated
         nodes { id entityId label type kind degree weightedDegree x y seed distance }
@@ -126,7 +126,7 @@ export async function analytics(actorIds: string[], filter: AllianceFilter, at?:
     let after: string | null = null;
     for (let page = 0; page < ANALYTICS_PAGES; page++) {
       const data: any = await gql<any>(
-        `query ($filter: AllianceFilter, $at: LocalDate, $after: String) { networkAnalytics(filter: $filter, at: $at) {
+        `query ExplorerAnalytics($filter: AllianceFilter, $at: LocalDate, $after: String) { networkAnalytics(filter: $filter, at: $at) {
           actors(first: 100, after: $after) { edges { node { actor { id } community betweenness pageRank } } pageInfo { hasNextPage endCursor } } } }`,
         { filter: nonEmpty({ ...filter, memberIds: actorIds.slice(0, 100) }), at, after },
       );
@@ -163,7 +163,7 @@ const SOURCE = "title publisher date url";
 
 export async function actorDetails(id: string, at?: string): Promise<ActorDetails | null> {
   const data = await gql<any>(
-    `query ($id: ID!, $at: LocalDate) { actor(id: $id) {
+    `query ExplorerActor($id: ID!, $at: LocalDate) { actor(id: $id) {
       id name kind description basedIn { id name } sources { ${SOURCE} }
       alliances(at: $at, first: 100) { edges { node { role sources { ${SOURCE} } alliance { id name kind sources { ${SOURCE} } } } } }
       impact(at: $at, first: 100) { edges { node { id title kind alliance { name } sources { ${SOURCE} } } } }
@@ -180,7 +180,7 @@ export async function actorDetails(id: string, at?: string): Promise<ActorDetail
 }
 
 export async function sdgs(): Promise<{ number: number; titleFr: string }[]> {
-  return (await gql<any>(`{ sdgs { number titleFr } }`)).sdgs;
+  return (await gql<any>(`query ExplorerSdgs { sdgs { number titleFr } }`)).sdgs;
 }
 
 // Empty lists and blank strings mean "no criterion": leave them out of the filter.

@@ -16,11 +16,14 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   maxBodyBytes: number;
   /** API keys, JWT verification, whether reads need a key (see src/auth/auth.config.ts). */
   auth: AuthConfig;
+  /** CORS allowlist, who may read /metrics, read-only mode (see src/http/http.config.ts). */
+  http: HttpConfig;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
+import { HttpConfig, loadHttpConfig } from "./http/http.config";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxBodyBytes: parseCount("MAILLAGE_MAX_BODY_BYTES", env.MAILLAGE_MAX_BODY_BYTES, 1_000_000),
     auth: loadAuthConfig(env),
+    http: loadHttpConfig(env, env.NODE_ENV === "production"),
   };
 }
 

@@ -1,10 +1,9 @@
 import http from "node:http";
 import express from "express";
-import cors from "cors";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { Executor } from "./neo4j/executor";
 import { Context, createContext } from "./graphql/context";
@@ -13,7 +12,12 @@ import { formatError } from "./graphql/format-error";
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, Limits } from "./graphql/limits";
 import { hideSuggestionsPlugin, requestLogPlugin } from "./graphql/request-log.plugin";
 import { metricsPlugin, metricsRoutes } from "./observability/metrics";
-import { jsonErrors, requestId } from "./http/middleware";
+import { jsonErrors, notFound, onlyMethods, requestId } from "./http/middleware";
+import { securityHeaders } from "./http/security-headers";
+import { corsAllowlist } from "./http/cors";
+import { defaultHttpConfig, HttpConfig } from "./http/http.config";
+import { readOnlyPlugin } from "./graphql/read-only.plugin";
+import { EXPLORER_OPERATIONS } from "./explorer/explorer.operations";
 import { exportRoutes } from "./export/export.routes";
 import { requireRole } from "./auth/require-role";
 import { Role } from "./auth/viewer";
@@ -26,6 +30,8 @@ export interface MaillageServer {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** The listener serving only /metrics, when MAILLAGE_METRICS_PORT is set (listening after listen()). */
+  metricsServer?: http.Server;
   /** Starts listening; resolves with the port actually bound (0 picks a free one). */
   listen(port: number): Promise<number>;
   stop(): Promise<void>;
@@ -43,6 +49,10 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** Who may do what (API keys, JWT secret, reads require a key): main.ts passes Config.auth; default NO_AUTH (public reads, no writes). */
   auth?: AuthConfig;
+  /** CORS allowlist, /metrics access, read-only mode: main.ts passes Config.http; default defaultHttpConfig(production). */
+  http?: HttpConfig;
+  /** Operation names metrics label by name (others count as "other"); default the explorer's. */
+  knownOperations?: ReadonlySet<string>;
 }
 
 /**
@@ -56,6 +66,8 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
     schema,
     formatError,
     introspection: !production,
+    // Stack traces name files on the server: never sent, in development either (they are logged).
+    includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
@@ -65,9 +77,11 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
       // field's resolver with a hook (measured: a few ms per W1 request).
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(),
-      metricsPlugin<Context>(),
+      metricsPlugin<Context>({ knownOperations: options.knownOperations ?? EXPLORER_OPERATIONS }),
+      ...(options.http?.readOnly ? [readOnlyPlugin<Context>()] : []),
       costLimitPlugin<Context>(schema, limits),
-      ...(production ? [hideSuggestionsPlugin()] : []),
+      // The production landing page loads Apollo's CDN, which our CSP refuses: no page at all.
+      ...(production ? [hideSuggestionsPlugin(), ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.plugins ?? []),
     ],
   });
@@ -87,33 +101,60 @@ export async function createServer(executor: Executor, options: ServerOptions = 
 
   app.disable("x-powered-by");
   const auth = options.auth ?? NO_AUTH;
+  const edge = options.http ?? defaultHttpConfig(options.production ?? false);
+  const metrics = edge.metrics;
   app.use(requestId());
-  app.use(metricsRoutes());
+  app.use(securityHeaders({ production: options.production ?? false }));
+  // Routes that only read answer other methods with a JSON 405.
+  app.use(["/healthz", "/readyz", "/metrics", "/explore"], onlyMethods("GET", "HEAD"));
+  if (!metrics.listener && (metrics.key || metrics.open)) app.use(metricsRoutes({ key: metrics.key }));
 
   app.use(healthRoutes(executor));
   app.use("/explore", explorerRoutes());
+  const cors = corsAllowlist(edge.corsOrigins);
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", requireRole(Role.ADMIN, auth), exportRoutes(executor));
+  app.use("/export", cors, onlyMethods("GET", "HEAD"), requireRole(Role.ADMIN, auth), exportRoutes(executor));
   app.use(
     "/graphql",
-    cors(),
+    cors,
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, auth) }) }),
   );
+  app.use(notFound());
   app.use(jsonErrors());
+  const metricsServer = metrics.listener ? http.createServer(metricsApp(metrics.key)) : undefined;
 
   return {
     app,
     httpServer,
     apollo,
-    listen: (port) =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(port, () => {
-          const address = httpServer.address();
-          resolve(typeof address === "object" && address ? address.port : port);
-        });
-      }),
-    stop: () => apollo.stop(),
+    metricsServer,
+    async listen(port) {
+      if (metricsServer && metrics.listener) await listenOn(metricsServer, metrics.listener.port, metrics.listener.host);
+      return listenOn(httpServer, port);
+    },
+    async stop() {
+      await apollo.stop();
+      if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
+    },
   };
+}
+
+/** The separate metrics listener: /metrics (behind the key when there is one), JSON 404 elsewhere. */
+function metricsApp(key: string | undefined): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestId(), securityHeaders({ production: true }), onlyMethods("GET", "HEAD"), metricsRoutes({ key }), notFound(), jsonErrors());
+  return app;
+}
+
+/** Resolves with the port actually bound (0 picks a free one). */
+function listenOn(server: http.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : port);
+    });
+  });
 }

@@ -66,3 +66,15 @@ export function isCodedError(error: unknown): error is GraphQLError {
     Object.values(ErrorCode).includes(error.extensions?.code as ErrorCode)
   );
 }
+
+/**
+ * MAILLAGE_READ_ONLY is on: every mutation is refused before it runs, whoever asks.
+ * HTTP 403, code FORBIDDEN (clients already handle it) with `extensions.reason` READ_ONLY.
+ */
+export class ReadOnlyError extends GraphQLError {
+  constructor() {
+    super("This server is read-only: mutations are refused (MAILLAGE_READ_ONLY)", {
+      extensions: { code: ErrorCode.FORBIDDEN, reason: "READ_ONLY", http: { status: 403 } },
+    });
+  }
+}

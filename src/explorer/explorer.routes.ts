@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { Router } from "express";
+import { ErrorCode } from "../common/errors";
 import { PROJECT_ROOT } from "../common/paths";
+import { sendHttpError } from "../http/middleware";
 
 /** Where `scripts/build-explorer.mjs` writes the page, its bundle and its styles. */
 export const EXPLORER_DIST = "dist/explorer";
@@ -14,7 +16,7 @@ export const EXPLORER_DIST = "dist/explorer";
  *   GET /explore/styles.css
  *
  * Every asset is served from here (no CDN, no external font), so it works offline. Before
- * `npm run build` has made the bundle, the page answers 503 saying so.
+ * `npm run build` has made the bundle, the page answers a JSON 503 saying so.
  *
  * Usage: `app.use("/explore", explorerRoutes())`.
  */
@@ -23,7 +25,8 @@ export function explorerRoutes(options: { dir?: string } = {}): Router {
   const router = Router();
   router.use((req, res, next) => {
     if (existsSync(join(dir, "explorer.js"))) return next();
-    res.status(503).type("text/plain").send(`The explorer is not built: run \`npm run build\` (looked in ${dir}).\n`);
+    // The folder is named relative to the project: no absolute path reaches a client.
+    sendHttpError(req, res, 503, ErrorCode.SERVICE_UNAVAILABLE, `The explorer is not built: run \`npm run build\` (it writes ${EXPLORER_DIST}/)`);
   });
   // The page expects relative asset URLs to resolve under /explore/.
   router.get("/", (req, res, next) => {
