@@ -114,9 +114,11 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   const cors = corsAllowlist(edge.corsOrigins);
   // Exports hand out everything in scope at once: admins only.
   app.use("/export", cors, onlyMethods("GET", "HEAD"), requireRole(Role.ADMIN, auth), exportRoutes(executor));
-  app.use(
+  // app.all: /graphql exactly (a longer path is a 404); Apollo takes GET and POST only.
+  app.all(
     "/graphql",
     cors,
+    onlyMethods("GET", "POST"),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, auth) }) }),
   );
