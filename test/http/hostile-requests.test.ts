@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
-import { EXPLORER_DIST } from "../../src/explorer/explorer.routes";
+import { AddressInfo } from "node:net";
+import express from "express";
+import { EXPLORER_DIST, explorerRoutes } from "../../src/explorer/explorer.routes";
+import { requestId } from "../../src/http/middleware";
 import { Connection } from "../../src/neo4j/connect";
 import { createServer, MaillageServer } from "../../src/server";
 import { openTestDatabase } from "../support/database";
@@ -114,6 +117,20 @@ describe("path traversal under /explore", () => {
     expect(answer.status).toBeGreaterThanOrEqual(400);
     expect(answer.status).toBeLessThan(500);
     expectCleanJsonError(answer, answer.status, answer.status === 404 ? "NOT_FOUND" : "BAD_REQUEST");
+  });
+
+  it("before the explorer is built, says so in JSON without naming the folder's absolute path", async () => {
+    const app = express().use(requestId()).use("/explore", explorerRoutes({ dir: join(__dirname, "not-built") }));
+    const other = app.listen(0);
+    try {
+      const response = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/explore/`);
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text).errors[0]).toMatchObject({ message: expect.stringContaining("npm run build"), extensions: { code: "SERVICE_UNAVAILABLE" } });
+      for (const forbidden of FORBIDDEN_TEXT) expect(text).not.toContain(forbidden);
+    } finally {
+      other.close();
+    }
   });
 
   it("still serves the page itself", async () => {
