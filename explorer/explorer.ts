@@ -113,7 +113,7 @@ function redraw(): void {
   renderer.on("clickStage", () => void select(null));
   if (selected && !graph.hasNode(selected)) selected = null;
   if (selected) renderer.setNodeState(selected, { isHighlighted: true });
-  ui.legend.replaceChildren(...built.legend.map(({ label, color }) => h("li", {}, h("span", { class: "swatch", style: `background:${color}` }), label)));
+  ui.legend.replaceChildren(...built.legend.map(({ label, color }) => h("li", {}, swatch(color), label)));
   ui.container.dataset.nodeCount = String(graph.order);
   const where = origin?.kind === "TERRITORY" ? `les alliances de ${origin.label}` : origin?.label ?? "";
   const when = at() ? ` au ${at()}` : "";
@@ -258,3 +258,10 @@ setStatus(ui.status.textContent ?? "", "idle");
   },
   gexf: () => (graph ? toGexf(graph).text() : null),
 };
+
+// Through the CSSOM, not a style attribute: the server's CSP (style-src 'self') refuses inline style attributes.
+function swatch(color: string): HTMLElement {
+  const span = h("span", { class: "swatch" });
+  span.style.background = color;
+  return span;
+}

@@ -49,6 +49,10 @@ beforeAll(async () => {
   page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && pageErrors.push(m.text()));
   page.on("response", (response) => response.status() === 404 && missing.push(response.url()));
   page.on("request", (request) => !request.url().startsWith(base) && !request.url().startsWith("blob:") && foreignRequests.push(request.url()));
+  // Every CSP violation the page would cause, as "directive blocked-uri" (the page must run under the server's strict CSP).
+  await page.addInitScript(
+    'window.__cspViolations = []; document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));',
+  );
 });
 
 afterAll(async () => {
@@ -70,7 +74,9 @@ describe("GET /explore", () => {
     const redirect = await fetch(`${base}/explore`, { redirect: "manual" });
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get("location")).toBe("/explore/");
-    const html = await (await fetch(`${base}/explore/`)).text();
+    const pageResponse = await fetch(`${base}/explore/`);
+    expect(pageResponse.headers.get("content-security-policy")).toContain("script-src 'self';");
+    const html = await pageResponse.text();
     expect(html).toContain('<script src="explorer.js">');
     for (const [file, type] of [["explorer.js", "javascript"], ["styles.css", "text/css"]]) {
       const response = await fetch(`${base}/explore/${file}`);
@@ -187,7 +193,8 @@ describe("the explorer in Chromium", () => {
     expect(await page.textContent("#status")).toContain("Paris");
   });
 
-  it("loaded nothing from outside the server, missed no file and logged no error", () => {
+  it("loaded nothing from outside the server, missed no file and logged no error", async () => {
+    expect(await page.evaluate("window.__cspViolations")).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(missing).toEqual([]);
     expect(pageErrors).toEqual([]);
