@@ -37,4 +37,37 @@ describe("loadConfig", () => {
       'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "verbose"',
     );
   });
+
+  it("reads the HTTP edge: CORS, /metrics access and read-only mode, with defaults by environment", () => {
+    expect(loadConfig({}).http).toEqual({ corsOrigins: "*", metrics: { key: undefined, listener: undefined, open: true }, readOnly: false });
+    expect(loadConfig({ NODE_ENV: "production" }).http).toEqual({ corsOrigins: [], metrics: { key: undefined, listener: undefined, open: false }, readOnly: false });
+    const config = loadConfig({
+      NODE_ENV: "production",
+      MAILLAGE_CORS_ORIGINS: " https://research.example.org, http://localhost:3000/ ,HTTPS://Data.Example.org",
+      MAILLAGE_METRICS_KEY: "k".repeat(16),
+      MAILLAGE_METRICS_PORT: "9464",
+      MAILLAGE_READ_ONLY: "true",
+    });
+    expect(config.http).toEqual({
+      corsOrigins: ["https://research.example.org", "http://localhost:3000", "https://data.example.org"],
+      metrics: { key: "k".repeat(16), listener: { host: "127.0.0.1", port: 9464 }, open: false },
+      readOnly: true,
+    });
+    expect(loadConfig({ MAILLAGE_CORS_ORIGINS: "*", NODE_ENV: "production" }).http.corsOrigins).toBe("*");
+    expect(loadConfig({ MAILLAGE_METRICS_PORT: "0", MAILLAGE_METRICS_HOST: "0.0.0.0" }).http.metrics.listener).toEqual({ host: "0.0.0.0", port: 0 });
+  });
+
+  it("names the HTTP edge variable and the form expected when a value is wrong", () => {
+    expect(() => loadConfig({ MAILLAGE_CORS_ORIGINS: "https://a.org/api" })).toThrow(
+      'Invalid configuration: MAILLAGE_CORS_ORIGINS must be * or a comma list of origins such as https://example.org or http://localhost:3000 (no path); got "https://a.org/api"',
+    );
+    expect(() => loadConfig({ MAILLAGE_CORS_ORIGINS: "example.org" })).toThrow('MAILLAGE_CORS_ORIGINS must be * or a comma list of origins');
+    expect(() => loadConfig({ MAILLAGE_CORS_ORIGINS: "ftp://a.org" })).toThrow('got "ftp://a.org"');
+    expect(() => loadConfig({ MAILLAGE_METRICS_KEY: "short" })).toThrow(
+      "Invalid configuration: MAILLAGE_METRICS_KEY must be at least 16 characters without spaces; got 5 characters",
+    );
+    expect(() => loadConfig({ MAILLAGE_METRICS_PORT: "99999" })).toThrow('MAILLAGE_METRICS_PORT must be an integer port between 0 and 65535; got "99999"');
+    expect(() => loadConfig({ MAILLAGE_METRICS_HOST: "0.0.0.0" })).toThrow('MAILLAGE_METRICS_HOST is set ("0.0.0.0") but MAILLAGE_METRICS_PORT is not; set both');
+    expect(() => loadConfig({ MAILLAGE_READ_ONLY: "sometimes" })).toThrow('MAILLAGE_READ_ONLY must be true or false; got "sometimes"');
+  });
 });
