@@ -12,6 +12,7 @@ import { formatError } from "./graphql/format-error";
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, Limits } from "./graphql/limits";
 import { hideSuggestionsPlugin, requestLogPlugin } from "./graphql/request-log.plugin";
 import { metricsPlugin, metricsRoutes } from "./observability/metrics";
+import { metricsListener } from "./observability/metrics-listener";
 import { jsonErrors, notFound, onlyMethods, requestId } from "./http/middleware";
 import { securityHeaders } from "./http/security-headers";
 import { corsAllowlist } from "./http/cors";
@@ -124,7 +125,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   );
   app.use(notFound());
   app.use(jsonErrors());
-  const metricsServer = metrics.listener ? http.createServer(metricsApp(metrics.key)) : undefined;
+  const metricsServer = metrics.listener ? metricsListener(metrics.key) : undefined;
 
   return {
     app,
@@ -140,14 +141,6 @@ export async function createServer(executor: Executor, options: ServerOptions = 
       if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
     },
   };
-}
-
-/** The separate metrics listener: /metrics (behind the key when there is one), JSON 404 elsewhere. */
-function metricsApp(key: string | undefined): express.Express {
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(requestId(), securityHeaders({ production: true }), onlyMethods("GET", "HEAD"), metricsRoutes({ key }), notFound(), jsonErrors());
-  return app;
 }
 
 /** Resolves with the port actually bound (0 picks a free one). */
