@@ -49,8 +49,9 @@ const SANDBOX_CSP = {
  * Usage: `app.use(securityHeaders({ production }))` first in the chain.
  */
 export function securityHeaders(options: { production: boolean }): RequestHandler {
-  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT_CSP } });
+  // X-Frame-Options says what frame-ancestors 'none' says, for browsers without CSP 2.
+  const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT_CSP }, frameguard: { action: "deny" } });
   if (options.production) return strict;
-  const sandbox = helmet({ contentSecurityPolicy: { useDefaults: false, directives: SANDBOX_CSP } });
+  const sandbox = helmet({ contentSecurityPolicy: { useDefaults: false, directives: SANDBOX_CSP }, frameguard: { action: "deny" } });
   return (req, res, next) => (req.method === "GET" && req.path === "/graphql" ? sandbox : strict)(req, res, next);
 }

@@ -56,7 +56,7 @@ describe("security headers", () => {
     expect(headers).toMatchObject({
       "content-security-policy": STRICT,
       "x-content-type-options": "nosniff",
-      "x-frame-options": "SAMEORIGIN",
+      "x-frame-options": "DENY",
       "referrer-policy": "no-referrer",
       "strict-transport-security": expect.stringMatching(/^max-age=\d+/),
       "cross-origin-opener-policy": "same-origin",
