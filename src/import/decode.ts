@@ -66,8 +66,8 @@ function byteAt(bytes: Uint8Array, offset: number): ByteAt {
   return { byte: `0x${bytes[offset].toString(16).toUpperCase().padStart(2, "0")}`, offset, line };
 }
 
-/** "byte 0xE9 at line 2 (byte offset 31)" */
-export const describeByte = (at: ByteAt) => `byte ${at.byte} at line ${at.line} (byte offset ${at.offset})`;
+/** "byte 0xE9 (line 2, byte offset 31)" */
+export const describeByte = (at: ByteAt) => `byte ${at.byte} (line ${at.line}, byte offset ${at.offset})`;
 
 // Windows-1252's characters for the bytes 0x80–0x9F ("\0": the five bytes it leaves undefined:
 // 0x81, 0x8D, 0x8F, 0x90, 0x9D). Other bytes are the code point of the same number (as in

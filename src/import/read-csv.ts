@@ -26,7 +26,7 @@ export function decodeCsv(file: string, bytes: Uint8Array): { text: string; tran
   if (undefinedByte) {
     throw new ImportFileError(file, `is neither UTF-8 nor Windows-1252: ${describeByte(undefinedByte)} is a character in neither; ${SAVE_AS_UTF8}`);
   }
-  const message = `${file}: not UTF-8 (${at}), read as Windows-1252 (what Excel writes in France); check the imported text, or ${SAVE_AS_UTF8}`;
+  const message = `${file}: read as Windows-1252 (what Excel writes in France), since ${at} is not UTF-8; check the imported text, or ${SAVE_AS_UTF8}`;
   return { text: decodeWindows1252(bytes), transcoding: { file, encoding: "windows-1252", firstNonUtf8: invalid!, message } };
 }
 

@@ -76,10 +76,10 @@ describe("maillage import", () => {
     writeFileSync(csv, Buffer.concat([Buffer.from(`id,name,kind\n${PREFIX}latin,Cr`), Buffer.from([0xe9]), Buffer.from("teil,MEDIA\n")]));
     const { out, code } = await run(["import", csv, "--quiet"]);
     expect(code).toBe(0);
-    expect(out).toContain(`${csv}: not UTF-8 (byte 0xE9 at line 2 (byte offset 29)), read as Windows-1252 (what Excel writes in France)`);
+    expect(out).toContain(`${csv}: read as Windows-1252 (what Excel writes in France), since byte 0xE9 (line 2, byte offset 29) is not UTF-8`);
     expect(JSON.parse(readFileSync(`${csv}.report.json`, "utf8")).transcoded).toMatchObject([{ file: csv, encoding: "windows-1252" }]);
     writeFileSync(csv, Buffer.concat([Buffer.from(`id,name,kind\n${PREFIX}latin,Cr`), Buffer.from([0x81]), Buffer.from("teil,MEDIA\n")]));
-    await expect(run(["import", csv, "--quiet"])).rejects.toThrow(/actors\.csv: is neither UTF-8 nor Windows-1252: byte 0x81 at line 2 \(byte offset 29\)/);
+    await expect(run(["import", csv, "--quiet"])).rejects.toThrow(/actors\.csv: is neither UTF-8 nor Windows-1252: byte 0x81 \(line 2, byte offset 29\)/);
   });
 
   it("stops on a file it cannot read", async () => {

@@ -55,7 +55,7 @@ describe("CSV encodings", () => {
     expect(result.rejected).toEqual([]);
     expect(await storedNames()).toEqual({ [`${P}ile`]: "Île-de-France", [`${P}latin1`]: "Ville de Créteil" });
     const message =
-      `${path}: not UTF-8 (byte 0xE9 at line 2 (byte offset 35)), read as Windows-1252 (what Excel writes in France); ` +
+      `${path}: read as Windows-1252 (what Excel writes in France), since byte 0xE9 (line 2, byte offset 35) is not UTF-8; ` +
       `check the imported text, or save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`;
     expect(result.transcoded).toEqual([{ file: path, encoding: "windows-1252", firstNonUtf8: { byte: "0xE9", line: 2, offset: 35 }, message }]);
     const reportPath = `${path}.report.json`;
@@ -82,7 +82,7 @@ describe("CSV encodings", () => {
     const good = file("sources.csv", ascii(`id,title,publisher,date,url,kind\n${P}src,Etude,,,,STUDY\n`));
     const path = file("actors.csv", bytes(HEADER, `${P}a,Cr`, [0xe9], "teil,MEDIA\n", `${P}b,B`, [0x81], ",MEDIA\n"));
     await expect(importFiles(connection.executor, [good, path])).rejects.toThrow(
-      `${path}: is neither UTF-8 nor Windows-1252: byte 0x81 at line 3 (byte offset 40) is a character in neither; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
+      `${path}: is neither UTF-8 nor Windows-1252: byte 0x81 (line 3, byte offset 40) is a character in neither; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
     );
     expect(await connection.executor.read(`MATCH (n) WHERE n.id STARTS WITH $p RETURN n.id AS id`, { p: P })).toEqual([]);
   });
@@ -90,7 +90,7 @@ describe("CSV encodings", () => {
   it("refuses a file mixing UTF-8 with another encoding, naming both places", async () => {
     const path = file("actors.csv", Buffer.concat([Buffer.from(`${HEADER}${P}a,Créteil,MEDIA\n`, "utf8"), bytes(`${P}b,Cr`, [0xe9], "teil,MEDIA\n")]));
     await expect(importFiles(connection.executor, [path])).rejects.toThrow(
-      `${path}: mixes encodings: line 2 is UTF-8 but byte 0xE9 at line 3 (byte offset 42) is not; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
+      `${path}: mixes encodings: line 2 is UTF-8 but byte 0xE9 (line 3, byte offset 42) is not; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
     );
     expect(await storedNames()).toEqual({});
   });
@@ -117,7 +117,7 @@ describe("JSON encodings", () => {
   it("refuses anything else (RFC 8259) with the line and byte, and writes nothing", async () => {
     const path = file("doc.json", Buffer.from(doc("Créteil"), "latin1"));
     await expect(importFiles(connection.executor, [path])).rejects.toThrow(
-      `${path}: is not UTF-8: byte 0xE9 at line 3 (byte offset 51) is not valid UTF-8; JSON must be UTF-8 (RFC 8259): save it as UTF-8`,
+      `${path}: is not UTF-8: byte 0xE9 (line 3, byte offset 51) is not valid UTF-8; JSON must be UTF-8 (RFC 8259): save it as UTF-8`,
     );
     expect(await storedNames()).toEqual({});
   });
