@@ -53,12 +53,20 @@ export const IsExternalId = simple(
 
 /**
  * Characters XML 1.0 cannot hold, so no stored text may (GEXF and GraphML exports are XML):
- * C0 controls other than TAB, LF and CR, the noncharacters U+FFFE and U+FFFF, and lone
- * surrogates (with the u flag a surrogate pair is one code point, so only a lone half matches).
+ * C0 controls other than TAB, LF and CR, lone surrogates and the noncharacters U+FFFE and
+ * U+FFFF. Single-line text (names, titles, units, URLs) refuses TAB, LF and CR too: exports
+ * write it in one cell or attribute.
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-/** Single-line text (names, titles, units, URLs) also refuses TAB, LF and CR: exports write it in one cell or attribute. */
-const NOT_ONE_LINE = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const CONTROLS = { one: "\\u0000-\\u001F", many: "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F" };
+const NONCHARACTERS = "\\uFFFE\\uFFFF";
+// With the u flag a surrogate pair is one code point, so only a lone half matches.
+const REFUSED = {
+  one: new RegExp(`[${CONTROLS.one}\\uD800-\\uDFFF${NONCHARACTERS}]`, "u"),
+  many: new RegExp(`[${CONTROLS.many}\\uD800-\\uDFFF${NONCHARACTERS}]`, "u"),
+};
+
+/** The JSON Schema pattern of storable text (lone surrogates left to the importer: a pattern without the u flag would refuse emoji). */
+export const storableTextPattern = (lines: Lines) => `^[^${CONTROLS[lines]}${NONCHARACTERS}]*$`;
 
 /** Text on one line, or text that may run over several (descriptions, notes). */
 export type Lines = "one" | "many";
@@ -69,7 +77,7 @@ export type Lines = "one" | "many";
  * Positions count characters (code points) from 1.
  */
 export function refusedCharacter(value: string, lines: Lines): string | undefined {
-  const found = (lines === "one" ? NOT_ONE_LINE : NOT_XML).exec(value);
+  const found = REFUSED[lines].exec(value);
   if (!found) return undefined;
   const code = found[0].charCodeAt(0);
   const at = [...value.slice(0, found.index)].length + 1;

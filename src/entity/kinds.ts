@@ -3,7 +3,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsString, IsUrl, Length, Max, Min, ValidateNested,
 } from "class-validator";
-import { IsExternalId, IsRna, IsSiren, IsStorableText, IsTerritoryRef, Lines } from "../common/validators";
+import { IsExternalId, IsRna, IsSiren, IsStorableText, IsTerritoryRef, Lines, storableTextPattern } from "../common/validators";
 
 /** A property decorator (class-validator's own have this shape). */
 export type Decorator = (target: object, property: string) => void;
@@ -36,7 +36,7 @@ const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (eac
 export const text = (min: number, max: number, lines: Lines = "one"): Kind => ({
   type: () => String,
   rules: [rule((o) => IsString(o)), rule((o) => Length(min, max, o)), rule((o) => IsStorableText(lines, o))],
-  json: { type: "string", minLength: min, maxLength: max },
+  json: { type: "string", minLength: min, maxLength: max, pattern: storableTextPattern(lines) },
 });
 
 export const enumOf = (values: object): Kind => ({
