@@ -31,17 +31,30 @@ export function utf16Mark(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The first byte at which `bytes` are not well-formed UTF-8, and the first well-formed multi-byte sequence. */
-export function surveyUtf8(bytes: Uint8Array): { invalid?: ByteAt; multiByte?: ByteAt } {
-  let multiByte: number | undefined;
+/** The first byte at which `bytes` stop being well-formed UTF-8, if any. */
+export function firstNonUtf8(bytes: Uint8Array): ByteAt | undefined {
   for (let i = 0; i < bytes.length; ) {
     const length = sequenceLength(bytes, i);
-    if (length === 0) return { invalid: byteAt(bytes, i), multiByte: multiByte === undefined ? undefined : byteAt(bytes, multiByte) };
-    if (length > 1) multiByte ??= i;
+    if (length === 0) return byteAt(bytes, i);
     i += length;
   }
-  return { multiByte: multiByte === undefined ? undefined : byteAt(bytes, multiByte) };
+  return undefined;
 }
+
+// How UTF-8 writes accented Latin letters (é: 0xC3 0xA9) and typographic punctuation
+// (’: 0xE2 0x80 0x99, €: 0xE2 0x82 0xAC). Read as Windows-1252 these are "Ã©", "â€™": nobody
+// types them, so a file holding them is (partly) UTF-8. Other well-formed sequences can be
+// real Windows-1252 text ("é" + no-break space + "»" is 0xE9 0xA0 0xBB).
+const UTF8_LOOKING = /[\xC2\xC3][\x80-\xBF]|\xE2\x80[\x80-\xBF]|\xE2\x82\xAC/;
+
+/** The first place `bytes` hold UTF-8-encoded letters or punctuation (see UTF8_LOOKING), with the character. */
+export function utf8Looking(bytes: Uint8Array): { at: ByteAt; character: string } | undefined {
+  const found = UTF8_LOOKING.exec(latin1(bytes));
+  if (!found) return undefined;
+  return { at: byteAt(bytes, found.index), character: Buffer.from(found[0], "latin1").toString("utf8") };
+}
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 
 /** Length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 when there is none. */
 function sequenceLength(bytes: Uint8Array, i: number): number {
@@ -88,7 +101,5 @@ export function firstUndefinedInWindows1252(bytes: Uint8Array): ByteAt | undefin
 
 /** `bytes` as Windows-1252 text (every byte defined: see firstUndefinedInWindows1252). */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    .toString("latin1")
-    .replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]);
+  return latin1(bytes).replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]);
 }

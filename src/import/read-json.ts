@@ -1,5 +1,5 @@
 import { ENTITIES, Entity } from "./entities";
-import { describeByte, strictUtf8, surveyUtf8, utf16Mark } from "./decode";
+import { describeByte, firstNonUtf8, strictUtf8, utf16Mark } from "./decode";
 import { ImportFileError, ImportRow } from "./rows";
 
 const SAVE_AS_UTF8 = "JSON must be UTF-8 (RFC 8259): save it as UTF-8";
@@ -10,7 +10,7 @@ export function decodeJson(file: string, bytes: Uint8Array): string {
   if (text !== undefined) return text;
   const mark = utf16Mark(bytes);
   if (mark) throw new ImportFileError(file, `is ${mark}, not UTF-8; ${SAVE_AS_UTF8}`);
-  throw new ImportFileError(file, `is not UTF-8: ${describeByte(surveyUtf8(bytes).invalid!)} is not valid UTF-8; ${SAVE_AS_UTF8}`);
+  throw new ImportFileError(file, `is not UTF-8: ${describeByte(firstNonUtf8(bytes)!)} is not valid UTF-8; ${SAVE_AS_UTF8}`);
 }
 
 /**

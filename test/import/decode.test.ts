@@ -1,7 +1,7 @@
-import { decodeWindows1252, strictUtf8, surveyUtf8 } from "../../src/import/decode";
+import { decodeWindows1252, firstNonUtf8, strictUtf8, utf8Looking } from "../../src/import/decode";
 
-describe("surveyUtf8 agrees with the strict TextDecoder", () => {
-  // The decoder says whether a file is UTF-8; surveyUtf8 says where it stops being so: they must agree.
+describe("firstNonUtf8 agrees with the strict TextDecoder", () => {
+  // The decoder says whether a file is UTF-8; firstNonUtf8 says where it stops being so: they must agree.
   const cases: [string, number[], number | undefined][] = [
     ["ASCII", [0x41, 0x0a, 0x42], undefined],
     ["é in UTF-8", [0x43, 0x72, 0xc3, 0xa9], undefined],
@@ -16,7 +16,7 @@ describe("surveyUtf8 agrees with the strict TextDecoder", () => {
   ];
   it.each(cases)("%s", (_what, input, invalidAt) => {
     const bytes = Uint8Array.from(input);
-    expect(surveyUtf8(bytes).invalid?.offset).toBe(invalidAt);
+    expect(firstNonUtf8(bytes)?.offset).toBe(invalidAt);
     expect(strictUtf8(bytes) === undefined).toBe(invalidAt !== undefined);
   });
 
@@ -27,7 +27,7 @@ describe("surveyUtf8 agrees with the strict TextDecoder", () => {
     for (let n = 0; n < 20_000; n++) {
       // Mostly bytes that start or continue sequences, where the rules are subtle.
       const bytes = Uint8Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.2 ? Math.floor(random() * 0x80) : 0x80 + Math.floor(random() * 0x80)));
-      if ((surveyUtf8(bytes).invalid === undefined) !== (strictUtf8(bytes) !== undefined)) disagreements.push([...bytes]);
+      if ((firstNonUtf8(bytes) === undefined) !== (strictUtf8(bytes) !== undefined)) disagreements.push([...bytes]);
     }
     expect(disagreements).toEqual([]);
   });
@@ -36,5 +36,17 @@ describe("surveyUtf8 agrees with the strict TextDecoder", () => {
 describe("decodeWindows1252", () => {
   it("maps 0x80–0x9F to Windows-1252's characters and the other bytes to the same code point", () => {
     expect(decodeWindows1252(Uint8Array.from([0x80, 0x8c, 0x9c, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x85, 0xe9, 0xff, 0x41]))).toBe("€Œœ‘’“”–—…éÿA");
+  });
+});
+
+describe("utf8Looking", () => {
+  it("finds UTF-8 accented letters and typographic punctuation, with their line", () => {
+    expect(utf8Looking(Buffer.from("a\nb\nCaf\u00e9", "utf8"))).toEqual({ at: { byte: "0xC3", offset: 7, line: 3 }, character: "é" });
+    expect(utf8Looking(Buffer.from("l\u2019eau", "utf8"))?.character).toBe("\u2019");
+    expect(utf8Looking(Buffer.from("100 \u20ac", "utf8"))?.character).toBe("€");
+  });
+
+  it("does not take Windows-1252 text for UTF-8, even where its bytes happen to be well-formed (é, no-break space, »)", () => {
+    expect(utf8Looking(Buffer.from("\u00ab caf\u00e9\u00a0\u00bb \u00c9T\u00c9\u00a0: L\u0092\u00ceLE", "latin1"))).toBeUndefined();
   });
 });

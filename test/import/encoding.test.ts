@@ -87,12 +87,24 @@ describe("CSV encodings", () => {
     expect(await connection.executor.read(`MATCH (n) WHERE n.id STARTS WITH $p RETURN n.id AS id`, { p: P })).toEqual([]);
   });
 
-  it("refuses a file mixing UTF-8 with another encoding, naming both places", async () => {
-    const path = file("actors.csv", Buffer.concat([Buffer.from(`${HEADER}${P}a,Créteil,MEDIA\n`, "utf8"), bytes(`${P}b,Cr`, [0xe9], "teil,MEDIA\n")]));
-    await expect(importFiles(connection.executor, [path])).rejects.toThrow(
-      `${path}: mixes encodings: line 2 is UTF-8 but byte 0xE9 (line 3, byte offset 42) is not; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
+  it("refuses a file mixing UTF-8 with another encoding, whichever comes first, naming both places", async () => {
+    const utf8First = file("actors.csv", Buffer.concat([Buffer.from(`${HEADER}${P}a,Créteil,MEDIA\n`, "utf8"), bytes(`${P}b,Cr`, [0xe9], "teil,MEDIA\n")]));
+    await expect(importFiles(connection.executor, [utf8First])).rejects.toThrow(
+      `${utf8First}: mixes encodings: line 2 holds UTF-8 ("é" at byte offset 21) but byte 0xE9 (line 3, byte offset 42) is not UTF-8; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
+    );
+    const latinFirst = file("actors.csv", Buffer.concat([bytes(HEADER, `${P}b,Cr`, [0xe9], "teil,MEDIA\n"), Buffer.from(`${P}a,L’Haÿ,MEDIA\n`, "utf8")]));
+    await expect(importFiles(connection.executor, [latinFirst])).rejects.toThrow(
+      `${latinFirst}: mixes encodings: line 3 holds UTF-8 ("’" at byte offset 40) but byte 0xE9 (line 2, byte offset 21) is not UTF-8; save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")`,
     );
     expect(await storedNames()).toEqual({});
+  });
+
+  it("reads Windows-1252 whose bytes happen to form UTF-8 sequences (é, no-break space, ») as Windows-1252", async () => {
+    const path = file("actors.csv", bytes(HEADER, `${P}nbsp,`, [0xab, 0xa0], "Caf", [0xe9, 0xa0, 0xbb], ",MEDIA\n"));
+    const result = await importFiles(connection.executor, [path]);
+    expect(result.rejected).toEqual([]);
+    expect(result.transcoded.map((t) => t.firstNonUtf8)).toEqual([{ byte: "0xAB", line: 2, offset: 22 }]);
+    expect(await storedNames()).toEqual({ [`${P}nbsp`]: "«\u00a0Café\u00a0»" });
   });
 
   it("refuses UTF-16 (Excel's Unicode text)", async () => {
