@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     await deleteGenerated(connection);
 
     const readStarted = Date.now();
-    const rows = files.flatMap((file) => readInputFile(file));
+    const rows = files.flatMap((file) => readInputFile(file).rows);
     const readMs = Date.now() - readStarted;
     log(`Read ${rows.length} rows from ${files.join(", ")} in ${readMs} ms; batch size ${batchSize}`);
 

@@ -17,7 +17,7 @@ export class ActorInput {
   @field(enumOf(ActorKind))
   kind!: ActorKind;
 
-  @field(text(0, 4000), { optional: true })
+  @field(text(0, 4000, "many"), { optional: true })
   description?: string | null;
 
   @field(url, { optional: true })

@@ -15,7 +15,7 @@ export class AllianceInput {
   @field(text(1, 200))
   name!: string;
 
-  @field(text(0, 4000), { optional: true })
+  @field(text(0, 4000, "many"), { optional: true })
   description?: string | null;
 
   @field(enumOf(AllianceKind))

@@ -49,6 +49,7 @@ export function registerImport(program: Command): void {
 }
 
 function printSummary(result: ImportResult, reportPath: string): void {
+  for (const transcoding of result.transcoded) console.error(transcoding.message);
   for (const rejection of result.rejected.slice(0, SHOWN)) console.error(describeRejection(rejection));
   if (result.rejected.length > SHOWN) console.error(`… and ${result.rejected.length - SHOWN} more problems`);
   const written = Object.values(result.imported).reduce((sum, c) => sum + c.created + c.updated + c.unchanged, 0);

@@ -51,6 +51,61 @@ export const IsExternalId = simple(
   "must be 1–100 characters: letters, digits and . _ ~ : - (starting with a letter or digit)",
 );
 
+/**
+ * Characters XML 1.0 cannot hold, so no stored text may (GEXF and GraphML exports are XML):
+ * C0 controls other than TAB, LF and CR, lone surrogates and the noncharacters U+FFFE and
+ * U+FFFF. Single-line text (names, titles, units, URLs) refuses TAB, LF and CR too: exports
+ * write it in one cell or attribute.
+ */
+const CONTROLS = { one: "\\u0000-\\u001F", many: "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F" };
+const NONCHARACTERS = "\\uFFFE\\uFFFF";
+// With the u flag a surrogate pair is one code point, so only a lone half matches.
+const REFUSED = {
+  one: new RegExp(`[${CONTROLS.one}\\uD800-\\uDFFF${NONCHARACTERS}]`, "u"),
+  many: new RegExp(`[${CONTROLS.many}\\uD800-\\uDFFF${NONCHARACTERS}]`, "u"),
+};
+
+/** The JSON Schema pattern of storable text (lone surrogates left to the importer: a pattern without the u flag would refuse emoji). */
+export const storableTextPattern = (lines: Lines) => `^[^${CONTROLS[lines]}${NONCHARACTERS}]*$`;
+
+/** Text on one line, or text that may run over several (descriptions, notes). */
+export type Lines = "one" | "many";
+
+/**
+ * Why `value` cannot be stored, naming the first refused character and where it is
+ * ("contains U+0000 (a control character) at character 5; remove it"), or undefined.
+ * Positions count characters (code points) from 1.
+ */
+export function refusedCharacter(value: string, lines: Lines): string | undefined {
+  const found = REFUSED[lines].exec(value);
+  if (!found) return undefined;
+  const code = found[0].charCodeAt(0);
+  const at = [...value.slice(0, found.index)].length + 1;
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (code === 0x09 || code === 0x0a || code === 0x0d) {
+    const what = code === 0x09 ? "a tab" : "a line break";
+    return `contains ${name} (${what}) at character ${at}; this field is one line: replace it with a space`;
+  }
+  const what = code < 0x20 ? "a control character" : code >= 0xfffe ? "a noncharacter" : "half of a surrogate pair, alone";
+  return `contains ${name} (${what}) at character ${at}; remove it`;
+}
+
+/** Refuses text XML cannot carry (and, on one line, TAB, LF and CR): every stored string's kind attaches it. */
+export function IsStorableText(lines: Lines, options?: ValidationOptions) {
+  const problem = (value: unknown) => {
+    const values = Array.isArray(value) ? value : [value];
+    return values.map((item) => (typeof item === "string" ? refusedCharacter(item, lines) : undefined)).find(Boolean);
+  };
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: "isStorableText",
+      target: target.constructor,
+      propertyName,
+      options: { message: (args: ValidationArguments) => problem(args.value) ?? "", ...options },
+      validator: { validate: (value: unknown) => problem(value) === undefined },
+    });
+}
+
 /** The decorated date must not be before the sibling `startField` (ISO dates compare as strings). */
 export function NotBefore(startField: string, options?: ValidationOptions) {
   return (target: object, propertyName: string) =>

@@ -3,7 +3,7 @@ import { LocalDateResolver } from "graphql-scalars";
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsString, IsUrl, Length, Max, Min, ValidateNested,
 } from "class-validator";
-import { IsExternalId, IsRna, IsSiren, IsTerritoryRef } from "../common/validators";
+import { IsExternalId, IsRna, IsSiren, IsStorableText, IsTerritoryRef, Lines, storableTextPattern } from "../common/validators";
 
 /** A property decorator (class-validator's own have this shape). */
 export type Decorator = (target: object, property: string) => void;
@@ -28,10 +28,15 @@ export interface Kind {
 
 const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (each) => decorate({ each });
 
-export const text = (min: number, max: number): Kind => ({
+/**
+ * Free text of `min`–`max` characters: one line (names, titles) unless `lines` is "many"
+ * (descriptions, notes). Characters XML cannot hold are refused (see IsStorableText); ids,
+ * codes, dates and enums have patterns that already exclude them.
+ */
+export const text = (min: number, max: number, lines: Lines = "one"): Kind => ({
   type: () => String,
-  rules: [rule((o) => IsString(o)), rule((o) => Length(min, max, o))],
-  json: { type: "string", minLength: min, maxLength: max },
+  rules: [rule((o) => IsString(o)), rule((o) => Length(min, max, o)), rule((o) => IsStorableText(lines, o))],
+  json: { type: "string", minLength: min, maxLength: max, pattern: storableTextPattern(lines) },
 });
 
 export const enumOf = (values: object): Kind => ({
@@ -51,7 +56,8 @@ export const territoryRef: Kind = { type: () => String, rules: [rule((o) => IsTe
 
 export const url: Kind = {
   type: () => String,
-  rules: [rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, o))],
+  // IsUrl lets control characters through in the path.
+  rules: [rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, o)), rule((o) => IsStorableText("one", o))],
   json: { type: "string", format: "uri" },
 };
 

@@ -7,8 +7,9 @@ import { cypherRow } from "./import.params";
 import { ReferenceChecker, ResolvedRow } from "./import.references";
 import { checkUniqueIdentifiers } from "./import.unique";
 import { validateRows, ValidateOptions } from "./import.validate";
-import { readCsvRows } from "./read-csv";
-import { readJsonRows } from "./read-json";
+import { Transcoding } from "./decode";
+import { decodeCsv, readCsvRows } from "./read-csv";
+import { decodeJson, readJsonRows } from "./read-json";
 import { ImportFileError, ImportRow, Rejection } from "./rows";
 
 export interface ImportOptions {
@@ -34,6 +35,8 @@ export interface ImportResult {
   rejected: Rejection[];
   /** Rows rejected (a row with three bad fields counts once). */
   rowsRejected: number;
+  /** CSV files that were not UTF-8 and were read as Windows-1252 (rows given directly: none). */
+  transcoded: Transcoding[];
   ms: number;
   /** Where the time went: validation, identifier and reference checks, and the writes of each entity. */
   phaseMs: PhaseMs;
@@ -50,26 +53,30 @@ export const DEFAULT_BATCH_SIZE = 5000;
 
 /**
  * Reads an input file: JSON (an import document) or CSV (one entity, named by the file —
- * `actors.csv` … `maturity.csv` — or by `entity`).
+ * `actors.csv` … `maturity.csv` — or by `entity`), decoded strictly (read-json, read-csv):
+ * its rows, and how a CSV that was not UTF-8 was read.
  */
-export function readInputFile(path: string, entity?: Entity): ImportRow[] {
-  let text: string;
+export function readInputFile(path: string, entity?: Entity): { rows: ImportRow[]; transcoding?: Transcoding } {
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new ImportFileError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (/\.json$/i.test(path)) return readJsonRows(path, text);
+  if (/\.json$/i.test(path)) return { rows: readJsonRows(path, decodeJson(path, bytes)) };
   const csvEntity = entity ?? entityOfFile(path);
   if (!/\.csv$/i.test(path) || !csvEntity) {
     throw new ImportFileError(path, `is neither a .json document nor a CSV named ${ENTITIES.map((e) => e === "maturityAssessments" ? "maturity.csv" : `${e}.csv`).join(", ")} (or give --entity)`);
   }
-  return readCsvRows(path, text, csvEntity);
+  const { text, transcoding } = decodeCsv(path, bytes);
+  return { rows: readCsvRows(path, text, csvEntity), transcoding };
 }
 
-/** Reads, validates and imports files together (a membership CSV may refer to the alliances CSV). */
+/** Reads every file (one that cannot be read stops it all before any write), then validates and imports them together (a membership CSV may refer to the alliances CSV). */
 export async function importFiles(executor: Executor, paths: string[], options: ImportOptions & { entity?: Entity } = {}): Promise<ImportResult> {
-  return importRows(executor, paths.flatMap((path) => readInputFile(path, options.entity)), options);
+  const files = paths.map((path) => readInputFile(path, options.entity));
+  const result = await importRows(executor, files.flatMap((file) => file.rows), options);
+  return { ...result, transcoded: files.flatMap((file) => (file.transcoding ? [file.transcoding] : [])) };
 }
 
 /**
@@ -110,7 +117,7 @@ export async function importRows(executor: Executor, rows: ImportRow[], options:
   }
   const rejected = checks.rejected();
   const rowsRejected = new Set(rejected.map(rowOf)).size;
-  return { rowsRead: rows.length, imported, rejected, rowsRejected, ms: Date.now() - started, phaseMs: { ...checks.ms, writes } };
+  return { rowsRead: rows.length, imported, rejected, rowsRejected, transcoded: [], ms: Date.now() - started, phaseMs: { ...checks.ms, writes } };
 }
 
 /** The row a rejection is about (its file and line, or its pointer "/actors/3"): a row with three bad fields counts once. */

@@ -2,6 +2,34 @@ import { parse } from "csv-parse/sync";
 import { flatFields } from "../entity/stored";
 import { Entity, SPECS } from "./entities";
 import { ImportFileError, ImportRow } from "./rows";
+import { decodeWindows1252, describeByte, firstNonUtf8, firstUndefinedInWindows1252, strictUtf8, Transcoding, utf16Mark, utf8Looking } from "./decode";
+
+const SAVE_AS_UTF8 = 'save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")';
+
+/**
+ * The text of a CSV file: UTF-8 (a BOM allowed); else Windows-1252, what Excel writes in
+ * France, said in the report; refused, naming the bytes, when it is UTF-16, when it mixes
+ * UTF-8 letters with other bytes (a concatenated or half-repaired file: either reading would
+ * corrupt some names), or when a byte is a character in neither encoding.
+ */
+export function decodeCsv(file: string, bytes: Uint8Array): { text: string; transcoding?: Transcoding } {
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return { text };
+  const mark = utf16Mark(bytes);
+  if (mark) throw new ImportFileError(file, `is ${mark}, not UTF-8; ${SAVE_AS_UTF8}`);
+  const first = firstNonUtf8(bytes)!;
+  const at = describeByte(first);
+  const utf8 = utf8Looking(bytes);
+  if (utf8) {
+    throw new ImportFileError(file, `mixes encodings: line ${utf8.at.line} holds UTF-8 ("${utf8.character}" at byte offset ${utf8.at.offset}) but ${at} is not UTF-8; ${SAVE_AS_UTF8}`);
+  }
+  const undefinedByte = firstUndefinedInWindows1252(bytes);
+  if (undefinedByte) {
+    throw new ImportFileError(file, `is neither UTF-8 nor Windows-1252: ${describeByte(undefinedByte)} is a character in neither; ${SAVE_AS_UTF8}`);
+  }
+  const message = `${file}: read as Windows-1252 (what Excel writes in France), since ${at} is not UTF-8; check the imported text, or ${SAVE_AS_UTF8}`;
+  return { text: decodeWindows1252(bytes), transcoding: { file, encoding: "windows-1252", firstNonUtf8: first, message } };
+}
 
 /**
  * Rows of one entity's CSV file (header line first). Empty cells are absent fields;

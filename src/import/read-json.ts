@@ -1,5 +1,17 @@
 import { ENTITIES, Entity } from "./entities";
+import { describeByte, firstNonUtf8, strictUtf8, utf16Mark } from "./decode";
 import { ImportFileError, ImportRow } from "./rows";
+
+const SAVE_AS_UTF8 = "JSON must be UTF-8 (RFC 8259): save it as UTF-8";
+
+/** The text of a JSON file: UTF-8 only (a BOM allowed); otherwise refused, naming the first byte that is not. */
+export function decodeJson(file: string, bytes: Uint8Array): string {
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return text;
+  const mark = utf16Mark(bytes);
+  if (mark) throw new ImportFileError(file, `is ${mark}, not UTF-8; ${SAVE_AS_UTF8}`);
+  throw new ImportFileError(file, `is not UTF-8: ${describeByte(firstNonUtf8(bytes)!)} is not valid UTF-8; ${SAVE_AS_UTF8}`);
+}
 
 /**
  * Rows of a JSON import document (`{ sources: [...], actors: [...], ... }`), each with its

@@ -6,7 +6,8 @@ export const defaultReportPath = (inputs: string[]) => `${inputs[0]}.report.json
 
 /**
  * Writes the import report: what was read, written (created / updated / unchanged per
- * entity) and every rejection with its file, line or JSON pointer, field and reason.
+ * entity), every rejection with its file, line or JSON pointer, field and reason, and the
+ * CSV files read as Windows-1252 (with the first byte that was not UTF-8).
  */
 export function writeReport(path: string, inputs: string[], result: ImportResult): void {
   const report = {
@@ -15,6 +16,7 @@ export function writeReport(path: string, inputs: string[], result: ImportResult
     rowsRead: result.rowsRead,
     rowsRejected: result.rowsRejected,
     imported: result.imported,
+    transcoded: result.transcoded,
     rejected: result.rejected,
   };
   writeFileSync(path, JSON.stringify(report, null, 2) + "\n");

@@ -45,7 +45,7 @@ export class MaturityAssessmentInput {
   @field(date, { rules: [NotInFuture()] })
   assessedOn!: string;
 
-  @field(text(0, 4000), { optional: true })
+  @field(text(0, 4000, "many"), { optional: true })
   note?: string | null;
 
   @field(sourceIds(1), { description: "Sources making the assessment: at least one, all existing", links: [CITES_SOURCES] })

@@ -34,7 +34,7 @@ export class OutcomeInput {
   @field(text(1, 300))
   title!: string;
 
-  @field(text(0, 4000), { optional: true })
+  @field(text(0, 4000, "many"), { optional: true })
   description?: string | null;
 
   @field(nested(IndicatorInput), { optional: true })

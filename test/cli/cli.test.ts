@@ -70,6 +70,18 @@ describe("maillage import", () => {
     expect(report.rejected[0]).toMatchObject({ pointer: "/actors/0/kind", field: "kind", entity: "actors" });
   });
 
+  it("imports a Latin-1 CSV as Windows-1252, exits 0 and says so; refuses a byte neither encoding has", async () => {
+    await connection;
+    const csv = join(dir, "actors.csv");
+    writeFileSync(csv, Buffer.concat([Buffer.from(`id,name,kind\n${PREFIX}latin,Cr`), Buffer.from([0xe9]), Buffer.from("teil,MEDIA\n")]));
+    const { out, code } = await run(["import", csv, "--quiet"]);
+    expect(code).toBe(0);
+    expect(out).toContain(`${csv}: read as Windows-1252 (what Excel writes in France), since byte 0xE9 (line 2, byte offset 29) is not UTF-8`);
+    expect(JSON.parse(readFileSync(`${csv}.report.json`, "utf8")).transcoded).toMatchObject([{ file: csv, encoding: "windows-1252" }]);
+    writeFileSync(csv, Buffer.concat([Buffer.from(`id,name,kind\n${PREFIX}latin,Cr`), Buffer.from([0x81]), Buffer.from("teil,MEDIA\n")]));
+    await expect(run(["import", csv, "--quiet"])).rejects.toThrow(/actors\.csv: is neither UTF-8 nor Windows-1252: byte 0x81 \(line 2, byte offset 29\)/);
+  });
+
   it("stops on a file it cannot read", async () => {
     await expect(run(["import", join(dir, "missing.json")])).rejects.toThrow(/cannot be read/);
   });
