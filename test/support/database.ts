@@ -50,7 +50,7 @@ export interface OperationResult {
 }
 
 // Tests write their own data, so operations run as an admin unless a test says otherwise.
-const TEST_ADMIN: Viewer = { role: Role.ADMIN, subject: "test" };
+const TEST_ADMIN: Viewer = { role: Role.ADMIN, subject: "test", caller: { kind: "script", id: "test" } };
 
 /** Runs GraphQL operations through Apollo (no HTTP) against the real database, as an admin. */
 export class GraphQLClient {
