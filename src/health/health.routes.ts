@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { DeadlineError, withDeadline } from "../common/deadline";
 import { isCodedError } from "../common/errors";
 import { logger } from "../logger";
 import { Executor, mapDriverError } from "../neo4j/executor";
@@ -56,15 +57,4 @@ export async function checkReadiness(executor: Executor, migrations: Migration[]
   const pending = migrations.filter((migration) => applied.get(migration.id) !== migration.checksum).map((m) => m.id);
   if (pending.length) return { ready: false, reason: `migrations not applied: ${pending.join(", ")}` };
   return { ready: true };
-}
-
-class DeadlineError extends Error {}
-
-// The driver's own retry can outlast a probe's patience; the probe answers on time regardless.
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

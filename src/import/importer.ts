@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Executor } from "../neo4j/executor";
 import { RunQuery } from "../neo4j/references";
@@ -69,7 +70,10 @@ export function readInputFile(path: string, entity?: Entity): ImportRow[] {
 
 /** Reads, validates and imports files together (a membership CSV may refer to the alliances CSV). */
 export async function importFiles(executor: Executor, paths: string[], options: ImportOptions & { entity?: Entity } = {}): Promise<ImportResult> {
-  return importRows(executor, paths.flatMap((path) => readInputFile(path, options.entity)), options);
+  const rows = paths.flatMap((path) => readInputFile(path, options.entity));
+  // Its writes are recorded as this import: the files, and the SHA-256 of each as read.
+  const sha256 = paths.map((path) => createHash("sha256").update(readFileSync(path)).digest("hex"));
+  return importRows(executor.forRequest({ kind: "import", id: paths.join(", "), sha256 }), rows, options);
 }
 
 /**
