@@ -16,7 +16,8 @@ export type Readiness = { ready: true } | { ready: false; reason: string };
 /**
  * Liveness and readiness, for orchestrators and load balancers:
  *
- *   GET /healthz   200 {status:"ok"} while the process serves HTTP (no database call)
+ *   GET /healthz   200 {status:"ok", neo4j:{available, since?, refused, probes}} while the process serves HTTP
+ *                  (no database call: `neo4j` is the availability gate's view, see neo4j/availability.ts)
  *   GET /readyz    200 {status:"ok"} when Neo4j answers a read within READINESS_TIMEOUT_MS
  *                  and has recorded every cypher/ migration with its checksum;
  *                  503 {status:"unavailable", reason} otherwise
@@ -32,7 +33,8 @@ export function healthRoutes(
   const timeoutMs = options.timeoutMs ?? READINESS_TIMEOUT_MS;
   const router = Router();
   router.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ status: "ok", neo4j: executor.availability.state() });
   });
   router.get("/readyz", async (_req, res) => {
     const readiness = await checkReadiness(executor, migrations, timeoutMs);

@@ -1,6 +1,6 @@
 import { Driver, isRetryableError, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-driver";
 import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
-import { AvailabilityGate } from "./availability";
+import { AvailabilityGate, RETRY_AFTER_S } from "./availability";
 import type { Caller } from "./caller";
 import { retryBudgetOf, transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
@@ -217,7 +217,7 @@ const TIMED_OUT_CODES = new Set([
 /** Driver errors → domain errors, in one place. Unknown errors pass through (and get masked). */
 export function mapDriverError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
+  if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError(undefined, RETRY_AFTER_S);
   // Every pooled connection stayed busy for NEO4J_ACQUISITION_TIMEOUT_MS: overloaded, not broken.
   if (error.message.startsWith("Connection acquisition timed out")) return new ServiceUnavailableError("the graph database is overloaded; retry shortly");
   if (TIMED_OUT_CODES.has(error.code)) return new ServiceUnavailableError("the query took too long and was stopped; narrow it or retry");
