@@ -56,7 +56,7 @@ export async function verifyJwt(token: string, config: JwtConfig, now: number = 
  * (exp − now). An iat later than now counts as now, so a token cannot shorten its lifetime
  * by claiming to be issued in the future.
  */
-export function lifetimeOf(payload: { exp: number; iat?: unknown }, now: number): number {
+function lifetimeOf(payload: { exp: number; iat?: unknown }, now: number): number {
   const nowS = Math.floor(now / 1000);
   const issued = typeof payload.iat === "number" ? Math.min(payload.iat, nowS) : nowS;
   return payload.exp - issued;

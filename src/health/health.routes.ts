@@ -48,6 +48,8 @@ export function healthRoutes(
 /** Whether Neo4j answers within `timeoutMs` and has recorded every migration as applied. Never throws. */
 export async function checkReadiness(executor: Executor, migrations: Migration[], timeoutMs: number): Promise<Readiness> {
   let rows;
+  // While the gate refuses requests, ask Neo4j itself: readiness must see it back at once.
+  if (!executor.availability.available) await withDeadline(executor.availability.probeNow(), timeoutMs).catch(() => false);
   try {
     rows = await withDeadline(executor.forRequest().read(APPLIED_MIGRATIONS, {}, { timeoutMs }), timeoutMs);
   } catch (caught) {

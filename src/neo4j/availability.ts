@@ -32,6 +32,7 @@ export class AvailabilityGate {
   private probes = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private inFlight: Promise<boolean> | undefined;
 
   constructor(
     private readonly probe: () => Promise<unknown>,
@@ -70,19 +71,35 @@ export class AvailabilityGate {
     clearTimeout(this.timer);
   }
 
-  private schedule(): void {
-    // unref: a probe waiting for a database that never returns must not keep the process alive.
-    this.timer = setTimeout(() => void this.probeOnce(), this.intervalMs).unref();
+  /**
+   * Asks Neo4j now (one probe at a time: a caller arriving meanwhile shares it) and reopens the
+   * gate when it answers. Resolves to whether it did; never throws. /readyz uses it, so a
+   * readiness check sees Neo4j back at once rather than at the next scheduled probe.
+   */
+  probeNow(): Promise<boolean> {
+    this.inFlight ??= (async () => {
+      this.probes++;
+      try {
+        await withDeadline(this.probe(), this.probeTimeoutMs);
+        this.closedAt = undefined;
+        return true;
+      } catch {
+        return false;
+      } finally {
+        this.inFlight = undefined;
+      }
+    })();
+    return this.inFlight;
   }
 
-  private async probeOnce(): Promise<void> {
-    if (this.stopped) return;
-    this.probes++;
-    try {
-      await withDeadline(this.probe(), this.probeTimeoutMs);
-      this.closedAt = undefined;
-    } catch {
-      if (!this.stopped) this.schedule();
-    }
+  private schedule(): void {
+    // unref: a probe waiting for a database that never returns must not keep the process alive.
+    this.timer = setTimeout(() => void this.probeAndReschedule(), this.intervalMs).unref();
+  }
+
+  private async probeAndReschedule(): Promise<void> {
+    if (this.stopped || this.available) return;
+    await this.probeNow();
+    if (!this.stopped && !this.available) this.schedule();
   }
 }
