@@ -62,10 +62,10 @@ export class Executor {
 
   /**
    * A new executor on the same driver, listeners and availability gate, with its own round-trip
-   * count (one per request, import, seed…) and `caller` (by default this one's).
+   * count (one per request, import, seed…) and `caller` (by default this one's; null: none, it cannot write).
    */
-  forRequest(caller: Caller | undefined = this.caller): Executor {
-    return new Executor(this.driver, this.database, this.txTimeoutMs, caller, this.shared);
+  forRequest(caller: Caller | null | undefined = this.caller): Executor {
+    return new Executor(this.driver, this.database, this.txTimeoutMs, caller ?? undefined, this.shared);
   }
 
   /** Calls `listener` after each write transaction that commits (not after one that fails); adding it again is a no-op. */

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Role } from "../../src/auth/viewer";
 import { loadConfig } from "../../src/config";
+import { createContext } from "../../src/graphql/context";
 import { importFiles } from "../../src/import/importer";
 import type { Caller } from "../../src/neo4j/caller";
 import { connect, Connection } from "../../src/neo4j/connect";
@@ -70,6 +72,12 @@ describe("the caller of a write", () => {
     expect(heard.every((caller) => caller.kind === "migration" && caller.id === first.id)).toBe(true);
     expect(heard.length).toBe(first.statements.length + 1);
     await migrate(connection.executor); // the real checksum back
+  });
+
+  it("is none for an anonymous request, even on a root executor that has one", () => {
+    expect(connection.executor.caller).toEqual({ kind: "script", id: "test" });
+    expect(createContext(connection.executor).executor.caller).toBeUndefined();
+    expect(createContext(connection.executor, { viewer: { role: Role.EDITOR, subject: "x", caller: { kind: "jwt", id: "x" } } }).executor.caller).toEqual({ kind: "jwt", id: "x" });
   });
 
   it("travels as Neo4j transaction metadata", async () => {
