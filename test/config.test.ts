@@ -71,3 +71,19 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MAILLAGE_READ_ONLY: "sometimes" })).toThrow('MAILLAGE_READ_ONLY must be true or false; got "sometimes"');
   });
 });
+
+describe("MAILLAGE_JWT_MAX_LIFETIME", () => {
+  const jwt = { MAILLAGE_JWT_SECRET: "a-test-secret-of-at-least-32-characters!" };
+  it("defaults to 24 h and reads seconds or a unit", () => {
+    expect(loadConfig(jwt).auth.jwt?.maxLifetimeS).toBe(86_400);
+    expect(loadConfig({ ...jwt, MAILLAGE_JWT_MAX_LIFETIME: "900" }).auth.jwt?.maxLifetimeS).toBe(900);
+    expect(loadConfig({ ...jwt, MAILLAGE_JWT_MAX_LIFETIME: "12h" }).auth.jwt?.maxLifetimeS).toBe(43_200);
+    expect(loadConfig({ ...jwt, MAILLAGE_JWT_MAX_LIFETIME: "7d" }).auth.jwt?.maxLifetimeS).toBe(604_800);
+  });
+
+  it.each(["0", "12 hours", "-5m", "1.5h"])("names the variable and the form expected when given %s", (value) => {
+    expect(() => loadConfig({ ...jwt, MAILLAGE_JWT_MAX_LIFETIME: value })).toThrow(
+      `Invalid configuration: MAILLAGE_JWT_MAX_LIFETIME must be a duration of at least 1 s and at most 10 years, in seconds or with a unit (90s, 30m, 12h, 7d); got "${value}"`,
+    );
+  });
+});

@@ -81,7 +81,7 @@ export interface Measure {
   loadAvg1m: number;
 }
 
-const ADMIN: Viewer = { role: Role.ADMIN, subject: "bench-sweep" };
+const ADMIN: Viewer = { role: Role.ADMIN, subject: "bench-sweep", caller: { kind: "script", id: "bench-sweep" } };
 
 /** Runs calls in process through Apollo (no HTTP): timed on the plain executor, db hits from one more profiled call. */
 export class SweepRunner {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { ConfigError, parseBoolean } from "../common/config-parse";
+import { ConfigError, parseBoolean, parseDurationSeconds } from "../common/config-parse";
+import { JwtKey, readKeysFile, secretKey } from "./jwt-keys";
 import { Role, parseRole, GRANTABLE_ROLES } from "./viewer";
 import { ApiKey, hashKey } from "./api-keys";
 
@@ -10,8 +11,10 @@ import { ApiKey, hashKey } from "./api-keys";
  *   MAILLAGE_API_KEYS           comma list of role:key (`editor:3f9c…,admin:77ab…`)
  *   MAILLAGE_API_KEYS_FILE      or a JSON file: [{ "role": "editor", "key": "…", "name": "ingest-bot" }]
  *   MAILLAGE_JWT_SECRET         HS256 secret (≥ 32 characters) to accept `Authorization: Bearer <jwt>`
- *   MAILLAGE_JWT_ISSUER         optional: the `iss` tokens must carry
- *   MAILLAGE_JWT_AUDIENCE       optional: the `aud` tokens must carry
+ *   MAILLAGE_JWT_KEYS_FILE      and/or a JSON file of verification keys picked by `kid` (see jwt-keys.ts): rotation
+ *   MAILLAGE_JWT_ISSUER         the `iss` tokens must carry (required in production when JWTs are on)
+ *   MAILLAGE_JWT_AUDIENCE       the `aud` tokens must carry (required in production when JWTs are on)
+ *   MAILLAGE_JWT_MAX_LIFETIME   longest lifetime accepted, exp − iat (exp − now without iat): 3600, 12h… (default 24h)
  *   MAILLAGE_READS_REQUIRE_KEY  true: anonymous requests are refused, reads need a READER credential
  */
 export interface AuthConfig {
@@ -21,16 +24,21 @@ export interface AuthConfig {
 }
 
 export interface JwtConfig {
-  secret: Uint8Array;
+  /** The verification keys; a token picks one by its `kid` header. */
+  keys: JwtKey[];
   issuer: string | undefined;
   audience: string | undefined;
+  /** Tokens meant to live longer than this (seconds) are refused. */
+  maxLifetimeS: number;
 }
+
+/** MAILLAGE_JWT_MAX_LIFETIME when unset, in development and production alike: a stolen token is worth a day at most. */
+export const DEFAULT_JWT_MAX_LIFETIME_S = 24 * 3600;
 
 /** No keys, no JWTs, public reads: every request is anonymous, so nothing can be written. */
 export const NO_AUTH: AuthConfig = Object.freeze({ apiKeys: [], jwt: undefined, readsRequireKey: false });
 
 const MIN_KEY_LENGTH = 16;
-const MIN_SECRET_LENGTH = 32;
 
 export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const inline = env.MAILLAGE_API_KEYS?.trim();
@@ -40,7 +48,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const readsRequireKey = parseBoolean("MAILLAGE_READS_REQUIRE_KEY", env.MAILLAGE_READS_REQUIRE_KEY, false);
   const jwt = loadJwt(env);
   if (readsRequireKey && entries.length === 0 && !jwt) {
-    throw new ConfigError("MAILLAGE_READS_REQUIRE_KEY", "is true but no credential is configured (set MAILLAGE_API_KEYS, MAILLAGE_API_KEYS_FILE or MAILLAGE_JWT_SECRET)");
+    throw new ConfigError("MAILLAGE_READS_REQUIRE_KEY", "is true but no credential is configured (set MAILLAGE_API_KEYS, MAILLAGE_API_KEYS_FILE, MAILLAGE_JWT_SECRET or MAILLAGE_JWT_KEYS_FILE)");
   }
   return { apiKeys: toApiKeys(entries, inline ? "MAILLAGE_API_KEYS" : "MAILLAGE_API_KEYS_FILE"), jwt, readsRequireKey };
 }
@@ -99,15 +107,21 @@ function toApiKeys(entries: KeyEntry[], variable: string): ApiKey[] {
 
 function loadJwt(env: NodeJS.ProcessEnv): JwtConfig | undefined {
   const secret = env.MAILLAGE_JWT_SECRET;
+  const file = env.MAILLAGE_JWT_KEYS_FILE?.trim();
   const issuer = env.MAILLAGE_JWT_ISSUER?.trim() || undefined;
   const audience = env.MAILLAGE_JWT_AUDIENCE?.trim() || undefined;
-  if (secret === undefined || secret === "") {
-    if (issuer) throw new ConfigError("MAILLAGE_JWT_ISSUER", "is set but MAILLAGE_JWT_SECRET is not");
-    if (audience) throw new ConfigError("MAILLAGE_JWT_AUDIENCE", "is set but MAILLAGE_JWT_SECRET is not");
+  const keys = [...(secret ? [secretKey(secret)] : []), ...(file ? readKeysFile(file) : [])];
+  if (keys.length === 0) {
+    for (const variable of ["MAILLAGE_JWT_ISSUER", "MAILLAGE_JWT_AUDIENCE", "MAILLAGE_JWT_MAX_LIFETIME"]) {
+      if (env[variable]?.trim()) throw new ConfigError(variable, "is set but no JWT key is (MAILLAGE_JWT_SECRET or MAILLAGE_JWT_KEYS_FILE)");
+    }
     return undefined;
   }
-  if (secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError("MAILLAGE_JWT_SECRET", `must be at least ${MIN_SECRET_LENGTH} characters for HS256; got ${secret.length}`);
+  if (env.NODE_ENV === "production") {
+    // A token minted for another service of the same issuer, or by another issuer sharing a key, must not pass here.
+    if (!issuer) throw new ConfigError("MAILLAGE_JWT_ISSUER", "must be set in production (NODE_ENV=production) when JWTs are accepted; got nothing");
+    if (!audience) throw new ConfigError("MAILLAGE_JWT_AUDIENCE", "must be set in production (NODE_ENV=production) when JWTs are accepted; got nothing");
   }
-  return { secret: new TextEncoder().encode(secret), issuer, audience };
+  const maxLifetimeS = parseDurationSeconds("MAILLAGE_JWT_MAX_LIFETIME", env.MAILLAGE_JWT_MAX_LIFETIME, DEFAULT_JWT_MAX_LIFETIME_S);
+  return { keys, issuer, audience, maxLifetimeS };
 }

@@ -26,7 +26,7 @@ export async function authenticate(headers: IncomingHttpHeaders, config: AuthCon
   if (apiKey) {
     const key = findApiKey(config.apiKeys, apiKey);
     if (!key) throw new UnauthenticatedError("unknown API key");
-    return { role: key.role, subject: `api-key:${key.name}` };
+    return { role: key.role, subject: `api-key:${key.name}`, caller: { kind: "api-key", id: key.name } };
   }
   if (config.readsRequireKey) throw new UnauthenticatedError("this server requires a credential (X-API-Key or Authorization: Bearer) for every request");
   return ANONYMOUS;

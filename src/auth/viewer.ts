@@ -1,3 +1,5 @@
+import type { Caller } from "../neo4j/caller";
+
 /**
  * Who is asking: a role and, when authenticated, a subject (a JWT's `sub`, an API key's name).
  * Roles are ordered: ADMIN ⊃ EDITOR ⊃ READER ⊃ ANONYMOUS.
@@ -18,9 +20,11 @@ export interface Viewer {
   role: Role;
   /** Null for anonymous requests. */
   subject: string | null;
+  /** Whom the request's writes are recorded for (api-key or jwt); null for anonymous requests, which cannot write. */
+  caller: Caller | null;
 }
 
-export const ANONYMOUS: Viewer = Object.freeze({ role: Role.ANONYMOUS, subject: null });
+export const ANONYMOUS: Viewer = Object.freeze({ role: Role.ANONYMOUS, subject: null, caller: null });
 
 /** True when `role` includes everything `required` may do. */
 export function hasRole(role: Role, required: Role): boolean {

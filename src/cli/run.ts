@@ -1,5 +1,6 @@
 import { loadConfig } from "../config";
 import { logger } from "../logger";
+import type { Caller } from "../neo4j/caller";
 import { connect, Connection } from "../neo4j/connect";
 
 /** Exit codes of every command: 0 done, 1 fatal (nothing or not everything done), 2 done with rejected rows. */
@@ -10,11 +11,14 @@ export class CliError extends Error {
   override name = "CliError";
 }
 
+/** Whom a command's writes are recorded for, unless it says more (imports, seeds and migrations do). */
+export const CLI_CALLER: Caller = { kind: "cli", id: "maillage" };
+
 /** Runs `work` with a connection built from the environment (NEO4J_URI, …), always closed afterwards. */
-export async function withConnection<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+export async function withConnection<T>(work: (connection: Connection) => Promise<T>, caller: Caller = CLI_CALLER): Promise<T> {
   const config = loadConfig();
   logger.level = config.logLevel;
-  const connection = await connect(config);
+  const connection = await connect(config, caller);
   try {
     return await work(connection);
   } finally {

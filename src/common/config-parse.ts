@@ -43,3 +43,16 @@ export function parseBoolean(variable: string, raw: string | undefined, fallback
   if (["0", "false", "no"].includes(value)) return false;
   throw new ConfigError(variable, `must be true or false; got "${raw}"`);
 }
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** A duration in whole seconds: `3600`, `90s`, `30m`, `12h` or `7d`, at least `min` seconds. */
+export function parseDurationSeconds(variable: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const match = /^\s*(\d+)\s*([smhd]?)\s*$/.exec(raw);
+  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2] || "s"] : NaN;
+  if (!(seconds >= min) || seconds > 10 * 365 * 86400) {
+    throw new ConfigError(variable, `must be a duration of at least ${min} s and at most 10 years, in seconds or with a unit (90s, 30m, 12h, 7d); got "${raw}"`);
+  }
+  return seconds;
+}

@@ -28,9 +28,17 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** HTTP 503; with `retryAfterSeconds`, also `Retry-After` and `extensions.retryAfterSeconds` (as TooManyRequestsError). */
 export class ServiceUnavailableError extends GraphQLError {
-  constructor(reason = "the graph database is unreachable; retry shortly") {
-    super(`Service unavailable: ${reason}`, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } });
+  constructor(reason = "the graph database is unreachable; retry shortly", retryAfterSeconds?: number) {
+    const retry = retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds));
+    super(`Service unavailable: ${reason}`, {
+      extensions: {
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        ...(retry !== undefined && { retryAfterSeconds: retry }),
+        http: { status: 503, ...(retry !== undefined && { headers: new Map([["retry-after", String(retry)]]) }) },
+      },
+    });
   }
 }
 

@@ -73,8 +73,8 @@ function createLoaders(repos: ReturnType<typeof createRepositories>, executor: E
  */
 export function createContext(root: Executor, request: { requestId?: string; viewer?: Viewer } = {}): Context {
   root.onCommit(bumpGraphGeneration); // cached analytics of the old graph go stale on commit (a no-op once added)
-  const executor = root.forRequest();
-  const repos = createRepositories(executor);
   const viewer = request.viewer ?? ANONYMOUS;
+  const executor = root.forRequest(viewer.caller); // the request's writes are the viewer's; an anonymous one has none
+  const repos = createRepositories(executor);
   return { requestId: request.requestId ?? randomUUID(), viewer, executor, repos, loaders: createLoaders(repos, executor) };
 }

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { DeadlineError, withDeadline } from "../common/deadline";
 import { isCodedError } from "../common/errors";
 import { logger } from "../logger";
 import { Executor, mapDriverError } from "../neo4j/executor";
@@ -15,7 +16,8 @@ export type Readiness = { ready: true } | { ready: false; reason: string };
 /**
  * Liveness and readiness, for orchestrators and load balancers:
  *
- *   GET /healthz   200 {status:"ok"} while the process serves HTTP (no database call)
+ *   GET /healthz   200 {status:"ok", neo4j:{available, since?, refused, probes}} while the process serves HTTP
+ *                  (no database call: `neo4j` is the availability gate's view, see neo4j/availability.ts)
  *   GET /readyz    200 {status:"ok"} when Neo4j answers a read within READINESS_TIMEOUT_MS
  *                  and has recorded every cypher/ migration with its checksum;
  *                  503 {status:"unavailable", reason} otherwise
@@ -31,7 +33,8 @@ export function healthRoutes(
   const timeoutMs = options.timeoutMs ?? READINESS_TIMEOUT_MS;
   const router = Router();
   router.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ status: "ok", neo4j: executor.availability.state() });
   });
   router.get("/readyz", async (_req, res) => {
     const readiness = await checkReadiness(executor, migrations, timeoutMs);
@@ -45,6 +48,8 @@ export function healthRoutes(
 /** Whether Neo4j answers within `timeoutMs` and has recorded every migration as applied. Never throws. */
 export async function checkReadiness(executor: Executor, migrations: Migration[], timeoutMs: number): Promise<Readiness> {
   let rows;
+  // While the gate refuses requests, ask Neo4j itself: readiness must see it back at once.
+  if (!executor.availability.available) await withDeadline(executor.availability.probeNow(), timeoutMs).catch(() => false);
   try {
     rows = await withDeadline(executor.forRequest().read(APPLIED_MIGRATIONS, {}, { timeoutMs }), timeoutMs);
   } catch (caught) {
@@ -56,15 +61,4 @@ export async function checkReadiness(executor: Executor, migrations: Migration[]
   const pending = migrations.filter((migration) => applied.get(migration.id) !== migration.checksum).map((m) => m.id);
   if (pending.length) return { ready: false, reason: `migrations not applied: ${pending.join(", ")}` };
   return { ready: true };
-}
-
-class DeadlineError extends Error {}
-
-// The driver's own retry can outlast a probe's patience; the probe answers on time regardless.
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

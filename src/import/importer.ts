@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Executor } from "../neo4j/executor";
 import { RunQuery } from "../neo4j/references";
@@ -56,26 +57,29 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * `actors.csv` … `maturity.csv` — or by `entity`), decoded strictly (read-json, read-csv):
  * its rows, and how a CSV that was not UTF-8 was read.
  */
-export function readInputFile(path: string, entity?: Entity): { rows: ImportRow[]; transcoding?: Transcoding } {
+export function readInputFile(path: string, entity?: Entity): { rows: ImportRow[]; transcoding?: Transcoding; sha256: string } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new ImportFileError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (/\.json$/i.test(path)) return { rows: readJsonRows(path, decodeJson(path, bytes)) };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (/\.json$/i.test(path)) return { rows: readJsonRows(path, decodeJson(path, bytes)), sha256 };
   const csvEntity = entity ?? entityOfFile(path);
   if (!/\.csv$/i.test(path) || !csvEntity) {
     throw new ImportFileError(path, `is neither a .json document nor a CSV named ${ENTITIES.map((e) => e === "maturityAssessments" ? "maturity.csv" : `${e}.csv`).join(", ")} (or give --entity)`);
   }
   const { text, transcoding } = decodeCsv(path, bytes);
-  return { rows: readCsvRows(path, text, csvEntity), transcoding };
+  return { rows: readCsvRows(path, text, csvEntity), transcoding, sha256 };
 }
 
 /** Reads every file (one that cannot be read stops it all before any write), then validates and imports them together (a membership CSV may refer to the alliances CSV). */
 export async function importFiles(executor: Executor, paths: string[], options: ImportOptions & { entity?: Entity } = {}): Promise<ImportResult> {
   const files = paths.map((path) => readInputFile(path, options.entity));
-  const result = await importRows(executor, files.flatMap((file) => file.rows), options);
+  // Its writes are recorded as this import: the files, and the SHA-256 of each as read.
+  const caller = { kind: "import" as const, id: paths.join(", "), sha256: files.map((file) => file.sha256) };
+  const result = await importRows(executor.forRequest(caller), files.flatMap((file) => file.rows), options);
   return { ...result, transcoded: files.flatMap((file) => (file.transcoding ? [file.transcoding] : [])) };
 }
 

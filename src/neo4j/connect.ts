@@ -1,5 +1,6 @@
 import { Driver } from "neo4j-driver";
 import { createDriver, DriverTimeouts, Neo4jSettings } from "./driver";
+import type { Caller } from "./caller";
 import { Executor } from "./executor";
 
 export interface Connection {
@@ -10,9 +11,11 @@ export interface Connection {
 
 /**
  * Opens the driver and checks the database answers, with an error that says what to do
- * when it does not (start the embedded Neo4j, or fix NEO4J_URI / credentials).
+ * when it does not (start the embedded Neo4j, or fix NEO4J_URI / credentials). The root
+ * executor writes as `caller` when given (the CLI, a script); the server gives none, so
+ * only per-request executors (forRequest(viewer's caller)) can write.
  */
-export async function connect(config: Neo4jSettings & Partial<DriverTimeouts>): Promise<Connection> {
+export async function connect(config: Neo4jSettings & Partial<DriverTimeouts>, caller?: Caller): Promise<Connection> {
   const driver = createDriver(config);
   try {
     await driver.verifyConnectivity({ database: config.neo4jDatabase });
@@ -24,5 +27,10 @@ export async function connect(config: Neo4jSettings & Partial<DriverTimeouts>): 
         `Start the embedded database with \`npm run db:start\`, or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD for yours.`,
     );
   }
-  return { driver, executor: new Executor(driver, config.neo4jDatabase), close: () => driver.close() };
+  const executor = new Executor(driver, config.neo4jDatabase, undefined, caller);
+  const close = () => {
+    executor.availability.stop();
+    return driver.close();
+  };
+  return { driver, executor, close };
 }

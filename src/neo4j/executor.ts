@@ -1,5 +1,7 @@
 import { Driver, isRetryableError, ManagedTransaction, Neo4jError, RecordShape } from "neo4j-driver";
 import { BadUserInputError, ServiceUnavailableError } from "../common/errors";
+import { AvailabilityGate, RETRY_AFTER_S } from "./availability";
+import type { Caller } from "./caller";
 import { retryBudgetOf, transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
 import { neo4jMetrics } from "../observability/metrics";
@@ -7,8 +9,16 @@ import { neo4jMetrics } from "../observability/metrics";
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
 
-/** Called after a write transaction commits (e.g. to drop caches of the old graph); must not throw. */
-export type CommitListener = () => void;
+/** Called after a write transaction commits, with whom it was made for (e.g. to drop caches, to record history); must not throw. */
+export type CommitListener = (caller: Caller) => void;
+
+/** What an executor shares with every executor made from it by forRequest(). */
+interface Shared {
+  /** So a request's writes reach the root's listeners. */
+  commitListeners: Set<CommitListener>;
+  /** So one failure makes every request fail fast until Neo4j answers again. */
+  gate: AvailabilityGate;
+}
 
 /**
  * The only place that opens sessions. Reads go to read transactions and writes to
@@ -16,11 +26,14 @@ export type CommitListener = () => void;
  * Each executor counts its Cypher round trips: the context makes one per request,
  * which lets tests check that loaders batch. Every transaction carries a timeout
  * (NEO4J_TX_TIMEOUT_MS unless the call gives its own), so Neo4j cuts a runaway query.
+ * Every write has a caller (the viewer's credential, an import, a seed, a migration…): it
+ * travels as transaction metadata and reaches commit listeners; a write without one throws.
+ * While Neo4j is away or recovering, the availability gate refuses calls at once (503).
  *
  * Usage:
  *   const rows = await executor.read(CYPHER, { id });
- *   await executor.write(async (tx) => { await tx.run(A, p); await tx.run(B, p); });
- *   executor.onCommit(() => cache.clear());   // whoever caches reads listens; the executor knows no one
+ *   await executor.forRequest(caller).write(async (tx) => { await tx.run(A, p); await tx.run(B, p); });
+ *   executor.onCommit((caller) => cache.clear());   // whoever caches reads listens; the executor knows no one
  */
 /** Records converted per turn of the event loop: a 50k-row read (network analytics) would hold it for 200+ ms at once. */
 const ROWS_PER_TURN = 5_000;
@@ -42,18 +55,27 @@ export class Executor {
     readonly database: string | undefined,
     /** Milliseconds Neo4j lets each transaction run; 0: no limit. */
     readonly txTimeoutMs: number = transactionTimeoutOf(driver),
-    // Shared with every executor made by forRequest(), so a request's writes reach the root's listeners.
-    private readonly commitListeners: Set<CommitListener> = new Set(),
+    /** Whom this executor's writes are made for; none: write() refuses to run. */
+    readonly caller: Caller | undefined = undefined,
+    private readonly shared: Shared = { commitListeners: new Set(), gate: new AvailabilityGate(() => probe(driver, database)) },
   ) {}
 
-  /** A new executor on the same driver and listeners, with its own round-trip count (one per request). */
-  forRequest(): Executor {
-    return new Executor(this.driver, this.database, this.txTimeoutMs, this.commitListeners);
+  /**
+   * A new executor on the same driver, listeners and availability gate, with its own round-trip
+   * count (one per request, import, seed…) and `caller` (by default this one's; null: none, it cannot write).
+   */
+  forRequest(caller: Caller | null | undefined = this.caller): Executor {
+    return new Executor(this.driver, this.database, this.txTimeoutMs, caller ?? undefined, this.shared);
   }
 
   /** Calls `listener` after each write transaction that commits (not after one that fails); adding it again is a no-op. */
   onCommit(listener: CommitListener): void {
-    this.commitListeners.add(listener);
+    this.shared.commitListeners.add(listener);
+  }
+
+  /** Whether Neo4j is taken as available, and since when not (for /healthz). */
+  get availability(): AvailabilityGate {
+    return this.shared.gate;
   }
 
   /**
@@ -68,10 +90,12 @@ export class Executor {
     this.roundTrips++;
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
+      this.shared.gate.check();
       try {
         return await this.readOnce(cypher, params, options);
       } catch (error) {
         const wait = RETRY_FIRST_WAIT_MS * 2 ** attempt;
+        if (isAway(error)) this.shared.gate.close();
         if (!isRetryableError(error as Error) || Date.now() - started + wait > retryBudgetOf(this.driver)) throw mapDriverError(error);
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
@@ -97,18 +121,23 @@ export class Executor {
    * errors, so it must be idempotent (our writes MERGE on ids).
    */
   async write<T>(work: (tx: WriteTx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const caller = this.caller;
+    if (!caller) throw new Error("Executor.write needs a caller: make the executor with forRequest(caller) (a viewer's, an import's, a seed's…); no write is anonymous");
+    this.shared.gate.check();
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     neo4jMetrics.sessionOpened("write");
     let result: T;
     try {
-      result = await session.executeWrite((tx) => work(new WriteTx(tx, this)), this.txConfig(options));
+      const config = { ...this.txConfig(options), metadata: { caller: definedOnly(caller) } };
+      result = await session.executeWrite((tx) => work(new WriteTx(tx, this)), config);
     } catch (error) {
+      if (isAway(error)) this.shared.gate.close();
       throw mapDriverError(error);
     } finally {
       await session.close();
       neo4jMetrics.sessionClosed();
     }
-    for (const listener of this.commitListeners) listener();
+    for (const listener of this.shared.commitListeners) listener(caller);
     return result;
   }
 
@@ -116,6 +145,21 @@ export class Executor {
     const timeout = options.timeoutMs ?? this.txTimeoutMs;
     return timeout > 0 ? { timeout } : {};
   }
+}
+
+// The availability gate's probe: one cheap auto-commit read, straight on the driver (not through the gate).
+async function probe(driver: Driver, database: string | undefined): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    await session.run("RETURN 1");
+  } finally {
+    await session.close();
+  }
+}
+
+// Neo4j metadata maps hold no undefined values.
+function definedOnly(caller: Caller): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(caller).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -159,6 +203,11 @@ export class WriteTx {
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
 
+/** A failure meaning the database is away (down, restarting, recovering): the availability gate closes on it. */
+function isAway(error: unknown): boolean {
+  return error instanceof Neo4jError && UNAVAILABLE_CODES.has(error.code);
+}
+
 // The transaction ran past its timeout (ours, or the server's db.transaction.timeout) and Neo4j cut it.
 const TIMED_OUT_CODES = new Set([
   "Neo.ClientError.Transaction.TransactionTimedOut",
@@ -168,7 +217,7 @@ const TIMED_OUT_CODES = new Set([
 /** Driver errors → domain errors, in one place. Unknown errors pass through (and get masked). */
 export function mapDriverError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError();
+  if (UNAVAILABLE_CODES.has(error.code)) return new ServiceUnavailableError(undefined, RETRY_AFTER_S);
   // Every pooled connection stayed busy for NEO4J_ACQUISITION_TIMEOUT_MS: overloaded, not broken.
   if (error.message.startsWith("Connection acquisition timed out")) return new ServiceUnavailableError("the graph database is overloaded; retry shortly");
   if (TIMED_OUT_CODES.has(error.code)) return new ServiceUnavailableError("the query took too long and was stopped; narrow it or retry");

@@ -44,10 +44,11 @@ export async function migrate(executor: Executor, migrations = readMigrations())
   const done: string[] = [];
   for (const migration of migrations) {
     if (applied.get(migration.id) === migration.checksum) continue;
+    const migrating = executor.forRequest({ kind: "migration", id: migration.id });
     for (const statement of migration.statements) {
-      await executor.write((tx) => tx.run(statement));
+      await migrating.write((tx) => tx.run(statement));
     }
-    await executor.write((tx) =>
+    await migrating.write((tx) =>
       tx.run("MERGE (m:Migration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()", {
         id: migration.id,
         checksum: migration.checksum,

@@ -16,5 +16,5 @@ MERGE (x)-[:${Rel.TARGET_OF}]->(goal)`;
 /** Loads the SDGs and SDG 17's targets (idempotent). */
 export async function seedSdgs(executor: Executor): Promise<void> {
   const targets = SDG17_TARGETS.map((t, order) => ({ ...t, goal: 17, order }));
-  await executor.write((tx) => tx.run(MERGE_SDGS, { sdgs: SDGS, targets }));
+  await executor.forRequest({ kind: "seed", id: "sdgs" }).write((tx) => tx.run(MERGE_SDGS, { sdgs: SDGS, targets }));
 }

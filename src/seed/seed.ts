@@ -26,7 +26,7 @@ export async function seed(executor: Executor, options: { demo?: boolean } = {})
   });
   await seedSdgs(executor);
   if (options.demo ?? true) {
-    const counts = await loadDocument(executor, DEMO_GRAPH);
+    const counts = await loadDocument(executor.forRequest({ kind: "seed", id: "demo-graph" }), DEMO_GRAPH);
     logger.info(counts, "seed: demo graph loaded");
   }
   logger.info({ ms: Date.now() - started, territories: rows.length }, "seed: done");

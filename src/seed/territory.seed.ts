@@ -34,10 +34,11 @@ export async function seedTerritories(
   rows: TerritoryRow[],
   onProgress: (phase: string, done: number, total: number) => void = () => {},
 ): Promise<void> {
+  const seeding = executor.forRequest({ kind: "seed", id: "territories" });
   for (const [phase, cypher] of [["territories", MERGE_TERRITORIES], ["links", LINK_TERRITORIES]] as const) {
     for (let start = 0; start < rows.length; start += TERRITORY_BATCH_SIZE) {
       const batch = rows.slice(start, start + TERRITORY_BATCH_SIZE).map((row) => ({ ...row, nameKey: nameKey(row.name) }));
-      await executor.write((tx) => tx.run(cypher, { rows: batch }));
+      await seeding.write((tx) => tx.run(cypher, { rows: batch }));
       onProgress(phase, Math.min(start + TERRITORY_BATCH_SIZE, rows.length), rows.length);
     }
   }

@@ -25,10 +25,10 @@ export function testAuthConfig(overrides: NodeJS.ProcessEnv = {}): AuthConfig {
 }
 
 export const VIEWERS: Record<"none" | "reader" | "editor" | "admin", Viewer> = {
-  none: { role: Role.ANONYMOUS, subject: null },
-  reader: { role: Role.READER, subject: "test-reader" },
-  editor: { role: Role.EDITOR, subject: "test-editor" },
-  admin: { role: Role.ADMIN, subject: "test-admin" },
+  none: { role: Role.ANONYMOUS, subject: null, caller: null },
+  reader: { role: Role.READER, subject: "test-reader", caller: { kind: "jwt", id: "test-reader" } },
+  editor: { role: Role.EDITOR, subject: "test-editor", caller: { kind: "jwt", id: "test-editor" } },
+  admin: { role: Role.ADMIN, subject: "test-admin", caller: { kind: "jwt", id: "test-admin" } },
 };
 
 /** Runs operations in-process (Apollo without HTTP) as a given viewer. */

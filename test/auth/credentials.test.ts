@@ -20,7 +20,7 @@ async function outcome(headers: Record<string, string>, auth = config) {
 
 describe("API keys", () => {
   it("give their role, with the key's name as subject", async () => {
-    expect(await outcome({ "x-api-key": KEYS.editor })).toEqual({ role: Role.EDITOR, subject: "api-key:editor-key-2" });
+    expect(await outcome({ "x-api-key": KEYS.editor })).toEqual({ role: Role.EDITOR, subject: "api-key:editor-key-2", caller: { kind: "api-key", id: "editor-key-2" } });
     expect(await outcome({ "x-api-key": KEYS.admin })).toMatchObject({ role: Role.ADMIN });
   });
 
@@ -29,7 +29,7 @@ describe("API keys", () => {
   });
 
   it("no credential is anonymous", async () => {
-    expect(await outcome({})).toEqual({ role: Role.ANONYMOUS, subject: null });
+    expect(await outcome({})).toEqual({ role: Role.ANONYMOUS, subject: null, caller: null });
   });
 
   it("refuse two credentials at once", async () => {
@@ -42,7 +42,7 @@ describe("JWT bearer tokens", () => {
   const past = Math.floor(Date.now() / 1000) - 60;
 
   it("give the role claim, and sub as subject", async () => {
-    expect(await outcome(bearer(signJwt({ role: "editor" })))).toEqual({ role: Role.EDITOR, subject: "user-42" });
+    expect(await outcome(bearer(signJwt({ role: "editor" })))).toEqual({ role: Role.EDITOR, subject: "user-42", caller: { kind: "jwt", id: "user-42" } });
   });
 
   it("take the highest known role of a roles array, in any case", async () => {
@@ -114,8 +114,8 @@ describe("loadAuthConfig", () => {
     [{ MAILLAGE_API_KEYS: `admin:${KEYS.admin},reader:${KEYS.admin}` }, /MAILLAGE_API_KEYS entry 2 repeats a key/],
     [{ MAILLAGE_API_KEYS: `admin:${KEYS.admin}`, MAILLAGE_API_KEYS_FILE: "/x.json" }, /both set/],
     [{ MAILLAGE_API_KEYS_FILE: "/nonexistent/keys.json" }, /MAILLAGE_API_KEYS_FILE must name a readable JSON file/],
-    [{ MAILLAGE_JWT_SECRET: "short" }, /MAILLAGE_JWT_SECRET must be at least 32 characters/],
-    [{ MAILLAGE_JWT_AUDIENCE: "maillage" }, /MAILLAGE_JWT_AUDIENCE is set but MAILLAGE_JWT_SECRET is not/],
+    [{ MAILLAGE_JWT_SECRET: "short" }, /MAILLAGE_JWT_SECRET must be a secret of at least 32 characters for HS256; got 5/],
+    [{ MAILLAGE_JWT_AUDIENCE: "maillage" }, /MAILLAGE_JWT_AUDIENCE is set but no JWT key is/],
     [{ MAILLAGE_READS_REQUIRE_KEY: "maybe" }, /MAILLAGE_READS_REQUIRE_KEY must be true or false/],
     [{ MAILLAGE_READS_REQUIRE_KEY: "true" }, /MAILLAGE_READS_REQUIRE_KEY is true but no credential is configured/],
   ])("refuses %j", (env, message) => {

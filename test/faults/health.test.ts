@@ -48,7 +48,7 @@ describe("/healthz and /readyz", () => {
   it("answers ok when the process is up and the database is migrated", async () => {
     await serving(healthApp(connection.executor), async (base) => {
       const health = await fetch(`${base}/healthz`);
-      expect([health.status, await health.json()]).toEqual([200, { status: "ok" }]);
+      expect([health.status, await health.json()]).toEqual([200, { status: "ok", neo4j: { available: true, refused: 0, probes: 0 } }]);
       const ready = await fetch(`${base}/readyz`);
       expect([ready.status, await ready.json()]).toEqual([200, { status: "ok" }]);
     });
@@ -75,9 +75,11 @@ describe("/healthz and /readyz", () => {
         const ready = await fetch(`${base}/readyz`);
         expect([ready.status, await ready.json()]).toEqual([503, { status: "unavailable", reason: "neo4j unreachable" }]);
         expect(Date.now() - started).toBeLessThan(3_000);
-        expect((await fetch(`${base}/healthz`)).status).toBe(200);
+        const health = await fetch(`${base}/healthz`);
+        expect([health.status, await health.json()]).toMatchObject([200, { status: "ok", neo4j: { available: false, since: expect.any(String) } }]);
       });
     } finally {
+      executor.availability.stop();
       await executor.driver.close();
     }
   });
@@ -98,10 +100,20 @@ describe("failing fast", () => {
       const body = (await response.json()) as any;
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(response.status).toBe(503);
-      expect(body.errors[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+      expect(body.errors[0].extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 1 });
       expect(body.errors[0].extensions).not.toHaveProperty("http");
+      expect(response.headers.get("retry-after")).toBe("1");
+      // The first failure closed the availability gate: the next request is refused before reaching Neo4j.
+      const again = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ actor(id: "le-rameau") { name } }' }),
+      });
+      expect([again.status, again.headers.get("retry-after")]).toEqual([503, "1"]);
+      expect(executor.availability.state()).toMatchObject({ available: false, refused: 1 });
     } finally {
       await server.stop();
+      executor.availability.stop();
       await executor.driver.close();
     }
   });

@@ -4,7 +4,7 @@ import { connect, Connection } from "../../src/neo4j/connect";
 let connection: Connection;
 
 beforeAll(async () => {
-  connection = await connect(loadConfig());
+  connection = await connect(loadConfig(), { kind: "script", id: "on-commit test" });
 });
 
 afterAll(async () => {
@@ -15,16 +15,16 @@ afterAll(async () => {
 const NOTHING = "RETURN 1 AS one";
 
 describe("Executor.onCommit", () => {
-  it("calls a listener once, after the write's work has committed", async () => {
+  it("calls a listener once, after the write's work has committed, with the write's caller", async () => {
     const calls: string[] = [];
-    connection.executor.onCommit(() => calls.push("commit"));
+    connection.executor.onCommit((caller) => calls.push(`commit by ${caller.kind} ${caller.id}`));
     const result = await connection.executor.write(async (tx) => {
       await tx.run(NOTHING);
       calls.push("work");
       return "done";
     });
     expect(result).toBe("done");
-    expect(calls).toEqual(["work", "commit"]);
+    expect(calls).toEqual(["work", "commit by script on-commit test"]);
   });
 
   it("does not call it after a write that fails, by the work's error or by Cypher's", async () => {

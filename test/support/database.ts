@@ -11,6 +11,10 @@ import { createSchema } from "../../src/graphql/schema";
 import { createApollo, ServerOptions } from "../../src/server";
 import { Context, createContext } from "../../src/graphql/context";
 import { Role, Viewer } from "../../src/auth/viewer";
+import type { Caller } from "../../src/neo4j/caller";
+
+/** Whom the tests' own writes (fixtures, clean-up) are recorded for. */
+export const TEST_CALLER: Caller = { kind: "script", id: "test" };
 
 /** Départements whose communes and EPCI the tests load (Paris, Val-de-Marne, Rhône). */
 export const TEST_DEPARTEMENTS = ["75", "94", "69"];
@@ -20,7 +24,7 @@ export const TEST_DEPARTEMENTS = ["75", "94", "69"];
  * regions, départements, the communes and EPCI of TEST_DEPARTEMENTS, and the SDGs.
  */
 export async function openTestDatabase(): Promise<Connection> {
-  const connection = await connect(loadConfig());
+  const connection = await connect(loadConfig(), TEST_CALLER);
   await prepareTestDatabase(connection.executor);
   return connection;
 }
@@ -50,7 +54,7 @@ export interface OperationResult {
 }
 
 // Tests write their own data, so operations run as an admin unless a test says otherwise.
-const TEST_ADMIN: Viewer = { role: Role.ADMIN, subject: "test" };
+const TEST_ADMIN: Viewer = { role: Role.ADMIN, subject: "test", caller: TEST_CALLER };
 
 /** Runs GraphQL operations through Apollo (no HTTP) against the real database, as an admin. */
 export class GraphQLClient {
