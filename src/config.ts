@@ -16,10 +16,13 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   maxBodyBytes: number;
   /** API keys, JWT verification, whether reads need a key (see src/auth/auth.config.ts). */
   auth: AuthConfig;
+  /** Request and cost quotas per client, analytics caps, proxy trust (see src/quota/quota.config.ts). */
+  quotas: QuotaConfig;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
+import { loadQuotaConfig, QuotaConfig } from "./quota/quota.config";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
 
@@ -50,9 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: parseCount("MAILLAGE_MAX_DIRECTIVES", env.MAILLAGE_MAX_DIRECTIVES, DEFAULT_LIMITS.maxDirectives),
       maxTokens: parseCount("MAILLAGE_MAX_TOKENS", env.MAILLAGE_MAX_TOKENS, DEFAULT_LIMITS.maxTokens),
       maxCost: parseCount("MAILLAGE_MAX_COST", env.MAILLAGE_MAX_COST, DEFAULT_LIMITS.maxCost),
+      maxAnalyticsFields: parseCount("MAILLAGE_MAX_ANALYTICS_FIELDS", env.MAILLAGE_MAX_ANALYTICS_FIELDS, DEFAULT_LIMITS.maxAnalyticsFields),
     },
     maxBodyBytes: parseCount("MAILLAGE_MAX_BODY_BYTES", env.MAILLAGE_MAX_BODY_BYTES, 1_000_000),
     auth: loadAuthConfig(env),
+    quotas: loadQuotaConfig(env),
   };
 }
 

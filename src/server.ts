@@ -19,8 +19,10 @@ import { requireRole } from "./auth/require-role";
 import { Role } from "./auth/viewer";
 import { healthRoutes } from "./health/health.routes";
 import { AuthConfig, NO_AUTH } from "./auth/auth.config";
-import { authenticate } from "./auth/authenticate";
 import { explorerRoutes } from "./explorer/explorer.routes";
+import { QuotaConfig } from "./quota/quota.config";
+import { Quotas } from "./quota/quotas";
+import { admitRequest, quotaGuard } from "./quota/admit";
 
 export interface MaillageServer {
   app: express.Express;
@@ -43,13 +45,15 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** Who may do what (API keys, JWT secret, reads require a key): main.ts passes Config.auth; default NO_AUTH (public reads, no writes). */
   auth?: AuthConfig;
+  /** Request and cost quotas, analytics caps (main.ts passes Config.quotas); default none. */
+  quotas?: QuotaConfig;
 }
 
 /**
  * Apollo Server for a schema, with our error shaping, query limits and request logging.
  * Tests run operations on it without HTTP.
  */
-export function createApollo(schema: GraphQLSchema, options: ServerOptions = {}) {
+export function createApollo(schema: GraphQLSchema, options: ServerOptions = {}, quotas = options.quotas ? new Quotas(options.quotas) : null) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const production = options.production ?? false;
   return new ApolloServer<Context>({
@@ -66,7 +70,7 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(),
       metricsPlugin<Context>(),
-      costLimitPlugin<Context>(schema, limits),
+      costLimitPlugin<Context>(schema, limits, quotas ? (context, measure) => quotas.admitOperation(context.client, measure) : undefined),
       ...(production ? [hideSuggestionsPlugin()] : []),
       ...(options.plugins ?? []),
     ],
@@ -82,10 +86,13 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   httpServer.requestTimeout = options.requestTimeoutMs ?? 30_000;
   httpServer.headersTimeout = Math.min(httpServer.requestTimeout, 20_000);
   const schema = options.schema ?? (await createSchema());
-  const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] });
+  const quotas = options.quotas ? new Quotas(options.quotas) : null;
+  const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] }, quotas);
   await apollo.start();
 
   app.disable("x-powered-by");
+  // Behind one reverse proxy, req.ip (the quotas' client) is the address the proxy saw.
+  if (quotas?.config.trustProxy) app.set("trust proxy", 1);
   const auth = options.auth ?? NO_AUTH;
   app.use(requestId());
   app.use(metricsRoutes());
@@ -93,12 +100,12 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   app.use(healthRoutes(executor));
   app.use("/explore", explorerRoutes());
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", requireRole(Role.ADMIN, auth), exportRoutes(executor));
+  app.use("/export", ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor));
   app.use(
     "/graphql",
     cors(),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, auth) }) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, ...(await admitRequest(req, auth, quotas)) }) }),
   );
   app.use(jsonErrors());
 

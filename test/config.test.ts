@@ -37,4 +37,43 @@ describe("loadConfig", () => {
       'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "verbose"',
     );
   });
+
+  it("reads the quotas, the analytics caps and the proxy trust, with their defaults", () => {
+    expect(loadConfig({}).quotas).toEqual({
+      enabled: true,
+      windowSeconds: 60,
+      anonymous: { requests: 300, cost: 500_000 },
+      keyed: { requests: 3_000, cost: 5_000_000 },
+      analyticsPerClient: 1,
+      analyticsInProcess: 2,
+      trustProxy: false,
+    });
+    expect(loadConfig({}).limits.maxAnalyticsFields).toBe(2);
+    const config = loadConfig({
+      MAILLAGE_QUOTAS: "false",
+      MAILLAGE_QUOTA_WINDOW_SECONDS: "10",
+      MAILLAGE_QUOTA_ANONYMOUS_REQUESTS: "20",
+      MAILLAGE_QUOTA_ANONYMOUS_COST: "30000",
+      MAILLAGE_QUOTA_KEY_REQUESTS: "200",
+      MAILLAGE_QUOTA_KEY_COST: "300000",
+      MAILLAGE_ANALYTICS_PER_CLIENT: "2",
+      MAILLAGE_ANALYTICS_CONCURRENCY: "4",
+      MAILLAGE_TRUST_PROXY: "true",
+      MAILLAGE_MAX_ANALYTICS_FIELDS: "1",
+    });
+    expect(config.quotas).toEqual({
+      enabled: false,
+      windowSeconds: 10,
+      anonymous: { requests: 20, cost: 30_000 },
+      keyed: { requests: 200, cost: 300_000 },
+      analyticsPerClient: 2,
+      analyticsInProcess: 4,
+      trustProxy: true,
+    });
+    expect(config.limits.maxAnalyticsFields).toBe(1);
+    expect(() => loadConfig({ MAILLAGE_QUOTA_ANONYMOUS_COST: "lots" })).toThrow(
+      'Invalid configuration: MAILLAGE_QUOTA_ANONYMOUS_COST must be a whole number between 1 and 100000000; got "lots"',
+    );
+    expect(() => loadConfig({ MAILLAGE_TRUST_PROXY: "2" })).toThrow('Invalid configuration: MAILLAGE_TRUST_PROXY must be true or false; got "2"');
+  });
 });

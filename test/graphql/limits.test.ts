@@ -3,7 +3,7 @@ import { createServer, MaillageServer } from "../../src/server";
 import { GraphQLClient, openTestDatabase } from "../support/database";
 
 /** Each limit at its value passes and one past it is refused with QUERY_TOO_COMPLEX (HTTP 400). */
-const LIMITS = { maxDepth: 6, maxAliases: 3, maxDirectives: 2, maxTokens: 60, maxCost: 500 };
+const LIMITS = { maxDepth: 6, maxAliases: 3, maxDirectives: 2, maxTokens: 60, maxCost: 500, maxAnalyticsFields: 1 };
 let connection: Connection;
 let client: GraphQLClient;
 let server: MaillageServer;

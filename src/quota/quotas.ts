@@ -1,0 +1,101 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { ConcurrencyLimit } from "../common/concurrency-limit";
+import { TooManyRequestsError } from "../common/errors";
+import { OperationMeasure } from "../graphql/limits";
+import { Allowance, QuotaConfig } from "./quota.config";
+import { QuotaClient } from "./quota-client";
+
+/** Rate limiters of one allowance: requests and cost, per client key, over the window. */
+interface Limiters {
+  requests: RateLimiterMemory;
+  cost: RateLimiterMemory;
+}
+
+/**
+ * The quotas of one API process (rate-limiter-flexible's RateLimiterMemory: counts live in this
+ * process; several API processes behind one address would use its RateLimiterRedis with the same
+ * points and duration instead, so a client's counts are shared).
+ *
+ * Usage:
+ *   const quotas = new Quotas(config.quotas);
+ *   await quotas.admitRequest(client);                     // every HTTP request: 429 past the count
+ *   const release = await quotas.admitOperation(client, m); // every GraphQL operation: cost, analytics caps
+ *   …; release();
+ */
+export class Quotas {
+  private readonly anonymous: Limiters;
+  private readonly keyed: Limiters;
+  private readonly analyticsInProcess: ConcurrencyLimit;
+  /** One cap per client with analytics running; dropped when its last one ends, so the map stays small. */
+  private readonly analyticsByClient = new Map<string, ConcurrencyLimit>();
+
+  constructor(readonly config: QuotaConfig) {
+    this.anonymous = limiters(config.anonymous, config.windowSeconds);
+    this.keyed = limiters(config.keyed, config.windowSeconds);
+    this.analyticsInProcess = new ConcurrencyLimit("concurrentAnalytics", config.analyticsInProcess, "analytics operations");
+  }
+
+  /** Counts one request against the client's allowance; TooManyRequestsError (429) past it. */
+  async admitRequest(client: QuotaClient): Promise<void> {
+    if (!this.config.enabled) return;
+    const { limiters, who } = this.of(client);
+    await consume(limiters.requests, client.key, 1, `${who}Requests`, `over ${limiters.requests.points} requests in ${this.config.windowSeconds} s`);
+  }
+
+  /**
+   * Charges an operation's cost to the client's budget and, when it has analytics fields, takes
+   * a slot of the per-client and per-process analytics caps until the returned release is called.
+   */
+  async admitOperation(client: QuotaClient, { cost, analyticsFields }: OperationMeasure): Promise<() => void> {
+    if (this.config.enabled && cost > 0) {
+      const { limiters, who } = this.of(client);
+      await consume(limiters.cost, client.key, cost, `${who}Cost`, `query cost over ${limiters.cost.points} in ${this.config.windowSeconds} s`);
+    }
+    return analyticsFields > 0 ? await this.holdAnalytics(client) : () => undefined;
+  }
+
+  /** Analytics operations running now (tests, metrics). */
+  get analyticsRunning(): number {
+    return this.analyticsInProcess.inUse;
+  }
+
+  private of(client: QuotaClient): { limiters: Limiters; who: string } {
+    return client.anonymous ? { limiters: this.anonymous, who: "anonymous" } : { limiters: this.keyed, who: "key" };
+  }
+
+  /** Takes a slot in both caps (the process's, then the client's) or throws their 429, holding nothing. */
+  private holdAnalytics(client: QuotaClient): Promise<() => void> {
+    let perClient = this.analyticsByClient.get(client.key);
+    if (!perClient) {
+      perClient = new ConcurrencyLimit("concurrentAnalyticsPerClient", this.config.analyticsPerClient, "analytics operations of yours");
+      this.analyticsByClient.set(client.key, perClient);
+    }
+    const capped = perClient;
+    let release!: () => void;
+    const finished = new Promise<void>((resolve) => (release = resolve));
+    return new Promise((admitted, refused) => {
+      // ConcurrencyLimit holds a slot while the work's promise runs: here, until release().
+      this.analyticsInProcess
+        .run(() => capped.run(() => (admitted(release), finished)))
+        .catch(refused)
+        .finally(() => capped.inUse === 0 && this.analyticsByClient.get(client.key) === capped && this.analyticsByClient.delete(client.key));
+    });
+  }
+}
+
+function limiters(allowance: Allowance, windowSeconds: number): Limiters {
+  return {
+    requests: new RateLimiterMemory({ points: allowance.requests, duration: windowSeconds }),
+    cost: new RateLimiterMemory({ points: allowance.cost, duration: windowSeconds }),
+  };
+}
+
+/** Consumes points, turning rate-limiter-flexible's refusal (a RateLimiterRes) into our 429. */
+async function consume(limiter: RateLimiterMemory, key: string, points: number, limit: string, reason: string): Promise<void> {
+  try {
+    await limiter.consume(key, points);
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    throw new TooManyRequestsError(limit, reason, refusal.msBeforeNext / 1000);
+  }
+}
