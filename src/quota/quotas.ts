@@ -43,15 +43,20 @@ export class Quotas {
   }
 
   /**
-   * Charges an operation's cost to the client's budget and, when it has analytics fields, takes
-   * a slot of the per-client and per-process analytics caps until the returned release is called.
+   * Takes a slot of the per-client and per-process analytics caps when the operation has
+   * analytics fields (held until the returned release is called), then charges its cost to the
+   * client's budget: an operation refused by a cap is not charged.
    */
   async admitOperation(client: QuotaClient, { cost, analyticsFields }: OperationMeasure): Promise<() => void> {
+    const release = analyticsFields > 0 ? await this.holdAnalytics(client) : () => undefined;
     if (this.config.enabled && cost > 0) {
       const { limiters, who } = this.of(client);
-      await consume(limiters.cost, client.key, cost, `${who}Cost`, `query cost over ${limiters.cost.points} in ${this.config.windowSeconds} s`);
+      await consume(limiters.cost, client.key, cost, `${who}Cost`, `query cost over ${limiters.cost.points} in ${this.config.windowSeconds} s`).catch((refusal) => {
+        release();
+        throw refusal;
+      });
     }
-    return analyticsFields > 0 ? await this.holdAnalytics(client) : () => undefined;
+    return release;
   }
 
   /** Analytics operations running now (tests, metrics). */

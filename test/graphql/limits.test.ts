@@ -87,6 +87,18 @@ describe("query limits", () => {
   });
 });
 
+describe("analytics fields", () => {
+  it("are counted whatever the aliases and fragments, skipped ones excepted", async () => {
+    const twice = `{ ...A b: networkAnalytics(at: "2020-01-01") { actorCount } } fragment A on Query { networkAnalytics { actorCount } }`;
+    expect(await refused(twice)).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "maxAnalyticsFields" });
+    const inline = `{ ... on Query { a: recommendPartners(actor: "x") { score } } b: recommendPartners(actor: "y") { score } }`;
+    expect(await refused(inline)).toMatchObject({ limit: "maxAnalyticsFields" });
+    // One left once the other is skipped: within the count, and then over the cost (each costs 20 000).
+    const skipped = `{ a: networkAnalytics { actorCount } b: networkAnalytics @skip(if: true) { actorCount } }`;
+    expect(await refused(skipped)).toMatchObject({ limit: "maxCost" });
+  });
+});
+
 describe("HTTP", () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });

@@ -68,6 +68,19 @@ describe("Quotas", () => {
     (await quotas.admitOperation(anonymous("4.4.4.4"), { cost: 1, analyticsFields: 0 }))();
   });
 
+  it("charges no cost to an operation a cap refuses, and frees the slot of one the cost refuses", async () => {
+    const quotas = new Quotas(config); // anonymous cost: 100 a window
+    const held = await quotas.admitOperation(anonymous("1.1.1.1"), { cost: 50, analyticsFields: 1 });
+    expect(await refusal(quotas.admitOperation(anonymous("1.1.1.1"), { cost: 50, analyticsFields: 1 }))).toMatchObject({ limit: "concurrentAnalyticsPerClient" });
+    held();
+    await new Promise((resolve) => setImmediate(resolve));
+    (await quotas.admitOperation(anonymous("1.1.1.1"), { cost: 50, analyticsFields: 1 }))(); // 100 spent: the refused one cost nothing
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await refusal(quotas.admitOperation(anonymous("1.1.1.1"), { cost: 50, analyticsFields: 1 }))).toMatchObject({ limit: "anonymousCost" });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(quotas.analyticsRunning).toBe(0);
+  });
+
   it("lets everything through when disabled, except the analytics caps", async () => {
     const quotas = new Quotas({ ...config, enabled: false });
     for (let i = 0; i < 10; i++) await quotas.admitRequest(anonymous("1.1.1.1"));
