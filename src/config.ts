@@ -18,11 +18,14 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   auth: AuthConfig;
   /** Request and cost quotas per client, analytics caps, proxy trust (see src/quota/quota.config.ts). */
   quotas: QuotaConfig;
+  /** Registered documents when only they may run, else null (see src/graphql/trusted-documents.ts). */
+  trustedDocuments: TrustedDocuments | null;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { loadQuotaConfig, QuotaConfig } from "./quota/quota.config";
+import { loadTrustedDocuments, TrustedDocuments } from "./graphql/trusted-documents";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
 
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: parseCount("MAILLAGE_MAX_BODY_BYTES", env.MAILLAGE_MAX_BODY_BYTES, 1_000_000),
     auth: loadAuthConfig(env),
     quotas: loadQuotaConfig(env),
+    trustedDocuments: loadTrustedDocuments(env),
   };
 }
 

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     production: config.production,
     auth: config.auth,
     quotas: config.quotas,
+    trustedDocuments: config.trustedDocuments,
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);

@@ -23,6 +23,7 @@ import { explorerRoutes } from "./explorer/explorer.routes";
 import { QuotaConfig } from "./quota/quota.config";
 import { Quotas } from "./quota/quotas";
 import { admitRequest, quotaGuard } from "./quota/admit";
+import { TrustedDocuments, trustedDocumentsOnly } from "./graphql/trusted-documents";
 
 export interface MaillageServer {
   app: express.Express;
@@ -47,6 +48,8 @@ export interface ServerOptions {
   auth?: AuthConfig;
   /** Request and cost quotas, analytics caps (main.ts passes Config.quotas); default none. */
   quotas?: QuotaConfig;
+  /** Only these documents run (main.ts passes Config.trustedDocuments); default: any document. */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 /**
@@ -61,6 +64,8 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {},
     formatError,
     introspection: !production,
     allowBatchedHttpRequests: false,
+    // Trusted documents: nothing may register a document (Apollo's automatic persisted queries off).
+    ...(options.trustedDocuments ? { persistedQueries: false as const } : {}),
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
@@ -105,6 +110,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
     "/graphql",
     cors(),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+    ...(options.trustedDocuments ? [trustedDocumentsOnly(options.trustedDocuments)] : []),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, ...(await admitRequest(req, auth, quotas)) }) }),
   );
   app.use(jsonErrors());

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadConfig } from "../src/config";
 
 describe("loadConfig", () => {
@@ -75,5 +78,19 @@ describe("loadConfig", () => {
       'Invalid configuration: MAILLAGE_QUOTA_ANONYMOUS_COST must be a whole number between 1 and 100000000; got "lots"',
     );
     expect(() => loadConfig({ MAILLAGE_TRUST_PROXY: "2" })).toThrow('Invalid configuration: MAILLAGE_TRUST_PROXY must be true or false; got "2"');
+  });
+
+  it("loads the trusted documents only when asked, and stops on a bad manifest naming the variable", () => {
+    expect(loadConfig({}).trustedDocuments).toBeNull();
+    const documents = loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS: "true" }).trustedDocuments!;
+    expect(documents.size).toBeGreaterThan(10);
+    const dir = mkdtempSync(join(tmpdir(), "maillage-config-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ format: "apollo-persisted-query-manifest", version: 1, operations: [{ id: "abc", name: "X", type: "query", body: "{ sdgs { number } }" }] }));
+    expect(() => loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS: "true", MAILLAGE_TRUSTED_DOCUMENTS_FILE: file })).toThrow(
+      `Invalid configuration: MAILLAGE_TRUSTED_DOCUMENTS_FILE names ${file}, whose operations[0].id must be the sha256 (hex) of its body; got "abc"`,
+    );
+    expect(() => loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS_FILE: file })).toThrow(`MAILLAGE_TRUSTED_DOCUMENTS_FILE is set ("${file}") but MAILLAGE_TRUSTED_DOCUMENTS is not true`);
+    expect(() => loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS: "true", MAILLAGE_TRUSTED_DOCUMENTS_FILE: join(dir, "missing.json") })).toThrow(/MAILLAGE_TRUSTED_DOCUMENTS_FILE names a manifest that cannot be read as JSON/);
   });
 });
