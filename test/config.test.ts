@@ -49,6 +49,8 @@ describe("loadConfig", () => {
       keyed: { requests: 3_000, cost: 5_000_000 },
       analyticsPerClient: 1,
       analyticsInProcess: 2,
+      expensiveCost: 10_000,
+      expensiveInProcess: 4,
       trustProxy: false,
     });
     expect(loadConfig({}).limits.maxAnalyticsFields).toBe(2);
@@ -61,6 +63,8 @@ describe("loadConfig", () => {
       MAILLAGE_QUOTA_KEY_COST: "300000",
       MAILLAGE_ANALYTICS_PER_CLIENT: "2",
       MAILLAGE_ANALYTICS_CONCURRENCY: "4",
+      MAILLAGE_EXPENSIVE_COST: "5000",
+      MAILLAGE_EXPENSIVE_CONCURRENCY: "8",
       MAILLAGE_TRUST_PROXY: "true",
       MAILLAGE_MAX_ANALYTICS_FIELDS: "1",
     });
@@ -71,6 +75,8 @@ describe("loadConfig", () => {
       keyed: { requests: 200, cost: 300_000 },
       analyticsPerClient: 2,
       analyticsInProcess: 4,
+      expensiveCost: 5_000,
+      expensiveInProcess: 8,
       trustProxy: true,
     });
     expect(config.limits.maxAnalyticsFields).toBe(1);

@@ -12,6 +12,8 @@ import { parseBoolean, parseCount } from "../common/config-parse";
  *   MAILLAGE_QUOTA_KEY_COST              query cost per window per API key or token subject (5 000 000)
  *   MAILLAGE_ANALYTICS_PER_CLIENT        analytics operations one client may run at once (1)
  *   MAILLAGE_ANALYTICS_CONCURRENCY       analytics operations the process runs at once (2)
+ *   MAILLAGE_EXPENSIVE_COST              the query cost from which an operation is expensive (10 000)
+ *   MAILLAGE_EXPENSIVE_CONCURRENCY       expensive operations the process runs at once (4)
  *   MAILLAGE_TRUST_PROXY                 true: the client IP is the one the proxy in front saw (one hop)
  */
 export interface QuotaConfig {
@@ -22,6 +24,9 @@ export interface QuotaConfig {
   /** Operations with networkAnalytics / recommendPartners running at once, per client and in the process. */
   analyticsPerClient: number;
   analyticsInProcess: number;
+  /** Operations of at least this cost (large pages, deep networks, analytics) run at most `expensiveInProcess` at once in the process. */
+  expensiveCost: number;
+  expensiveInProcess: number;
   /** Behind a reverse proxy: take the client IP from the X-Forwarded-For entry the proxy added (express "trust proxy" = 1). */
   trustProxy: boolean;
 }
@@ -40,6 +45,8 @@ export const DEFAULT_QUOTAS: QuotaConfig = Object.freeze({
   keyed: { requests: 3_000, cost: 5_000_000 },
   analyticsPerClient: 1,
   analyticsInProcess: 2,
+  expensiveCost: 10_000,
+  expensiveInProcess: 4,
   trustProxy: false,
 });
 
@@ -58,6 +65,8 @@ export function loadQuotaConfig(env: NodeJS.ProcessEnv): QuotaConfig {
     },
     analyticsPerClient: parseCount("MAILLAGE_ANALYTICS_PER_CLIENT", env.MAILLAGE_ANALYTICS_PER_CLIENT, d.analyticsPerClient),
     analyticsInProcess: parseCount("MAILLAGE_ANALYTICS_CONCURRENCY", env.MAILLAGE_ANALYTICS_CONCURRENCY, d.analyticsInProcess),
+    expensiveCost: parseCount("MAILLAGE_EXPENSIVE_COST", env.MAILLAGE_EXPENSIVE_COST, d.expensiveCost),
+    expensiveInProcess: parseCount("MAILLAGE_EXPENSIVE_CONCURRENCY", env.MAILLAGE_EXPENSIVE_CONCURRENCY, d.expensiveInProcess),
     trustProxy: parseBoolean("MAILLAGE_TRUST_PROXY", env.MAILLAGE_TRUST_PROXY, d.trustProxy),
   };
 }

@@ -26,6 +26,7 @@ export class Quotas {
   private readonly anonymous: Limiters;
   private readonly keyed: Limiters;
   private readonly analyticsInProcess: ConcurrencyLimit;
+  private readonly expensiveInProcess: ConcurrencyLimit;
   /** One cap per client with analytics running; dropped when its last one ends, so the map stays small. */
   private readonly analyticsByClient = new Map<string, ConcurrencyLimit>();
 
@@ -33,6 +34,7 @@ export class Quotas {
     this.anonymous = limiters(config.anonymous, config.windowSeconds);
     this.keyed = limiters(config.keyed, config.windowSeconds);
     this.analyticsInProcess = new ConcurrencyLimit("concurrentAnalytics", config.analyticsInProcess, "analytics operations");
+    this.expensiveInProcess = new ConcurrencyLimit("concurrentExpensiveOperations", config.expensiveInProcess, `operations of cost ${config.expensiveCost} or more`);
   }
 
   /** Counts one request against the client's allowance; TooManyRequestsError (429) past it. */
@@ -43,12 +45,14 @@ export class Quotas {
   }
 
   /**
-   * Takes a slot of the per-client and per-process analytics caps when the operation has
-   * analytics fields (held until the returned release is called), then charges its cost to the
-   * client's budget: an operation refused by a cap is not charged.
+   * Takes the concurrency slots the operation needs, held until the returned release is called:
+   * one of the process's expensive operations when its cost reaches `expensiveCost`, and, when it
+   * has analytics fields, one of the process's and one of the client's analytics slots. Then
+   * charges its cost to the client's budget. An operation refused by a cap is not charged.
    */
   async admitOperation(client: QuotaClient, { cost, analyticsFields }: OperationMeasure): Promise<() => void> {
-    const release = analyticsFields > 0 ? await this.holdAnalytics(client) : () => undefined;
+    const caps = [...(cost >= this.config.expensiveCost ? [this.expensiveInProcess] : []), ...(analyticsFields > 0 ? [this.analyticsInProcess, this.analyticsOf(client)] : [])];
+    const release = caps.length > 0 ? await hold(caps, () => this.forgetIdle(client)) : () => undefined;
     if (this.config.enabled && cost > 0) {
       const { limiters, who } = this.of(client);
       await consume(limiters.cost, client.key, cost, `${who}Cost`, `query cost over ${limiters.cost.points} in ${this.config.windowSeconds} s`).catch((refusal) => {
@@ -64,28 +68,41 @@ export class Quotas {
     return this.analyticsInProcess.inUse;
   }
 
+  /** Expensive operations (cost ≥ expensiveCost) running now (tests, metrics). */
+  get expensiveRunning(): number {
+    return this.expensiveInProcess.inUse;
+  }
+
   private of(client: QuotaClient): { limiters: Limiters; who: string } {
     return client.anonymous ? { limiters: this.anonymous, who: "anonymous" } : { limiters: this.keyed, who: "key" };
   }
 
-  /** Takes a slot in both caps (the process's, then the client's) or throws their 429, holding nothing. */
-  private holdAnalytics(client: QuotaClient): Promise<() => void> {
-    let perClient = this.analyticsByClient.get(client.key);
-    if (!perClient) {
-      perClient = new ConcurrencyLimit("concurrentAnalyticsPerClient", this.config.analyticsPerClient, "analytics operations of yours");
-      this.analyticsByClient.set(client.key, perClient);
+  private analyticsOf(client: QuotaClient): ConcurrencyLimit {
+    let cap = this.analyticsByClient.get(client.key);
+    if (!cap) {
+      cap = new ConcurrencyLimit("concurrentAnalyticsPerClient", this.config.analyticsPerClient, "analytics operations of yours");
+      this.analyticsByClient.set(client.key, cap);
     }
-    const capped = perClient;
-    let release!: () => void;
-    const finished = new Promise<void>((resolve) => (release = resolve));
-    return new Promise((admitted, refused) => {
-      // ConcurrencyLimit holds a slot while the work's promise runs: here, until release().
-      this.analyticsInProcess
-        .run(() => capped.run(() => (admitted(release), finished)))
-        .catch(refused)
-        .finally(() => capped.inUse === 0 && this.analyticsByClient.get(client.key) === capped && this.analyticsByClient.delete(client.key));
-    });
+    return cap;
   }
+
+  private forgetIdle(client: QuotaClient): void {
+    if (this.analyticsByClient.get(client.key)?.inUse === 0) this.analyticsByClient.delete(client.key);
+  }
+}
+
+/**
+ * Takes a slot in each cap, in order, or throws the first full one's 429 holding none; the
+ * slots are held until the returned release is called. `settled` runs once they are all free.
+ */
+function hold(caps: ConcurrencyLimit[], settled: () => void): Promise<() => void> {
+  let release!: () => void;
+  const finished = new Promise<void>((resolve) => (release = resolve));
+  return new Promise((admitted, refused) => {
+    // ConcurrencyLimit holds a slot while the work's promise runs: here, until release().
+    const inner = caps.reduceRight<() => Promise<void>>((work, cap) => () => cap.run(work), () => (admitted(release), finished));
+    inner().catch(refused).finally(settled);
+  });
 }
 
 function limiters(allowance: Allowance, windowSeconds: number): Limiters {

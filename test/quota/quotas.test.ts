@@ -81,6 +81,22 @@ describe("Quotas", () => {
     expect(quotas.analyticsRunning).toBe(0);
   });
 
+  it("runs at most expensiveInProcess operations of cost expensiveCost or more at once, whoever sends them", async () => {
+    const quotas = new Quotas({ ...config, keyed: { requests: 100, cost: 1_000_000 }, expensiveCost: 500, expensiveInProcess: 2 });
+    const expensive = { cost: 500, analyticsFields: 0 };
+    const held = [await quotas.admitOperation(keyed("a"), expensive), await quotas.admitOperation(keyed("b"), expensive)];
+    expect(await refusal(quotas.admitOperation(keyed("c"), expensive))).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      limit: "concurrentExpensiveOperations",
+      message: "Too many requests: 2 operations of cost 500 or more are running already (at most 2 at once); retry in 5 s",
+    });
+    (await quotas.admitOperation(keyed("c"), { cost: 499, analyticsFields: 0 }))(); // cheaper ones pass
+    expect(quotas.expensiveRunning).toBe(2);
+    held[0]();
+    await new Promise((resolve) => setImmediate(resolve));
+    (await quotas.admitOperation(keyed("c"), expensive))();
+  });
+
   it("lets everything through when disabled, except the analytics caps", async () => {
     const quotas = new Quotas({ ...config, enabled: false });
     for (let i = 0; i < 10; i++) await quotas.admitRequest(anonymous("1.1.1.1"));
