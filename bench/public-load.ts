@@ -3,7 +3,9 @@
  * X-Forwarded-For behind a trusted proxy hop) send the most expensive requests the default
  * limits allow (bench/public-load-requests.ts) for a while, against a server started as
  * `npm start` would be in production with the default quotas. Meanwhile GET /healthz is timed
- * every 100 ms on a fresh connection and the server's RSS is read from /proc.
+ * every 100 ms on a fresh connection (from a process of its own: bench/public-load-healthz.ts),
+ * the server's RSS is read from /proc, and its event loop delay and CPU time are recorded inside
+ * it (bench/public-load-probe.ts).
  * Targets (issue 13): /healthz p100 ≤ 200 ms, RSS ≤ 1 GB.
  * Writes bench/results/public-load-<date>.json and .md.
  *
@@ -27,6 +29,8 @@ const ROOT = join(BENCH_DIR, "..");
 const HEALTHZ_TARGET_MS = 200;
 const RSS_TARGET_BYTES = 1024 ** 3;
 const SAMPLE_EVERY_MS = 100;
+/** How long /healthz is timed on the idle server before the load (the control). */
+const CONTROL_MS = 5_000;
 const log = (message: string) => console.log(`public-load: ${message}`);
 
 async function freePort(): Promise<number> {
@@ -40,11 +44,12 @@ async function freePort(): Promise<number> {
 }
 
 /** The server as `npm start` runs it in production (default quotas and limits), trusting one proxy hop. */
-function startServer(uri: string, port: number, from: string): ChildProcess {
-  const entry = from === "dist" ? [join(ROOT, "dist", "src", "main.js")] : ["-r", "ts-node/register/transpile-only", join(ROOT, "src", "main.ts")];
-  return spawn(process.execPath, ["--max-semi-space-size=64", ...entry], {
+function startServer(uri: string, port: number, from: string, probeFile: string): ChildProcess {
+  // ts-node first (it compiles the probe, and src/main.ts unless the server runs from dist/).
+  const entry = from === "dist" ? join(ROOT, "dist", "src", "main.js") : join(ROOT, "src", "main.ts");
+  return spawn(process.execPath, ["--max-semi-space-size=64", "-r", "ts-node/register/transpile-only", "-r", join(BENCH_DIR, "public-load-probe.ts"), entry], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEO4J_URI: uri, PORT: String(port), MAILLAGE_AUTOSTART_DB: "false", MAILLAGE_TRUST_PROXY: "true", LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", NEO4J_URI: uri, PORT: String(port), MAILLAGE_AUTOSTART_DB: "false", MAILLAGE_TRUST_PROXY: "true", LOG_LEVEL: "warn", PUBLIC_LOAD_PROBE_FILE: probeFile },
     stdio: ["ignore", "inherit", "inherit"],
   });
 }
@@ -61,6 +66,26 @@ function timeHealthz(port: number, timeoutMs = 5_000): Promise<number> {
     request.on("timeout", () => request.destroy());
     request.on("error", () => resolve(Math.max(elapsed(), timeoutMs)));
   });
+}
+
+/** Times /healthz every SAMPLE_EVERY_MS from a process of its own (bench/public-load-healthz.ts) until stopped. */
+function sampleHealthz(port: number): { stop(): Promise<number[]> } {
+  const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(BENCH_DIR, "public-load-healthz.ts"), String(port), String(SAMPLE_EVERY_MS)], { stdio: ["pipe", "pipe", "inherit"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  return {
+    async stop() {
+      child.stdin!.end();
+      await exited;
+      return JSON.parse(output);
+    },
+  };
+}
+
+function latencyStats(latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { samples: sorted.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), p100Ms: round(sorted[sorted.length - 1] ?? 0) };
 }
 
 async function waitForServer(port: number, child: ChildProcess): Promise<void> {
@@ -99,20 +124,22 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   log(`starting the server (${from}) on ${port} over ${uri} (${actors} actors)`);
-  const server = startServer(uri, port, from);
+  const probeFile = join(os.tmpdir(), `public-load-probe-${process.pid}.json`);
+  const server = startServer(uri, port, from, probeFile);
   let outcome: Record<string, unknown> | undefined;
   try {
     await waitForServer(port, server);
     const baseline = memoryOf(server.pid!);
+    server.kill("SIGUSR2"); // the probe starts measuring
 
-    // Sampling: /healthz every 100 ms (each on its own connection, so a stall shows), RSS likewise.
-    const latencies: number[] = [];
-    const pending: Promise<void>[] = [];
+    // A control: /healthz on the idle server, so a starved machine shows as such.
+    const idle = sampleHealthz(port);
+    await new Promise((resolve) => setTimeout(resolve, CONTROL_MS));
+    const idleLatencies = await idle.stop();
+    // /healthz every 100 ms during the load, from a process of its own; RSS from here.
+    const sampler = sampleHealthz(port);
     let rssMax = baseline.rss;
-    const sampler = setInterval(() => {
-      pending.push(timeHealthz(port).then((ms) => void latencies.push(ms)));
-      rssMax = Math.max(rssMax, memoryOf(server.pid!).rss);
-    }, SAMPLE_EVERY_MS);
+    const rssSampler = setInterval(() => (rssMax = Math.max(rssMax, memoryOf(server.pid!).rss)), SAMPLE_EVERY_MS);
 
     // Answers per kind: HTTP status, and the first error code of a 200 or 4xx.
     const answers: Record<string, Record<string, number>> = Object.fromEntries(kinds.map((k) => [k.name, {}]));
@@ -140,11 +167,10 @@ async function main(): Promise<void> {
         },
       })),
     });
-    clearInterval(sampler);
-    await Promise.all(pending);
+    clearInterval(rssSampler);
     const memory = memoryOf(server.pid!);
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const healthz = { samples: sorted.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), p100Ms: round(sorted[sorted.length - 1] ?? 0) };
+    const healthz = latencyStats(await sampler.stop());
+    const healthzIdle = latencyStats(idleLatencies);
     const rss = { baselineMb: round(baseline.rss / 2 ** 20), maxSampledMb: round(rssMax / 2 ** 20), peakMb: round(Math.max(memory.peak, rssMax) / 2 ** 20), endMb: round(memory.rss / 2 ** 20) };
     outcome = {
       date: new Date().toISOString(),
@@ -160,12 +186,21 @@ async function main(): Promise<void> {
       load: { clients, durationS: duration, requests: result.requests.total, throughputPerS: round(result.requests.average), statusCodes: result.statusCodeStats, errors: result.errors, timeouts: result.timeouts },
       answers,
       healthz,
+      healthzIdleControl: healthzIdle,
       rss,
+      server: undefined as unknown, // filled in once the server has exited (its event loop delay and CPU time)
       targets: { healthzP100Ms: HEALTHZ_TARGET_MS, healthzMet: healthz.p100Ms <= HEALTHZ_TARGET_MS, rssMb: RSS_TARGET_BYTES / 2 ** 20, rssMet: rss.peakMb * 2 ** 20 <= RSS_TARGET_BYTES },
     };
   } finally {
+    const exited = server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
+    await exited;
     database?.stop();
+  }
+  try {
+    outcome!.server = JSON.parse(readFileSync(probeFile, "utf8"));
+  } catch {
+    outcome!.server = "the probe wrote nothing (the server did not exit cleanly)";
   }
   const day = new Date().toISOString().slice(0, 10);
   const dir = join(BENCH_DIR, "results");
@@ -188,7 +223,10 @@ function summary(o: any): string {
     `| target | measured | met |`,
     `| --- | --- | --- |`,
     `| /healthz p100 ≤ ${o.targets.healthzP100Ms} ms | p50 ${o.healthz.p50Ms} ms, p99 ${o.healthz.p99Ms} ms, p100 ${o.healthz.p100Ms} ms (${o.healthz.samples} samples) | ${o.targets.healthzMet ? "yes" : "no"} |`,
+    `| (control: /healthz on the idle server just before) | p50 ${o.healthzIdleControl.p50Ms} ms, p99 ${o.healthzIdleControl.p99Ms} ms, p100 ${o.healthzIdleControl.p100Ms} ms (${o.healthzIdleControl.samples} samples) | |`,
     `| RSS ≤ ${o.targets.rssMb} MB | ${o.rss.baselineMb} MB at start, peak ${o.rss.peakMb} MB, ${o.rss.endMb} MB at end | ${o.targets.rssMet ? "yes" : "no"} |`,
+    "",
+    `Inside the server: event loop delay p50 ${o.server?.eventLoopDelayMs?.p50} ms, p99 ${o.server?.eventLoopDelayMs?.p99} ms, max ${o.server?.eventLoopDelayMs?.max} ms; ${o.server?.cpuSeconds} s of CPU in ${o.server?.wallSeconds} s (the analytics worker thread included).`,
     "",
     `${o.load.requests} requests (${o.load.throughputPerS}/s), errors ${o.load.errors}, timeouts ${o.load.timeouts}. Answers by request (HTTP status and error code):`,
     "",
