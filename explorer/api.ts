@@ -1,16 +1,23 @@
 // The explorer's only door to the data: the public GraphQL API (POST /graphql, reads need no key).
+import OPERATIONS from "./operations.graphql";
 
 const ENDPOINT = new URL("../graphql", document.baseURI).pathname;
 
 /** A GraphQL answer with errors: their messages, joined. */
 export class ApiError extends Error {}
 
-/** Runs one operation; throws ApiError when the answer carries errors. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** The explorer's operations, by name (explorer/operations.graphql). */
+type OperationName = "Search" | "TerritorySeeds" | "Network" | "Analytics" | "ActorDetails" | "Sdgs";
+
+/**
+ * Runs one operation of operations.graphql, sending the whole document (as registered, so it
+ * runs on a server that accepts only trusted documents); throws ApiError when the answer carries errors.
+ */
+export async function gql<T>(operationName: OperationName, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(ENDPOINT, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: OPERATIONS, operationName, variables }),
   });
   const body = await response.json().catch(() => null);
   if (body?.errors?.length) throw new ApiError(body.errors.map((e: { message: string }) => e.message).join("; "));
@@ -33,11 +40,7 @@ export interface Hit {
 }
 
 export async function search(text: string): Promise<Hit[]> {
-  const data = await gql<any>(
-    `query ExplorerSearch($text: String!) { search(text: $text, kinds: [ACTOR, TERRITORY], first: 10) {
-      edges { node { kind actor { id name kind } territory { id name level } } } } }`,
-    { text },
-  );
+  const data = await gql<any>("Search", { text });
   return data.search.edges.map(({ node }: any): Hit =>
     node.actor
       ? { kind: "ACTOR", id: node.actor.id, label: node.actor.name, detail: node.actor.kind }
@@ -50,12 +53,7 @@ export async function search(text: string): Promise<Hit[]> {
  * (or inside it); when none does, the actors based in it.
  */
 export async function territorySeeds(territory: string, filter: AllianceFilter, at?: string): Promise<string[]> {
-  const data = await gql<any>(
-    `query ExplorerTerritorySeeds($code: String!, $filter: AllianceFilter, $at: LocalDate) {
-      alliances(filter: $filter, at: $at, first: 50) { edges { node { members(at: $at, first: 100) { edges { node { actor { id } } } } } } }
-      territory(code: $code) { actors(first: 50) { edges { node { id } } } } }`,
-    { code: territory, filter: nonEmpty({ ...filter, territory }), at },
-  );
+  const data = await gql<any>("TerritorySeeds", { code: territory, filter: nonEmpty({ ...filter, territory }), at });
   const members: string[] = data.alliances.edges.flatMap((a: any) => a.node.members.edges.map((m: any) => m.node.actor.id));
   const based: string[] = data.territory?.actors.edges.map((e: any) => e.node.id) ?? [];
   return [...new Set(members.length ? members : based)].slice(0, 50);
@@ -97,15 +95,7 @@ export interface NetworkQuery {
 }
 
 export async function network(q: NetworkQuery): Promise<Network> {
-  const data = await gql<any>(
-    `query ExplorerNetwork($seeds: [ID!]!, $depth: Int!, $filter: AllianceFilter, $at: LocalDate) {
-      network(seeds: $seeds, depth: $depth, mode: PROJECTED, filter: $filter, at: $at, maxNodes: 500) {
-        truncated
-        nodes { id entityId label type kind degree weightedDegree x y seed distance }
-        edges { id source target weight alliances }
-      } }`,
-    { ...q, filter: nonEmpty(q.filter) },
-  );
+  const data = await gql<any>("Network", { ...q, filter: nonEmpty(q.filter) });
   return data.network;
 }
 
@@ -125,11 +115,7 @@ export async function analytics(actorIds: string[], filter: AllianceFilter, at?:
   try {
     let after: string | null = null;
     for (let page = 0; page < ANALYTICS_PAGES; page++) {
-      const data: any = await gql<any>(
-        `query ExplorerAnalytics($filter: AllianceFilter, $at: LocalDate, $after: String) { networkAnalytics(filter: $filter, at: $at) {
-          actors(first: 100, after: $after) { edges { node { actor { id } community betweenness pageRank } } pageInfo { hasNextPage endCursor } } } }`,
-        { filter: nonEmpty({ ...filter, memberIds: actorIds.slice(0, 100) }), at, after },
-      );
+      const data: any = await gql<any>("Analytics", { filter: nonEmpty({ ...filter, memberIds: actorIds.slice(0, 100) }), at, after });
       const { edges, pageInfo } = data.networkAnalytics.actors;
       for (const { node } of edges) metrics.set(node.actor.id, { community: node.community, betweenness: node.betweenness, pageRank: node.pageRank });
       if (!pageInfo.hasNextPage) break;
@@ -159,17 +145,8 @@ export interface ActorDetails {
   outcomes: { id: string; title: string; kind: string; alliance: { name: string }; sources: SourceRef[] }[];
 }
 
-const SOURCE = "title publisher date url";
-
 export async function actorDetails(id: string, at?: string): Promise<ActorDetails | null> {
-  const data = await gql<any>(
-    `query ExplorerActor($id: ID!, $at: LocalDate) { actor(id: $id) {
-      id name kind description basedIn { id name } sources { ${SOURCE} }
-      alliances(at: $at, first: 100) { edges { node { role sources { ${SOURCE} } alliance { id name kind sources { ${SOURCE} } } } } }
-      impact(at: $at, first: 100) { edges { node { id title kind alliance { name } sources { ${SOURCE} } } } }
-    } }`,
-    { id, at },
-  );
+  const data = await gql<any>("ActorDetails", { id, at });
   const actor = data.actor;
   if (!actor) return null;
   return {
@@ -180,7 +157,7 @@ export async function actorDetails(id: string, at?: string): Promise<ActorDetail
 }
 
 export async function sdgs(): Promise<{ number: number; titleFr: string }[]> {
-  return (await gql<any>(`query ExplorerSdgs { sdgs { number titleFr } }`)).sdgs;
+  return (await gql<any>("Sdgs")).sdgs;
 }
 
 // Empty lists and blank strings mean "no criterion": leave them out of the filter.

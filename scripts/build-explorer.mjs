@@ -29,6 +29,7 @@ await build({
   format: "iife",
   platform: "browser",
   target: ["es2020"],
+  loader: { ".graphql": "text" }, // operations.graphql, the explorer's registered operations
   minify: true,
   sourcemap: true,
   legalComments: "linked",

@@ -18,10 +18,16 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   auth: AuthConfig;
   /** CORS allowlist, who may read /metrics, read-only mode (see src/http/http.config.ts). */
   http: HttpConfig;
+  /** Request and cost quotas per client, analytics caps, proxy trust (see src/quota/quota.config.ts). */
+  quotas: QuotaConfig;
+  /** Registered documents when only they may run, else null (see src/graphql/trusted-documents.ts). */
+  trustedDocuments: TrustedDocuments | null;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
+import { loadQuotaConfig, QuotaConfig } from "./quota/quota.config";
+import { loadTrustedDocuments, TrustedDocuments } from "./graphql/trusted-documents";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 import { HttpConfig, loadHttpConfig } from "./http/http.config";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
@@ -53,10 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: parseCount("MAILLAGE_MAX_DIRECTIVES", env.MAILLAGE_MAX_DIRECTIVES, DEFAULT_LIMITS.maxDirectives),
       maxTokens: parseCount("MAILLAGE_MAX_TOKENS", env.MAILLAGE_MAX_TOKENS, DEFAULT_LIMITS.maxTokens),
       maxCost: parseCount("MAILLAGE_MAX_COST", env.MAILLAGE_MAX_COST, DEFAULT_LIMITS.maxCost),
+      maxAnalyticsFields: parseCount("MAILLAGE_MAX_ANALYTICS_FIELDS", env.MAILLAGE_MAX_ANALYTICS_FIELDS, DEFAULT_LIMITS.maxAnalyticsFields),
     },
     maxBodyBytes: parseCount("MAILLAGE_MAX_BODY_BYTES", env.MAILLAGE_MAX_BODY_BYTES, 1_000_000),
     auth: loadAuthConfig(env),
     http: loadHttpConfig(env, env.NODE_ENV === "production"),
+    quotas: loadQuotaConfig(env),
+    trustedDocuments: loadTrustedDocuments(env),
   };
 }
 

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     production: config.production,
     auth: config.auth,
     http: config.http,
+    quotas: config.quotas,
+    trustedDocuments: config.trustedDocuments,
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);

@@ -18,14 +18,17 @@ import { securityHeaders } from "./http/security-headers";
 import { corsAllowlist } from "./http/cors";
 import { defaultHttpConfig, HttpConfig } from "./http/http.config";
 import { readOnlyPlugin } from "./graphql/read-only.plugin";
-import { EXPLORER_OPERATIONS } from "./explorer/explorer.operations";
+import { publishedOperationNames } from "./graphql/trusted-manifest";
 import { exportRoutes } from "./export/export.routes";
 import { requireRole } from "./auth/require-role";
 import { Role } from "./auth/viewer";
 import { healthRoutes } from "./health/health.routes";
 import { AuthConfig, NO_AUTH } from "./auth/auth.config";
-import { authenticate } from "./auth/authenticate";
 import { explorerRoutes } from "./explorer/explorer.routes";
+import { QuotaConfig } from "./quota/quota.config";
+import { Quotas } from "./quota/quotas";
+import { admitRequest, quotaGuard } from "./quota/admit";
+import { TrustedDocuments, trustedDocumentsOnly } from "./graphql/trusted-documents";
 
 export interface MaillageServer {
   app: express.Express;
@@ -52,15 +55,19 @@ export interface ServerOptions {
   auth?: AuthConfig;
   /** CORS allowlist, /metrics access, read-only mode: main.ts passes Config.http; default defaultHttpConfig(production). */
   http?: HttpConfig;
-  /** Operation names metrics label by name (others count as "other"); default the explorer's. */
+  /** Operation names metrics label by name (others count as "other"); default those of schema/trusted-documents.json. */
   knownOperations?: ReadonlySet<string>;
+  /** Request and cost quotas, analytics caps (main.ts passes Config.quotas); default none. */
+  quotas?: QuotaConfig;
+  /** Only these documents run (main.ts passes Config.trustedDocuments); default: any document. */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 /**
  * Apollo Server for a schema, with our error shaping, query limits and request logging.
  * Tests run operations on it without HTTP.
  */
-export function createApollo(schema: GraphQLSchema, options: ServerOptions = {}) {
+export function createApollo(schema: GraphQLSchema, options: ServerOptions = {}, quotas = options.quotas ? new Quotas(options.quotas) : null) {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const production = options.production ?? false;
   return new ApolloServer<Context>({
@@ -70,6 +77,8 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
     // Stack traces name files on the server: never sent, in development either (they are logged).
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Trusted documents: nothing may register a document (Apollo's automatic persisted queries off).
+    ...(options.trustedDocuments ? { persistedQueries: false as const } : {}),
     csrfPrevention: true,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
@@ -78,9 +87,9 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {})
       // field's resolver with a hook (measured: a few ms per W1 request).
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin(),
-      metricsPlugin<Context>({ knownOperations: options.knownOperations ?? EXPLORER_OPERATIONS }),
+      metricsPlugin<Context>({ knownOperations: options.knownOperations ?? publishedOperationNames() }),
       ...(options.http?.readOnly ? [readOnlyPlugin<Context>()] : []),
-      costLimitPlugin<Context>(schema, limits),
+      costLimitPlugin<Context>(schema, limits, quotas ? (context, measure) => quotas.admitOperation(context.client, measure) : undefined),
       // The production landing page loads Apollo's CDN, which our CSP refuses: no page at all.
       ...(production ? [hideSuggestionsPlugin(), ApolloServerPluginLandingPageDisabled()] : []),
       ...(options.plugins ?? []),
@@ -97,10 +106,13 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   httpServer.requestTimeout = options.requestTimeoutMs ?? 30_000;
   httpServer.headersTimeout = Math.min(httpServer.requestTimeout, 20_000);
   const schema = options.schema ?? (await createSchema());
-  const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] });
+  const quotas = options.quotas ? new Quotas(options.quotas) : null;
+  const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] }, quotas);
   await apollo.start();
 
   app.disable("x-powered-by");
+  // Behind one reverse proxy, req.ip (the quotas' client) is the address the proxy saw.
+  if (quotas?.config.trustProxy) app.set("trust proxy", 1);
   const auth = options.auth ?? NO_AUTH;
   const edge = options.http ?? defaultHttpConfig(options.production ?? false);
   const metrics = edge.metrics;
@@ -114,14 +126,15 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   app.use("/explore", explorerRoutes());
   const cors = corsAllowlist(edge.corsOrigins);
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", cors, onlyMethods("GET", "HEAD"), requireRole(Role.ADMIN, auth), exportRoutes(executor));
+  app.use("/export", cors, onlyMethods("GET", "HEAD"), ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor));
   // app.all: /graphql exactly (a longer path is a 404); Apollo takes GET and POST only.
   app.all(
     "/graphql",
     cors,
     onlyMethods("GET", "POST"),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, viewer: await authenticate(req.headers, auth) }) }),
+    ...(options.trustedDocuments ? [trustedDocumentsOnly(options.trustedDocuments)] : []),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, ...(await admitRequest(req, auth, quotas)) }) }),
   );
   app.use(notFound());
   app.use(jsonErrors());

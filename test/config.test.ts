@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadConfig } from "../src/config";
 
 describe("loadConfig", () => {
@@ -85,5 +88,66 @@ describe("MAILLAGE_JWT_MAX_LIFETIME", () => {
     expect(() => loadConfig({ ...jwt, MAILLAGE_JWT_MAX_LIFETIME: value })).toThrow(
       `Invalid configuration: MAILLAGE_JWT_MAX_LIFETIME must be a duration of at least 1 s and at most 10 years, in seconds or with a unit (90s, 30m, 12h, 7d); got "${value}"`,
     );
+  });
+});
+
+describe("quotas and trusted documents", () => {
+  it("reads the quotas, the analytics caps and the proxy trust, with their defaults", () => {
+    expect(loadConfig({}).quotas).toEqual({
+      enabled: true,
+      windowSeconds: 60,
+      anonymous: { requests: 300, cost: 500_000 },
+      keyed: { requests: 3_000, cost: 5_000_000 },
+      analyticsPerClient: 1,
+      analyticsInProcess: 2,
+      expensiveCost: 10_000,
+      expensiveInProcess: 4,
+      trustProxy: false,
+    });
+    expect(loadConfig({}).limits.maxAnalyticsFields).toBe(2);
+    const config = loadConfig({
+      MAILLAGE_QUOTAS: "false",
+      MAILLAGE_QUOTA_WINDOW_SECONDS: "10",
+      MAILLAGE_QUOTA_ANONYMOUS_REQUESTS: "20",
+      MAILLAGE_QUOTA_ANONYMOUS_COST: "30000",
+      MAILLAGE_QUOTA_KEY_REQUESTS: "200",
+      MAILLAGE_QUOTA_KEY_COST: "300000",
+      MAILLAGE_ANALYTICS_PER_CLIENT: "2",
+      MAILLAGE_ANALYTICS_CONCURRENCY: "4",
+      MAILLAGE_EXPENSIVE_COST: "5000",
+      MAILLAGE_EXPENSIVE_CONCURRENCY: "8",
+      MAILLAGE_TRUST_PROXY: "true",
+      MAILLAGE_MAX_ANALYTICS_FIELDS: "1",
+    });
+    expect(config.quotas).toEqual({
+      enabled: false,
+      windowSeconds: 10,
+      anonymous: { requests: 20, cost: 30_000 },
+      keyed: { requests: 200, cost: 300_000 },
+      analyticsPerClient: 2,
+      analyticsInProcess: 4,
+      expensiveCost: 5_000,
+      expensiveInProcess: 8,
+      trustProxy: true,
+    });
+    expect(config.limits.maxAnalyticsFields).toBe(1);
+    expect(() => loadConfig({ MAILLAGE_QUOTA_ANONYMOUS_COST: "lots" })).toThrow(
+      'Invalid configuration: MAILLAGE_QUOTA_ANONYMOUS_COST must be a whole number between 1 and 100000000; got "lots"',
+    );
+    expect(() => loadConfig({ MAILLAGE_TRUST_PROXY: "2" })).toThrow('Invalid configuration: MAILLAGE_TRUST_PROXY must be true or false; got "2"');
+  });
+
+  it("loads the trusted documents only when asked, and stops on a bad manifest naming the variable", () => {
+    expect(loadConfig({}).trustedDocuments).toBeNull();
+    const documents = loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS: "true" }).trustedDocuments!;
+    expect(documents.size).toBeGreaterThan(10);
+    const dir = mkdtempSync(join(tmpdir(), "maillage-config-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ format: "apollo-persisted-query-manifest", version: 1, operations: [{ id: "abc", name: "X", type: "query", body: "{ sdgs { number } }" }] }));
+    expect(() => loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS: "true", MAILLAGE_TRUSTED_DOCUMENTS_FILE: file })).toThrow(
+      `Invalid configuration: MAILLAGE_TRUSTED_DOCUMENTS_FILE names ${file}, whose operations[0].id must be the sha256 (hex) of its body; got "abc"`,
+    );
+    expect(() => loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS_FILE: file })).toThrow(`MAILLAGE_TRUSTED_DOCUMENTS_FILE is set ("${file}") but MAILLAGE_TRUSTED_DOCUMENTS is not true`);
+    expect(() => loadConfig({ MAILLAGE_TRUSTED_DOCUMENTS: "true", MAILLAGE_TRUSTED_DOCUMENTS_FILE: join(dir, "missing.json") })).toThrow(/MAILLAGE_TRUSTED_DOCUMENTS_FILE names a manifest that cannot be read as JSON/);
   });
 });

@@ -30,10 +30,13 @@ export const PAGERANK = { damping: 0.85, tolerance: 1e-9, maxIterations: 1_000 }
 
 /**
  * Query cost of one networkAnalytics or recommendPartners field, whatever its selection: a
- * scope can hold up to MAX_ANALYTICS_ACTORS actors, whose analysis takes seconds of a worker.
- * With the default maxCost (50 000) a query holds at most four.
+ * scope can hold up to MAX_ANALYTICS_ACTORS actors, whose analysis takes seconds of a worker
+ * (France on the 100k bench graph, 52 693 actors: 4 s to fetch and build, then 0.4–2.2 s per
+ * metric; bench/results/analytics-2026-12-04-100k.json). With the default maxCost (50 000) a
+ * query holds at most two (and maxAnalyticsFields says so first); each is charged to the
+ * client's cost quota, cached or not, so distinct `at` values cannot dodge it.
  */
-export const ANALYTICS_FIELD_COST = 10_000;
+export const ANALYTICS_FIELD_COST = 20_000;
 
 /** Worker threads that compute metrics; further analyses wait in the pool's queue. */
 export const ANALYTICS_THREADS = 1;

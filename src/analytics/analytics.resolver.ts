@@ -1,7 +1,8 @@
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Extensions, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { GraphQLResolveInfo } from "graphql";
 import { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { Context } from "../graphql/context";
+import { ANALYTICS_FIELD } from "../graphql/limits";
 import { allianceScope } from "../graphql/scope";
 import { planPage } from "../common/connection";
 import { NotFoundError } from "../common/errors";
@@ -32,6 +33,7 @@ export class AnalyticsResolver {
     description: `Social-network analytics of the actors tied by shared alliances in scope: summary, centralities, communities. Costs ${ANALYTICS_FIELD_COST} in the query cost`,
     complexity: analyticsCost,
   })
+  @Extensions(ANALYTICS_FIELD)
   async networkAnalytics(@Args() { filter, at, actorKinds }: NetworkAnalyticsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const scope = await allianceScope(context, filter, at);
     const analysis = await context.repos.analytics.analyse({ ...scope, actorKinds: actorKinds ?? null });
@@ -63,6 +65,7 @@ export class AnalyticsResolver {
     description: `Actors \`actor\` does not co-construct with yet in the scope, best first, with the reasons (see RecommendationReasonKind). Costs ${ANALYTICS_FIELD_COST} in the query cost`,
     complexity: analyticsCost,
   })
+  @Extensions(ANALYTICS_FIELD)
   async recommendPartners(@Args() { actor: id, filter, at, first }: RecommendPartnersArgs, @Ctx() context: Context) {
     const [actor, scope] = await Promise.all([context.loaders.actorById.load(id), allianceScope(context, filter, at)]);
     if (!actor) throw new NotFoundError("Actor", id);

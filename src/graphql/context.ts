@@ -23,6 +23,7 @@ import { createTerritoryLoaders } from "../territory/territory.loaders";
 import { createMaturityLoaders } from "../maturity/maturity.loaders";
 import { PageLoaders } from "../neo4j/paging";
 import { ANONYMOUS, Viewer } from "../auth/viewer";
+import { IN_PROCESS, QuotaClient } from "../quota/quota-client";
 
 /** What every resolver receives: repositories for root fields, loaders for relationship fields. */
 export interface Context {
@@ -30,6 +31,8 @@ export interface Context {
   requestId: string;
   /** Who is asking (role and subject); `@Authorized` fields check it (see auth/auth-checker.ts). */
   viewer: Viewer;
+  /** Whom the request's quotas count against (its credential's subject, else its IP). */
+  client: QuotaClient;
   executor: Executor;
   repos: ReturnType<typeof createRepositories>;
   loaders: ReturnType<typeof createLoaders>;
@@ -71,10 +74,11 @@ function createLoaders(repos: ReturnType<typeof createRepositories>, executor: E
  * request) and its own loaders (so caching never leaks between requests). Anonymous
  * unless the caller passes the authenticated viewer.
  */
-export function createContext(root: Executor, request: { requestId?: string; viewer?: Viewer } = {}): Context {
+export function createContext(root: Executor, request: { requestId?: string; viewer?: Viewer; client?: QuotaClient } = {}): Context {
   root.onCommit(bumpGraphGeneration); // cached analytics of the old graph go stale on commit (a no-op once added)
   const viewer = request.viewer ?? ANONYMOUS;
   const executor = root.forRequest(viewer.caller); // the request's writes are the viewer's; an anonymous one has none
   const repos = createRepositories(executor);
-  return { requestId: request.requestId ?? randomUUID(), viewer, executor, repos, loaders: createLoaders(repos, executor) };
+  const client = request.client ?? IN_PROCESS;
+  return { requestId: request.requestId ?? randomUUID(), viewer, client, executor, repos, loaders: createLoaders(repos, executor) };
 }

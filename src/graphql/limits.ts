@@ -17,9 +17,26 @@ export interface Limits {
   maxTokens: number;
   /** Estimated cost: every field costs 1, list fields cost their page size times their children; a field declaring a `complexity` (the analytics fields) costs that. */
   maxCost: number;
+  /** Fields marked ANALYTICS_FIELD (networkAnalytics, recommendPartners) one operation may hold, whatever their aliases. */
+  maxAnalyticsFields: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxTokens: 3000, maxCost: 50_000 };
+export const DEFAULT_LIMITS: Limits = { maxDepth: 15, maxAliases: 30, maxDirectives: 20, maxTokens: 3000, maxCost: 50_000, maxAnalyticsFields: 2 };
+
+/** Extensions of a field that starts seconds of computation (`@Extensions(ANALYTICS_FIELD)`): counted against maxAnalyticsFields and the analytics caps. */
+export const ANALYTICS_FIELD = Object.freeze({ analytics: true });
+
+/** What an operation within the limits will cost: its estimated cost and how many ANALYTICS_FIELD fields it runs. */
+export interface OperationMeasure {
+  cost: number;
+  analyticsFields: number;
+}
+
+/**
+ * Called once an operation is within the limits, before it runs (the quotas): throws to refuse
+ * it, else returns what to call when its response is sent.
+ */
+export type AdmitOperation<T> = (contextValue: T, measure: OperationMeasure) => Promise<() => void>;
 
 /** Validation rules for depth, aliases and directives (graphql-armor), reporting QUERY_TOO_COMPLEX. */
 export function limitRules(limits: Limits): ValidationRule[] {
@@ -56,16 +73,19 @@ export const COST_CACHE_ENTRIES = 1_000;
 const COST_CACHE_MAX_VARIABLES_CHARS = 1_000;
 
 /**
- * Refuses operations whose estimated cost exceeds the limit, before anything runs. The estimate
- * walks the document with its variables (3–5% of a small request's CPU), so it is remembered
- * per document, operation and variables; keys are bounded in number and size, whatever clients send.
+ * Refuses operations whose estimated cost exceeds the limit, or that hold more analytics fields
+ * than allowed, before anything runs; then hands the measure to `admit` (the quotas). The
+ * estimate walks the document with its variables (3–5% of a small request's CPU), so it is
+ * remembered per document, operation and variables; keys are bounded in number and size,
+ * whatever clients send.
  */
-export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<T> {
-  const costs = new LRUCache<string, number>({ max: COST_CACHE_ENTRIES });
+export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits: Limits, admit?: AdmitOperation<T>): ApolloServerPlugin<T> {
+  const measures = new LRUCache<string, OperationMeasure>({ max: COST_CACHE_ENTRIES });
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ request, document, operation, queryHash }) {
+        async didResolveOperation({ request, document, operation, queryHash, contextValue }) {
           // No operation found: Apollo answers OPERATION_RESOLUTION_FAILURE itself.
           if (!operation) return;
           if (!schema.getRootType(operation.operation)) {
@@ -75,30 +95,48 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits:
           }
           const variables = JSON.stringify(request.variables ?? {});
           const key = variables.length <= COST_CACHE_MAX_VARIABLES_CHARS ? `${queryHash}\u0000${request.operationName ?? ""}\u0000${variables}` : null;
-          const cost = (key !== null ? costs.get(key) : undefined) ?? estimateCost(schema, document, request.variables ?? {}, request.operationName);
+          const measure = (key !== null ? measures.get(key) : undefined) ?? measureOperation(schema, document, request.variables ?? {}, request.operationName);
           // Variables that do not coerce: Apollo's own check answers BAD_USER_INPUT next.
-          if (cost === null) return;
-          if (key !== null) costs.set(key, cost);
-          if (cost > limits.maxCost) {
-            throw new QueryTooComplexError("maxCost", `Query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer levels.`);
+          if (measure === null) return;
+          if (key !== null) measures.set(key, measure);
+          if (measure.analyticsFields > limits.maxAnalyticsFields) {
+            throw new QueryTooComplexError(
+              "maxAnalyticsFields",
+              `The operation has ${measure.analyticsFields} networkAnalytics / recommendPartners fields; at most ${limits.maxAnalyticsFields} per operation.`,
+            );
           }
+          if (measure.cost > limits.maxCost) {
+            throw new QueryTooComplexError("maxCost", `Query cost ${measure.cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer levels.`);
+          }
+          release = await admit?.(contextValue, measure);
+        },
+        async willSendResponse() {
+          release?.();
+          release = undefined;
         },
       };
     },
   };
 }
 
-/** The estimated cost of an operation, or null when its variables do not coerce. */
-function estimateCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined | null): number | null {
+/** The estimated cost of an operation and its analytics fields, or null when its variables do not coerce. */
+function measureOperation(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined | null): OperationMeasure | null {
+  let analyticsFields = 0;
+  // Sees every field the operation runs (each alias, each fragment spread, not the skipped ones); estimates nothing.
+  const countAnalytics: ComplexityEstimator = ({ field }) => {
+    if (field.extensions?.analytics === ANALYTICS_FIELD.analytics) analyticsFields++;
+    return undefined;
+  };
   try {
-    return getComplexity({
+    const cost = getComplexity({
       schema,
       query,
       variables,
       operationName: operationName ?? undefined,
       // A field's own `complexity` (type-graphql option; the analytics fields) first, then page sizes.
-      estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [countAnalytics, fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
+    return { cost, analyticsFields };
   } catch {
     return null;
   }

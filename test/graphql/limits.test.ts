@@ -3,7 +3,7 @@ import { createServer, MaillageServer } from "../../src/server";
 import { GraphQLClient, openTestDatabase } from "../support/database";
 
 /** Each limit at its value passes and one past it is refused with QUERY_TOO_COMPLEX (HTTP 400). */
-const LIMITS = { maxDepth: 6, maxAliases: 3, maxDirectives: 2, maxTokens: 60, maxCost: 500 };
+const LIMITS = { maxDepth: 6, maxAliases: 3, maxDirectives: 2, maxTokens: 60, maxCost: 500, maxAnalyticsFields: 1 };
 let connection: Connection;
 let client: GraphQLClient;
 let server: MaillageServer;
@@ -84,6 +84,18 @@ describe("query limits", () => {
       await passes(query, { n: 70 });
       expect(await refused(query, { n: 100 })).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "maxCost" });
     }
+  });
+});
+
+describe("analytics fields", () => {
+  it("are counted whatever the aliases and fragments, skipped ones excepted", async () => {
+    const twice = `{ ...A b: networkAnalytics(at: "2020-01-01") { actorCount } } fragment A on Query { networkAnalytics { actorCount } }`;
+    expect(await refused(twice)).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "maxAnalyticsFields" });
+    const inline = `{ ... on Query { a: recommendPartners(actor: "x") { score } } b: recommendPartners(actor: "y") { score } }`;
+    expect(await refused(inline)).toMatchObject({ limit: "maxAnalyticsFields" });
+    // One left once the other is skipped: within the count, and then over the cost (each costs 20 000).
+    const skipped = `{ a: networkAnalytics { actorCount } b: networkAnalytics @skip(if: true) { actorCount } }`;
+    expect(await refused(skipped)).toMatchObject({ limit: "maxCost" });
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AddressInfo } from "node:net";
 import { GraphQLError, GraphQLSchema } from "graphql";
-import { EXPLORER_OPERATIONS } from "../../src/explorer/explorer.operations";
+import { publishedOperationNames } from "../../src/graphql/trusted-manifest";
 import { createSchema } from "../../src/graphql/schema";
 import { defaultHttpConfig, MetricsAccess } from "../../src/http/http.config";
 import { Connection } from "../../src/neo4j/connect";
@@ -102,11 +102,12 @@ describe("GET /metrics", () => {
     expect(after).not.toContain("LIB_");
   });
 
-  it("knows by default the names of the operations the explorer sends", () => {
-    const source = readFileSync(join(__dirname, "..", "..", "explorer", "api.ts"), "utf8");
-    const sent = [...source.matchAll(/gql<any>\(\s*`(query|mutation)\s+(\w+)/g)].map((m) => m[2]);
-    expect(source.match(/gql<any>\(/g)).toHaveLength(sent.length); // every operation is named
-    expect(new Set(sent)).toEqual(EXPLORER_OPERATIONS);
+  it("knows by default the names of the registered operations: the explorer's and the examples'", () => {
+    const names = (file: string) => [...readFileSync(join(__dirname, "..", "..", file), "utf8").matchAll(/^(?:query|mutation)\s+(\w+)/gm)].map((m) => m[1]);
+    const known = publishedOperationNames();
+    expect(names("explorer/operations.graphql")).toEqual(["Search", "TerritorySeeds", "Network", "Analytics", "ActorDetails", "Sdgs"]);
+    for (const name of [...names("explorer/operations.graphql"), ...names("schema/examples.graphql")]) expect(known).toContain(name);
+    expect(known).not.toContain("other");
   });
 });
 

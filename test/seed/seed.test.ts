@@ -6,6 +6,7 @@ import { DEMO_GRAPH, seed } from "../../src/seed/seed";
 import { readGeography } from "../../src/seed/geography";
 import { validateDocument } from "../../src/seed/document";
 import { GraphQLClient, openTestDatabase } from "../support/database";
+import { readmeOperations } from "../../src/graphql/trusted-manifest";
 
 /** `npm run seed` as a whole: all of France, the SDGs, and the demo graph from Le RAMEAU's article. */
 let connection: Connection;
@@ -110,7 +111,7 @@ describe("the examples (schema/examples.graphql and the README)", () => {
   const examples = readFileSync(join(PROJECT_ROOT, "schema", "examples.graphql"), "utf8");
   const operations = [...examples.matchAll(/^(query|mutation) (\w+)/gm)].map((match) => match[2]);
   const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
-  const readmeBlocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+  const readmeBlocks = readmeOperations(readme);
   const written = ["obs-2023", "ville-creteil", "creteil-solidaire", "creteil-solidaire/ville-creteil", "creteil-guide", "creteil-maturity-2023"];
 
   afterAll(async () => {
