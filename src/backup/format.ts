@@ -1,0 +1,69 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { createGunzip, createGzip } from "node:zlib";
+import { finished } from "node:stream/promises";
+import { BackupNode, BackupRelationship, GraphCounts } from "./scan";
+
+/**
+ * A backup file: gzip'd JSON Lines.
+ *   line 1      {"header": BackupHeader}
+ *   then        {"node": BackupNode} …            (n: ordinal, labels, props as [key, type, value])
+ *   then        {"relationship": BackupRelationship} …   (start/end: node ordinals)
+ *   last line   {"trailer": BackupTrailer}
+ */
+export const BACKUP_FORMAT = "maillage-backup/1";
+
+export interface BackupHeader {
+  format: string;
+  maillageVersion: string;
+  neo4jVersion: string;
+  createdAt: string;
+  counts: GraphCounts;
+  migrations: { id: string; checksum: string }[];
+}
+
+export interface BackupTrailer {
+  nodes: number;
+  relationships: number;
+  /** GraphChecksum of the content: the same for the same graph whatever the order it was read in. */
+  sha256: string;
+}
+
+export type BackupLine = { header: BackupHeader } | { node: BackupNode } | { relationship: BackupRelationship } | { trailer: BackupTrailer };
+
+/** Writes lines to a gzip'd file, honouring back-pressure; `close()` resolves once the file is complete on disk. */
+export class BackupWriter {
+  private readonly gzip = createGzip();
+  private readonly done: Promise<void>;
+
+  constructor(path: string) {
+    const file = createWriteStream(path);
+    this.gzip.pipe(file);
+    this.done = finished(file);
+  }
+
+  async write(line: BackupLine): Promise<void> {
+    if (!this.gzip.write(`${JSON.stringify(line)}\n`)) await once(this.gzip, "drain");
+  }
+
+  async close(): Promise<void> {
+    this.gzip.end();
+    await this.done;
+  }
+}
+
+/** The lines of a backup file, parsed, with their line numbers; a damaged gzip or JSON line throws naming the line. */
+export async function* readBackupLines(path: string): AsyncGenerator<[line: number, content: BackupLine]> {
+  const input = createReadStream(path).pipe(createGunzip());
+  let number = 0;
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    number++;
+    if (!text) continue;
+    try {
+      yield [number, JSON.parse(text) as BackupLine];
+    } catch {
+      throw new Error(`line ${number} is not JSON (${text.slice(0, 60)}…)`);
+    }
+  }
+}
