@@ -30,7 +30,7 @@ export function toFileProperties(properties: Property[]): Property[] {
 // Cypher that rebuilds scalar `v` of scalar type `t` (the inverse of ENCODE_SCALAR).
 const DECODE_SCALAR = (t: string, v: string) => `CASE ${t}
   WHEN 'INTEGER' THEN toInteger(${v})
-  WHEN 'FLOAT' THEN CASE ${v} WHEN 'NaN' THEN 0.0 / 0.0 WHEN 'Infinity' THEN 1.0 / 0.0 WHEN '-Infinity' THEN -1.0 / 0.0 ELSE toFloat(${v}) END
+  WHEN 'FLOAT' THEN CASE ${v} WHEN 'NaN' THEN sqrt(-1) WHEN 'Infinity' THEN exp(1000) WHEN '-Infinity' THEN -exp(1000) ELSE toFloat(${v}) END
   WHEN 'DATE' THEN date(${v})
   WHEN 'LOCAL TIME' THEN localtime(${v})
   WHEN 'ZONED TIME' THEN time(${v})
