@@ -6,7 +6,7 @@ import { StageProgress } from "./backup";
 import { BackupError, checkBackupFile } from "./check";
 import { readBackupLines } from "./format";
 import { BackupNode, BackupRelationship, countsDifference, scanGraph } from "./scan";
-import { SET_DECODED_PROPERTIES } from "./values";
+import { SET_DECODED_PROPERTIES, splitProperties } from "./values";
 
 export interface RestoreOptions {
   /** Empty a non-empty database first (otherwise it is refused). */
@@ -33,7 +33,7 @@ const DELETE_BATCH = `MATCH (n) WHERE NOT n:${MIGRATION_LABEL} WITH n LIMIT $bat
 // A batch of nodes with these labels (from the Label enum); returns each node's new element id by its ordinal.
 const CREATE_NODES = (labels: string[]) => `UNWIND $rows AS row
 CREATE (n${labels.map((label) => `:${label}`).join("")})
-${SET_DECODED_PROPERTIES("n", "row.props")}
+${SET_DECODED_PROPERTIES("n", "row")}
 RETURN row.n AS n, elementId(n) AS id`;
 
 // A batch of relationships of one type (from the Rel enum), between nodes found by their new element ids.
@@ -41,7 +41,7 @@ const CREATE_RELATIONSHIPS = (type: string) => `UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.start
 MATCH (b) WHERE elementId(b) = row.end
 CREATE (a)-[r:${type}]->(b)
-${SET_DECODED_PROPERTIES("r", "row.props")}`;
+${SET_DECODED_PROPERTIES("r", "row")}`;
 
 /**
  * Loads a backup file into the database: checks the file (checksum, counts, labels and types
@@ -67,15 +67,16 @@ export async function restore(executor: Executor, path: string, options: Restore
   const ids: string[] = new Array(file.trailer.nodes); // node ordinal in the file → element id in this database
   let done = 0;
   const flushNodes = async (batch: BackupNode[]) => {
-    for (const [labels, rows] of groupBy(batch, (node) => [...node.labels].sort().join(":"))) {
-      const created = await executor.write((tx) => tx.run(CREATE_NODES(labels ? labels.split(":") : []), { rows }), { timeoutMs: 0 });
+    for (const [labels, group] of groupBy(batch, (node) => [...node.labels].sort().join(":"))) {
+      const params = { rows: group.map((node) => ({ n: node.n, ...splitProperties(node.props) })) };
+      const created = await executor.write((tx) => tx.run(CREATE_NODES(labels ? labels.split(":") : []), params), { timeoutMs: 0 });
       for (const row of created) ids[row.n] = row.id;
     }
     await options.progress?.("restore", (done += batch.length), total);
   };
   const flushRelationships = async (batch: BackupRelationship[]) => {
     for (const [type, group] of groupBy(batch, (relationship) => relationship.type)) {
-      const rows = group.map((r) => ({ start: ids[r.start], end: ids[r.end], props: r.props }));
+      const rows = group.map((r) => ({ start: ids[r.start], end: ids[r.end], ...splitProperties(r.props) }));
       await executor.write((tx) => tx.run(CREATE_RELATIONSHIPS(type), { rows }), { timeoutMs: 0 });
     }
     await options.progress?.("restore", (done += batch.length), total);

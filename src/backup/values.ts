@@ -40,8 +40,23 @@ const DECODE_SCALAR = (t: string, v: string) => `CASE ${t}
   WHEN 'POINT' THEN CASE size(${v}) WHEN 4 THEN point({srid: ${v}[0], x: ${v}[1], y: ${v}[2], z: ${v}[3]}) ELSE point({srid: ${v}[0], x: ${v}[1], y: ${v}[2]}) END
   ELSE ${v} END`;
 
-/** Cypher: sets on `e` every `[key, type, value]` of the list `props`, rebuilt with its Neo4j type. */
-export const SET_DECODED_PROPERTIES = (e: string, props: string) => `FOREACH (p IN ${props} |
+/** Types JSON carries as they are: sent as a plain map and set in one go, not one SET per property. */
+const PLAIN_TYPES = new Set(["STRING", "BOOLEAN", "LIST<STRING>", "LIST<BOOLEAN>"]);
+
+/** Splits properties into a plain map and the `[key, type, value]` that Cypher must rebuild (SET_DECODED_PROPERTIES). */
+export function splitProperties(properties: Property[]): { plain: Record<string, unknown>; typed: Property[] } {
+  const plain: Record<string, unknown> = {};
+  const typed: Property[] = [];
+  for (const property of properties) {
+    if (PLAIN_TYPES.has(property[1])) plain[property[0]] = property[2];
+    else typed.push(property);
+  }
+  return { plain, typed };
+}
+
+/** Cypher: sets on `e` the map `${row}.plain`, then every `[key, type, value]` of `${row}.typed` rebuilt with its Neo4j type. */
+export const SET_DECODED_PROPERTIES = (e: string, row: string) => `SET ${e} = ${row}.plain
+FOREACH (p IN ${row}.typed |
   SET ${e}[p[0]] = CASE WHEN p[1] STARTS WITH 'LIST<'
     THEN [x IN p[2] | ${DECODE_SCALAR("substring(p[1], 5, size(p[1]) - 6)", "x")}]
     ELSE ${DECODE_SCALAR("p[1]", "p[2]")} END)`;
