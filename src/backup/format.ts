@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
+import { pipeline } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { createGunzip, createGzip } from "node:zlib";
 import { finished } from "node:stream/promises";
 import { BackupNode, BackupRelationship, GraphCounts } from "./scan";
@@ -53,17 +54,29 @@ export class BackupWriter {
   }
 }
 
-/** The lines of a backup file, parsed, with their line numbers; a damaged gzip or JSON line throws naming the line. */
+/**
+ * The lines of a backup file, parsed, with their line numbers. A missing file, a damaged gzip
+ * stream or a line that is not JSON throws (the latter naming the line).
+ */
 export async function* readBackupLines(path: string): AsyncGenerator<[line: number, content: BackupLine]> {
-  const input = createReadStream(path).pipe(createGunzip());
+  // pipeline() hands a failure of either stream to the iteration below (pipe() would leave it unhandled).
+  const input = pipeline(createReadStream(path), createGunzip(), () => undefined);
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
   let number = 0;
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-    number++;
-    if (!text) continue;
-    try {
-      yield [number, JSON.parse(text) as BackupLine];
-    } catch {
-      throw new Error(`line ${number} is not JSON (${text.slice(0, 60)}…)`);
-    }
+  for await (const chunk of input) {
+    const lines = (rest + decoder.write(chunk)).split("\n");
+    rest = lines.pop()!;
+    for (const text of lines) yield [++number, parse(text, number)];
+  }
+  rest += decoder.end();
+  if (rest) yield [++number, parse(rest, number)];
+}
+
+function parse(text: string, line: number): BackupLine {
+  try {
+    return JSON.parse(text) as BackupLine;
+  } catch {
+    throw new Error(`line ${line} is not JSON (${text.slice(0, 60)}…)`);
   }
 }

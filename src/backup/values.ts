@@ -37,7 +37,7 @@ const DECODE_SCALAR = (t: string, v: string) => `CASE ${t}
   WHEN 'LOCAL DATETIME' THEN localdatetime(${v})
   WHEN 'ZONED DATETIME' THEN datetime(${v})
   WHEN 'DURATION' THEN duration(${v})
-  WHEN 'POINT' THEN CASE size(${v}) WHEN 4 THEN point({srid: ${v}[0], x: ${v}[1], y: ${v}[2], z: ${v}[3]}) ELSE point({srid: ${v}[0], x: ${v}[1], y: ${v}[2]}) END
+  WHEN 'POINT' THEN CASE size(${v}) WHEN 4 THEN point({srid: toInteger(${v}[0]), x: ${v}[1], y: ${v}[2], z: ${v}[3]}) ELSE point({srid: toInteger(${v}[0]), x: ${v}[1], y: ${v}[2]}) END
   ELSE ${v} END`;
 
 /** Types JSON carries as they are: sent as a plain map and set in one go, not one SET per property. */
