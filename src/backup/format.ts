@@ -37,20 +37,27 @@ export type BackupLine = { header: BackupHeader } | { node: BackupNode } | { rel
 export class BackupWriter {
   private readonly gzip = createGzip();
   private readonly done: Promise<void>;
+  private failure: Error | undefined;
 
-  constructor(path: string) {
+  constructor(readonly path: string) {
     const file = createWriteStream(path);
     this.gzip.pipe(file);
-    this.done = finished(file);
+    // A file that cannot be written (no such folder, disk full) fails the next write, not the whole process.
+    this.done = finished(file).catch((error: Error) => {
+      this.failure = new Error(`cannot write ${path}: ${error.message}; check the --out path and the free space`);
+      this.gzip.destroy();
+    });
   }
 
   async write(line: BackupLine): Promise<void> {
-    if (!this.gzip.write(`${JSON.stringify(line)}\n`)) await once(this.gzip, "drain");
+    if (this.failure) throw this.failure;
+    if (!this.gzip.write(`${JSON.stringify(line)}\n`)) await Promise.race([once(this.gzip, "drain"), this.done]);
   }
 
   async close(): Promise<void> {
     this.gzip.end();
     await this.done;
+    if (this.failure) throw this.failure;
   }
 }
 
