@@ -167,10 +167,21 @@ describe("maillage backup / restore", () => {
     const { executor } = await source;
     await expect(restore(executor, file, { replace: false, batchSize: 5_000 })).rejects.toThrow(/the database is not empty \(\d+ nodes\).*Pass --replace/);
 
-    await target.executor.write((tx) => tx.run("CREATE (:Source {id: $id, title: 'only in the target'})", { id: `${PREFIX}stray` }));
-    const restored = await restore(target.executor, file, { replace: true, batchSize: 20_000 });
-    expect(restored.sha256).toBe(trailerOf(file).sha256);
-    expect(await shown(target.executor, `${PREFIX}stray`)).toEqual({});
+    // Last of the tests on the full copy: the target is emptied (in batches of 7,000) and gets a two-node graph.
+    const small = join(dir, "small.jsonl.gz");
+    await writeBackup(
+      small,
+      [
+        { n: 0, labels: ["Actor"], props: [["id", "STRING", `${PREFIX}actor`], ["since", "DATE", "2022-03-10"]] },
+        { n: 1, labels: ["Territory"], props: [["id", "STRING", `${PREFIX}territory`], ["population", "INTEGER", "9007199254740993"]] },
+      ],
+      [{ type: "BASED_IN", start: 0, end: 1, props: [["primary", "BOOLEAN", true]] }],
+    );
+    const restored = await restore(target.executor, small, { replace: true, batchSize: 7_000 });
+    expect(restored).toEqual({ nodes: 2, relationships: 1, sha256: trailerOf(small).sha256 });
+    const stats = await graphStats(target.executor);
+    expect([stats.nodes.Actor, stats.nodes.Territory, stats.nodes.Outcome, stats.relationships.BASED_IN, stats.relationships.PART_OF]).toEqual([1, 1, 0, 1, 0]);
+    expect(await shown(target.executor, `${PREFIX}territory`)).toEqual({ id: ["STRING NOT NULL", `${PREFIX}territory`], population: ["INTEGER NOT NULL", "9007199254740993"] });
   }, LONG);
 
   it("notices a write during the backup: retries, and gives up with what to do", async () => {
