@@ -180,7 +180,8 @@ describe("maillage backup / restore", () => {
     const restored = await restore(target.executor, small, { replace: true, batchSize: 7_000 });
     expect(restored).toEqual({ nodes: 2, relationships: 1, sha256: trailerOf(small).sha256 });
     const stats = await graphStats(target.executor);
-    expect([stats.nodes.Actor, stats.nodes.Territory, stats.nodes.Outcome, stats.relationships.BASED_IN, stats.relationships.PART_OF]).toEqual([1, 1, 0, 1, 0]);
+    expect(stats.nodes).toEqual({ Actor: 1, Territory: 1 }); // labels with no node are left out of the stats
+    expect(stats.relationships).toEqual({ BASED_IN: 1 });
     expect(await shown(target.executor, `${PREFIX}territory`)).toEqual({ id: ["STRING NOT NULL", `${PREFIX}territory`], population: ["INTEGER NOT NULL", "9007199254740993"] });
   }, LONG);
 
