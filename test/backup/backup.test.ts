@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -70,6 +70,7 @@ describe("maillage backup / restore", () => {
     await (await source).close();
     await target?.close();
     other.destroy();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("round-trips the whole graph into an empty database: same counts, same checksum", async () => {
