@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerBackupCommands } from "./backup.command";
 import { registerExport } from "./export.command";
 import { registerDatabaseCommands } from "./database.commands";
 import { registerGenerate } from "./generate.command";
@@ -6,7 +7,7 @@ import { registerImport } from "./import.command";
 import { registerStats } from "./stats.command";
 
 /**
- * The `maillage` command line: import, export, generate, stats, migrate, seed.
+ * The `maillage` command line: import, export, generate, stats, migrate, seed, backup, restore.
  * Connection settings come from the environment (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
  * NEO4J_DATABASE), as for the server.
  */
@@ -21,5 +22,6 @@ export function createProgram(): Command {
   registerGenerate(program);
   registerStats(program);
   registerDatabaseCommands(program);
+  registerBackupCommands(program);
   return program;
 }

@@ -115,6 +115,26 @@ export class Executor {
   }
 
   /**
+   * Streams one read's rows to `onRow`, awaiting each (back-pressure: a full-graph scan in constant
+   * memory), and returns the session's bookmark: it names the database's last committed transaction
+   * when the read ended, so two equal bookmarks prove no write committed in between (backup relies on it).
+   */
+  async readEach(cypher: string, params: Params, onRow: (row: Row) => void | Promise<void>, options: TxOptions = {}): Promise<string> {
+    this.roundTrips++;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
+    neo4jMetrics.sessionOpened("read");
+    try {
+      for await (const record of session.run(cypher, params, this.txConfig(options))) await onRow(toPlain(record.toObject()));
+      return session.lastBookmarks().join(",");
+    } catch (error) {
+      throw mapDriverError(error);
+    } finally {
+      await session.close();
+      neo4jMetrics.sessionClosed();
+    }
+  }
+
+  /**
    * Runs `work` in one write transaction: everything it writes commits together or
    * not at all. Throwing inside `work` (e.g. a BadUserInputError after a failed check)
    * rolls the whole transaction back. The driver may retry `work` on transient

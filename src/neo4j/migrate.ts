@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../common/paths";
 import { Executor } from "./executor";
 
+/** The label of the nodes recording applied migrations: bookkeeping, outside the graph model (backups leave them out). */
+export const MIGRATION_LABEL = "Migration";
+
 /** Where the numbered schema migrations live (`001_constraints.cypher`, …). */
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, "cypher");
 
@@ -39,7 +42,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * Returns the ids it applied.
  */
 export async function migrate(executor: Executor, migrations = readMigrations()): Promise<string[]> {
-  const rows = await executor.read("MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum");
+  const rows = await executor.read(`MATCH (m:${MIGRATION_LABEL}) RETURN m.id AS id, m.checksum AS checksum`);
   const applied = new Map(rows.map((row) => [row.id as string, row.checksum as string]));
   const done: string[] = [];
   for (const migration of migrations) {
@@ -49,7 +52,7 @@ export async function migrate(executor: Executor, migrations = readMigrations())
       await migrating.write((tx) => tx.run(statement));
     }
     await migrating.write((tx) =>
-      tx.run("MERGE (m:Migration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()", {
+      tx.run(`MERGE (m:${MIGRATION_LABEL} {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()`, {
         id: migration.id,
         checksum: migration.checksum,
       }),
