@@ -1,10 +1,6 @@
-import { GraphQLSchema } from "graphql";
 import { loadAuthConfig } from "../../src/auth/auth.config";
-import { createSchema } from "../../src/graphql/schema";
 import { defaultHttpConfig } from "../../src/http/http.config";
-import { Connection } from "../../src/neo4j/connect";
-import { createServer, MaillageServer } from "../../src/server";
-import { openTestDatabase } from "../support/database";
+import { useHttpServers } from "../support/http-servers";
 
 /**
  * MAILLAGE_CORS_ORIGINS on /graphql and /export: `*` (the development default), a list, or
@@ -13,29 +9,11 @@ import { openTestDatabase } from "../support/database";
 const ADMIN_KEY = "cors-admin-key-0123456789";
 const ALLOWED = "https://research.example.org";
 const STRANGER = "https://evil.example.com";
-let connection: Connection;
-let schema: GraphQLSchema;
-const servers: MaillageServer[] = [];
+const servers = useHttpServers();
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  schema = await createSchema();
-});
-
-afterAll(async () => {
-  for (const server of servers) {
-    await server.stop();
-    server.httpServer.close();
-  }
-  await connection.close();
-});
-
-async function start(production: boolean, corsOrigins?: "*" | string[]): Promise<string> {
+function start(production: boolean, corsOrigins?: "*" | string[]): Promise<string> {
   const http = { ...defaultHttpConfig(production), ...(corsOrigins ? { corsOrigins } : {}) };
-  const auth = loadAuthConfig({ MAILLAGE_API_KEYS: `admin:${ADMIN_KEY}` });
-  const server = await createServer(connection.executor, { schema, production, http, auth });
-  servers.push(server);
-  return `http://127.0.0.1:${await server.listen(0)}`;
+  return servers.start({ production, http, auth: loadAuthConfig({ MAILLAGE_API_KEYS: `admin:${ADMIN_KEY}` }) });
 }
 
 const query = (base: string, origin: string) =>

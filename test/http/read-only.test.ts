@@ -1,10 +1,6 @@
-import { GraphQLSchema } from "graphql";
 import { loadAuthConfig } from "../../src/auth/auth.config";
-import { createSchema } from "../../src/graphql/schema";
 import { defaultHttpConfig } from "../../src/http/http.config";
-import { Connection } from "../../src/neo4j/connect";
-import { createServer, MaillageServer } from "../../src/server";
-import { openTestDatabase } from "../support/database";
+import { useHttpServers } from "../support/http-servers";
 
 /**
  * MAILLAGE_READ_ONLY (a public mirror): every mutation is refused before it runs, with a 403
@@ -12,39 +8,18 @@ import { openTestDatabase } from "../support/database";
  */
 const ADMIN_KEY = "read-only-admin-key-0123456789";
 const SOURCE_ID = "read-only-source";
-let connection: Connection;
-let schema: GraphQLSchema;
-const servers: MaillageServer[] = [];
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  schema = await createSchema();
-  await deleteSource();
-});
-
-afterAll(async () => {
-  await deleteSource();
-  for (const server of servers) {
-    await server.stop();
-    server.httpServer.close();
-  }
-  await connection.close();
-});
+const servers = useHttpServers(deleteSource);
 
 async function deleteSource(): Promise<void> {
-  await connection.executor.write((tx) => tx.run("MATCH (s:Source {id: $id}) DETACH DELETE s", { id: SOURCE_ID }));
+  await servers.connection().executor.write((tx) => tx.run("MATCH (s:Source {id: $id}) DETACH DELETE s", { id: SOURCE_ID }));
 }
 
 async function sourcesNamed(id: string): Promise<unknown[]> {
-  return connection.executor.read("MATCH (s:Source {id: $id}) RETURN s.id AS id", { id });
+  return servers.connection().executor.read("MATCH (s:Source {id: $id}) RETURN s.id AS id", { id });
 }
 
-async function start(readOnly: boolean): Promise<string> {
-  const http = { ...defaultHttpConfig(true), readOnly };
-  const auth = loadAuthConfig({ MAILLAGE_API_KEYS: `admin:${ADMIN_KEY}` });
-  const server = await createServer(connection.executor, { schema, production: true, http, auth });
-  servers.push(server);
-  return `http://127.0.0.1:${await server.listen(0)}`;
+function start(readOnly: boolean): Promise<string> {
+  return servers.start({ production: true, http: { ...defaultHttpConfig(true), readOnly }, auth: loadAuthConfig({ MAILLAGE_API_KEYS: `admin:${ADMIN_KEY}` }) });
 }
 
 const asAdmin = (base: string, body: object) =>

@@ -1,10 +1,6 @@
 import { existsSync } from "node:fs";
 import { Browser, chromium } from "playwright-core";
-import { GraphQLSchema } from "graphql";
-import { createSchema } from "../../src/graphql/schema";
-import { Connection } from "../../src/neo4j/connect";
-import { createServer, MaillageServer } from "../../src/server";
-import { openTestDatabase } from "../support/database";
+import { useHttpServers } from "../support/http-servers";
 
 /**
  * helmet's headers and our strict CSP on every route; in development only, the relaxed CSP
@@ -12,28 +8,9 @@ import { openTestDatabase } from "../support/database";
  * one: test/explorer checks it reports no violation.)
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-let connection: Connection;
-let schema: GraphQLSchema;
-const servers: MaillageServer[] = [];
+const servers = useHttpServers();
 
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  schema = await createSchema();
-});
-
-afterAll(async () => {
-  for (const server of servers) {
-    await server.stop();
-    server.httpServer.close();
-  }
-  await connection.close();
-});
-
-async function start(production: boolean): Promise<string> {
-  const server = await createServer(connection.executor, { schema, production });
-  servers.push(server);
-  return `http://127.0.0.1:${await server.listen(0)}`;
-}
+const start = (production: boolean) => servers.start({ production });
 
 const STRICT =
   "default-src 'self';base-uri 'none';connect-src 'self';font-src 'self';form-action 'self';frame-ancestors 'none';" +
