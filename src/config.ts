@@ -16,12 +16,17 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   maxBodyBytes: number;
   /** API keys, JWT verification, whether reads need a key (see src/auth/auth.config.ts). */
   auth: AuthConfig;
+  /** Exports streaming at once (GET /export/*); one more is answered 429. */
+  maxConcurrentExports: number;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
+
+/** Exports streaming at once (GET /export/*) unless MAILLAGE_MAX_CONCURRENT_EXPORTS says otherwise. */
+export const DEFAULT_MAX_CONCURRENT_EXPORTS = 2;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -53,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxBodyBytes: parseCount("MAILLAGE_MAX_BODY_BYTES", env.MAILLAGE_MAX_BODY_BYTES, 1_000_000),
     auth: loadAuthConfig(env),
+    maxConcurrentExports: parseCount("MAILLAGE_MAX_CONCURRENT_EXPORTS", env.MAILLAGE_MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS),
   };
 }
 

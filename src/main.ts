@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     production: config.production,
     auth: config.auth,
+    maxConcurrentExports: config.maxConcurrentExports,
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);

@@ -43,6 +43,8 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** Who may do what (API keys, JWT secret, reads require a key): main.ts passes Config.auth; default NO_AUTH (public reads, no writes). */
   auth?: AuthConfig;
+  /** Exports streaming at once; one more is answered 429 (default DEFAULT_MAX_CONCURRENT_EXPORTS). */
+  maxConcurrentExports?: number;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   app.use(healthRoutes(executor));
   app.use("/explore", explorerRoutes());
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", requireRole(Role.ADMIN, auth), exportRoutes(executor));
+  app.use("/export", requireRole(Role.ADMIN, auth), exportRoutes(executor, options.maxConcurrentExports));
   app.use(
     "/graphql",
     cors(),

@@ -27,26 +27,28 @@ const DURING = (x: string, shape: Shape) =>
 /** Cypher predicate: `x`'s id starts with $prefix (when one is given). */
 const PREFIXED = (x: string, shape: Shape) => whereGiven(shape, { prefix: `${x}.id STARTS WITH $prefix` });
 
-// One row per membership in scope (alliance in scope, actor of the kinds, membership active in the
+// One row per membership in scope (with its dates, for the projected graph) (alliance in scope, actor of the kinds, membership active in the
 // period), one row per alliance in scope without any, and, when $allActors, one row per actor of the kinds.
 export const SCOPE_IDS = (shape: Shape) => `CALL () {
   ${MATCH_ALLIANCES("al", "$filter", "$at", keyScopeShape(shape), `${PREFIXED("al", shape)} AND ${DURING("al", shape)}`)}
   CALL (al) {
     MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al)
     WHERE ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })} AND ${ACTIVE_AT("m", "at", shape.has("at"))} AND ${DURING("m", shape)}
-    RETURN collect({membershipId: m.id, actorId: a.id}) AS members
+    RETURN collect({membershipId: m.id, actorId: a.id, startDate: m.startDate, endDate: m.endDate}) AS members
   }
   WITH al, members WHERE ${whereGiven(shape, { actorKinds: "size(members) > 0" })}
   UNWIND CASE WHEN size(members) = 0 THEN [{membershipId: null, actorId: null}] ELSE members END AS member
-  RETURN al.id AS allianceId, member.membershipId AS membershipId, member.actorId AS actorId
+  RETURN al.id AS allianceId, member.membershipId AS membershipId, member.actorId AS actorId, member.startDate AS startDate, member.endDate AS endDate
   UNION ALL
   MATCH (a:${Actor})
   WHERE $allActors AND ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })}
-  RETURN null AS allianceId, null AS membershipId, a.id AS actorId
+  RETURN null AS allianceId, null AS membershipId, a.id AS actorId, null AS startDate, null AS endDate
 }
-RETURN allianceId, membershipId, actorId`;
+RETURN allianceId, membershipId, actorId, startDate, endDate`;
 
 // Each section's rows are the nodes as their input has them (INPUT_ROW, export.document.ts shapes them).
+// Sections are read a page at a time: by a slice of the scope's sorted ids ($ids), or, where the
+// rows hang off those ids in another order, by keyset on their own id ($after, $limit).
 
 // Actors by $ids, by id.
 export const DOCUMENT_ACTORS = `UNWIND $ids AS id
@@ -66,26 +68,31 @@ MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership} {id: id})-[:${IN_ALLIA
 RETURN ${INPUT_ROW(MembershipInput, "m")} AS row
 ORDER BY al.id, a.id`;
 
-// Outcomes of the alliances $ids, by id.
+// Outcomes of the alliances $ids, by id: the page after $after.
 export const DOCUMENT_OUTCOMES = `UNWIND $ids AS id
 MATCH (:${Alliance} {id: id})-[:${PRODUCED}]->(o:${Outcome})
-RETURN ${INPUT_ROW(OutcomeInput, "o")} AS row
-ORDER BY o.id`;
+WHERE o.id > $after
+RETURN o.id AS id, ${INPUT_ROW(OutcomeInput, "o")} AS row
+ORDER BY o.id
+LIMIT toInteger($limit)`;
 
 // Maturity assessments of the actors $ids, and, when $territories, of the territories in the scope's
-// territory (every territory without one), by id.
+// territory (every territory without one), by id: the page after $after.
 export const DOCUMENT_ASSESSMENTS = (shape: Shape) => `MATCH (ma:${MaturityAssessment})-[:${ASSESSES}]->(subject)
-WHERE ${PREFIXED("ma", shape)} AND (
+WHERE ma.id > $after AND ${PREFIXED("ma", shape)} AND (
   (subject:${Actor} AND subject.id IN $ids)
   OR (subject:${Territory} AND $territories AND ${whereGiven(shape, { "filter.territoryId": PLACE_WITHIN("subject", "$filter.territoryId") })}))
-RETURN ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
-ORDER BY ma.id`;
+RETURN ma.id AS id, ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
+ORDER BY ma.id
+LIMIT toInteger($limit)`;
 
-// Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id.
+// Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id:
+// the page after $after.
 export const DOCUMENT_SOURCES = (shape: Shape) => `MATCH (s:${Source})
-WHERE s.id IN $ids OR ($allSources AND ${PREFIXED("s", shape)})
-RETURN ${INPUT_ROW(SourceInput, "s")} AS row
-ORDER BY s.id`;
+WHERE s.id > $after AND (s.id IN $ids OR ($allSources AND ${PREFIXED("s", shape)}))
+RETURN s.id AS id, ${INPUT_ROW(SourceInput, "s")} AS row
+ORDER BY s.id
+LIMIT toInteger($limit)`;
 
 // Actor nodes by $ids for the graph formats, with their base territory, by id.
 export const GRAPH_ACTORS = `UNWIND $ids AS id
