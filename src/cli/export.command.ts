@@ -48,7 +48,7 @@ export function registerExport(program: Command): void {
       await withConnection(async ({ executor }) => {
         const { scope, mode } = await parseExportOptions(executor, options);
         // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
-        const file = await openExport(executor, options.format, scope, mode, options.quiet ? undefined : stderrProgress());
+        const file = await openExport(executor, options.format, scope, mode, { progress: options.quiet ? undefined : stderrProgress() });
         if (options.out) {
           const out = createWriteStream(options.out);
           await writeExport(file, out);

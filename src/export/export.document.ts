@@ -2,7 +2,7 @@ import { GraphDocument } from "../seed/document";
 import { Executor, Row } from "../neo4j/executor";
 import { toInputRow } from "../entity/input-row";
 import { Entity, SPECS } from "../import/entities";
-import { ExportProgress, ExportRepository, ScopeMember } from "./export.repository";
+import { ExportRepository, ExportRun, ScopeMember } from "./export.repository";
 import { ExportScope, isWhole, WHOLE_GRAPH } from "./export.scope";
 
 /** The import format (src/seed/document.ts), with its maturity assessments section always present. */
@@ -32,8 +32,9 @@ export interface DocumentPage {
  *
  * Usage: `for await (const { section, rows } of documentPages(executor, scope)) write(section, rows)`
  */
-export async function* documentPages(executor: Executor, scope: ExportScope = WHOLE_GRAPH, progress?: ExportProgress): AsyncGenerator<DocumentPage> {
-  const repository = new ExportRepository(executor, progress);
+export async function* documentPages(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): AsyncGenerator<DocumentPage> {
+  const repository = new ExportRepository(executor, run);
+  const progress = run.progress;
   const ids = await repository.scopeIds(scope);
   const cited = new Set<string>();
   const beneficiaries = new Set<string>();
@@ -69,9 +70,9 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
 }
 
 /** The whole document in memory (tests, and callers that need it as an object). */
-export async function exportDocument(executor: Executor, scope: ExportScope = WHOLE_GRAPH, progress?: ExportProgress): Promise<ExportedDocument> {
+export async function exportDocument(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): Promise<ExportedDocument> {
   const document: ExportedDocument = { sources: [], actors: [], alliances: [], memberships: [], outcomes: [], maturityAssessments: [] };
-  for await (const { section, rows } of documentPages(executor, scope, progress)) document[section].push(...rows);
+  for await (const { section, rows } of documentPages(executor, scope, run)) document[section].push(...rows);
   return document;
 }
 

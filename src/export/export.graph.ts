@@ -1,7 +1,7 @@
 import Graph from "graphology";
 import { Executor } from "../neo4j/executor";
 import { actorNodeId, allianceNodeId } from "../network/network.graph";
-import { ActorRow, ExportProgress, ExportRepository, PAGE_SIZE, ScopeIds, ScopeMember } from "./export.repository";
+import { ActorRow, ExportRepository, ExportRun, ScopeIds, ScopeMember } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode } from "./graph-writer";
 
@@ -76,8 +76,8 @@ export function graphHeader(scope: ExportScope, mode: GraphMode): GraphHeader {
  *
  * Usage: `for await (const page of graphPages(executor, scope, "projected")) write(page)`
  */
-export async function* graphPages(executor: Executor, scope: ExportScope, mode: GraphMode, progress?: ExportProgress): AsyncGenerator<GraphPage> {
-  const repository = new ExportRepository(executor, progress);
+export async function* graphPages(executor: Executor, scope: ExportScope, mode: GraphMode, run: ExportRun = {}): AsyncGenerator<GraphPage> {
+  const repository = new ExportRepository(executor, run);
   const ids = await repository.scopeIds(scope);
   const index = new MembershipIndex(ids);
   const projected = mode === "projected";
@@ -85,7 +85,7 @@ export async function* graphPages(executor: Executor, scope: ExportScope, mode: 
     yield { nodes: actors.map((a) => actorNode(a, projected ? index.coConstruction(a.id) : index.memberships(a.id)) ), edges: [] };
   }
   if (projected) {
-    yield* pairPages(ids, index);
+    yield* pairPages(ids, index, repository.pageSize);
     return;
   }
   for await (const alliances of repository.alliancePages(ids.allianceIds)) {
@@ -101,7 +101,7 @@ export async function* graphPages(executor: Executor, scope: ExportScope, mode: 
       edges: [],
     };
   }
-  progress?.("graph edges", ids.membershipIds.length);
+  run.progress?.("graph edges", ids.membershipIds.length);
   for await (const memberships of repository.membershipPages(ids.membershipIds)) {
     yield {
       nodes: [],
@@ -117,10 +117,10 @@ export async function* graphPages(executor: Executor, scope: ExportScope, mode: 
  * The scope's graph in memory, as graphology holds it (tests; callers that lay a graph out):
  * the pages of `graphPages` added in order.
  */
-export async function exportGraph(executor: Executor, scope: ExportScope, mode: GraphMode, progress?: ExportProgress): Promise<ExportGraph> {
+export async function exportGraph(executor: Executor, scope: ExportScope, mode: GraphMode, run: ExportRun = {}): Promise<ExportGraph> {
   const graph: ExportGraph = new Graph({ type: mode === "projected" ? "undirected" : "directed", multi: false, allowSelfLoops: false });
   graph.setAttribute("title", graphHeader(scope, mode).title);
-  for await (const page of graphPages(executor, scope, mode, progress)) {
+  for await (const page of graphPages(executor, scope, mode, run)) {
     for (const node of page.nodes) graph.addNode(node.id, node.attributes as unknown as ExportNode);
     for (const edge of page.edges) graph.addEdgeWithKey(edge.id, edge.source, edge.target, edge.attributes as unknown as ExportEdge);
   }
@@ -144,12 +144,12 @@ interface Shared {
 }
 
 /**
- * CO_CONSTRUCTS edges, PAGE_SIZE at a time, in the order of their keys "actor:<a>|actor:<b>"
+ * CO_CONSTRUCTS edges, a page at a time, in the order of their keys "actor:<a>|actor:<b>"
  * (a < b): actors in the order of "<a>|" (which is the keys' order even when one id starts
  * another), then each actor's partners in id order. Computed from the scope's memberships,
  * one actor at a time: no query, and no more than one actor's pairs held.
  */
-function* pairPages(ids: ScopeIds, index: MembershipIndex): Generator<GraphPage> {
+function* pairPages(ids: ScopeIds, index: MembershipIndex, pageSize: number): Generator<GraphPage> {
   const firsts = ids.actorIds.map((id) => `${id}|`).sort().map((key) => key.slice(0, -1));
   let edges: GraphEdge[] = [];
   for (const a of firsts) {
@@ -170,7 +170,7 @@ function* pairPages(ids: ScopeIds, index: MembershipIndex): Generator<GraphPage>
         }),
       });
     }
-    if (edges.length >= PAGE_SIZE) {
+    if (edges.length >= pageSize) {
       yield { nodes: [], edges };
       edges = [];
     }

@@ -27,6 +27,12 @@ export interface ScopeIds {
 /** Progress of a long export: a stage and how many items it has. */
 export type ExportProgress = (stage: string, count: number) => void;
 
+/** How an export runs: who hears of its progress, and rows per page (PAGE_SIZE; tests make it small). */
+export interface ExportRun {
+  progress?: ExportProgress;
+  pageSize?: number;
+}
+
 /** Actor and alliance nodes and membership edges for the graph formats, as GRAPH_* return them. */
 export interface ActorRow { id: string; name: string; kind: string; territoryId: string | null; territoryName: string | null }
 export interface AllianceRow {
@@ -41,10 +47,16 @@ export interface MembershipRow { id: string; actorId: string; allianceId: string
  * holds one page however big the scope; a consumer that stops iterating stops the reads.
  */
 export class ExportRepository {
+  private readonly progress: ExportProgress;
+  readonly pageSize: number;
+
   constructor(
     private readonly executor: Executor,
-    private readonly progress: ExportProgress = () => {},
-  ) {}
+    run: ExportRun = {},
+  ) {
+    this.progress = run.progress ?? (() => {});
+    this.pageSize = run.pageSize ?? PAGE_SIZE;
+  }
 
   /** Which alliances, memberships and actors the scope covers (one query). */
   async scopeIds(scope: ExportScope): Promise<ScopeIds> {
@@ -89,20 +101,20 @@ export class ExportRepository {
 
   /** One query per PAGE_SIZE ids of a sorted list; the query orders each page, so pages follow on. */
   private async *slices<T>(cypher: string, ids: string[], map: (rows: Row[]) => T[]): AsyncGenerator<T[]> {
-    for (let start = 0; start < ids.length; start += PAGE_SIZE) {
-      yield map(await this.executor.read(cypher, { ids: ids.slice(start, start + PAGE_SIZE) }));
+    for (let start = 0; start < ids.length; start += this.pageSize) {
+      yield map(await this.executor.read(cypher, { ids: ids.slice(start, start + this.pageSize) }));
     }
   }
 
   /** Keyset pages: rows with an id after the last one read, PAGE_SIZE at a time, until a short page. */
   private async *keyset(cypher: (shape: Shape) => string, scope: ExportScope, extra: Record<string, unknown>): AsyncGenerator<Row[]> {
-    const params = { ...scopeParams(scope), ...extra, limit: PAGE_SIZE };
+    const params = { ...scopeParams(scope), ...extra, limit: this.pageSize };
     const query = cypher(shapeOf(params));
     let after = "";
     for (;;) {
       const rows = await this.executor.read(query, { ...params, after });
       if (rows.length > 0) yield rows.map((row) => row.row);
-      if (rows.length < PAGE_SIZE) return;
+      if (rows.length < this.pageSize) return;
       after = rows[rows.length - 1].id;
     }
   }

@@ -4,7 +4,7 @@ import { Executor } from "../neo4j/executor";
 import { DocumentWriter, documentPages } from "./export.document";
 import { graphHeader, graphPages } from "./export.graph";
 import { ExportFormat, FORMAT_FILES, graphWriter } from "./export.formats";
-import { ExportProgress } from "./export.repository";
+import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 
 /** An export under way: its text comes a page at a time. */
@@ -31,11 +31,11 @@ export async function openExport(
   format: ExportFormat,
   scope: ExportScope,
   mode: GraphMode = "bipartite",
-  progress?: ExportProgress,
+  run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
   const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON ? undefined : mode)}.${extension}`;
-  const text = format === ExportFormat.JSON ? documentText(executor, scope, progress) : graphText(executor, format, scope, mode, progress);
+  const text = format === ExportFormat.JSON ? documentText(executor, scope, run) : graphText(executor, format, scope, mode, run);
   const first = await text.next();
   async function* chunks(): AsyncGenerator<string> {
     if (first.done) return;
@@ -61,10 +61,10 @@ export async function exportText(file: ExportFile): Promise<string> {
   return text;
 }
 
-async function* documentText(executor: Executor, scope: ExportScope, progress?: ExportProgress): AsyncGenerator<string> {
+async function* documentText(executor: Executor, scope: ExportScope, run: ExportRun): AsyncGenerator<string> {
   const writer = new DocumentWriter();
   let text = writer.start();
-  for await (const page of documentPages(executor, scope, progress)) {
+  for await (const page of documentPages(executor, scope, run)) {
     text += writer.page(page);
     yield text;
     text = "";
@@ -77,11 +77,11 @@ async function* graphText(
   format: Exclude<ExportFormat, ExportFormat.JSON>,
   scope: ExportScope,
   mode: GraphMode,
-  progress?: ExportProgress,
+  run: ExportRun,
 ): AsyncGenerator<string> {
   const writer = graphWriter(format, graphHeader(scope, mode));
   let text = writer.start();
-  for await (const page of graphPages(executor, scope, mode, progress)) {
+  for await (const page of graphPages(executor, scope, mode, run)) {
     for (const node of page.nodes) text += writer.node(node);
     for (const edge of page.edges) text += writer.edge(edge);
     yield text;
