@@ -12,7 +12,7 @@ import { PLACE_WITHIN } from "../scope/territory-scope";
 import { Shape, whereGiven } from "../scope/shape";
 
 const { Actor, Alliance, Membership, Outcome, Territory, Source, MaturityAssessment } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, PRODUCED, ASSESSES } = Rel;
+const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, PRODUCED, ASSESSES, CITES } = Rel;
 
 /**
  * Every query here takes the scope parameters of `scopeParams` (export.scope.ts):
@@ -85,6 +85,12 @@ WHERE ma.id > $after AND ${PREFIXED("ma", shape)} AND (
 RETURN ma.id AS id, ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
 ORDER BY ma.id
 LIMIT toInteger($limit)`;
+
+// Ids of the sources that the nodes $ids (actors, alliances or memberships, as `label` says) cite:
+// what the document's sources section needs of them, without reading them whole.
+export const CITED_SOURCES = (label: Label.Actor | Label.Alliance | Label.Membership) => `UNWIND $ids AS id
+MATCH (:${label} {id: id})-[:${CITES}]->(s:${Source})
+RETURN DISTINCT s.id AS id`;
 
 // Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id:
 // the page after $after.

@@ -27,8 +27,8 @@ export interface DocumentPage {
  *
  * It is self-contained: actors that outcomes benefit and every cited source come along,
  * so importing it into a database holding only the territories and SDGs succeeds. Sources
- * come first but are known only once everything else is read, so the sections are read
- * twice: once for the ids they cite (kept, ids only), once to write them.
+ * come first but are known only once everything else is read, so the sources each section
+ * cites are read first (ids only, kept), then the sections page by page.
  *
  * Usage: `for await (const { section, rows } of documentPages(executor, scope)) write(section, rows)`
  */
@@ -53,9 +53,11 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
     maturityAssessments: () => repository.assessmentPages(ids.actorIds, scope),
     sources: () => repository.sourcePages([...cited].sort(), scope, isWhole(scope)),
   };
-  for (const section of ["actors", "alliances", "memberships", "maturityAssessments"] as const) {
-    for await (const rows of sections[section]()) cite(rows);
+  for (const section of ["actors", "alliances", "memberships"] as const) {
+    const nodeIds = { actors: actorIds, alliances: ids.allianceIds, memberships: membershipIds }[section];
+    for await (const sourceIds of repository.citedPages(section, nodeIds)) sourceIds.forEach((id) => cited.add(id));
   }
+  for await (const rows of sections.maturityAssessments()) cite(rows);
   progress?.("sources cited", cited.size);
   for (const section of SECTIONS) {
     const input = SPECS[section as Entity].input;

@@ -2,6 +2,7 @@ import { Executor, Row } from "../neo4j/executor";
 import { ExportScope, scopeParams } from "./export.scope";
 import { Shape, shapeOf } from "../scope/shape";
 import * as Q from "./export.cypher";
+import { Label } from "../neo4j/graph-model";
 
 /** Rows read per query: what an export holds of the data at once, besides the scope's ids. */
 export const PAGE_SIZE = 1_000;
@@ -78,6 +79,11 @@ export class ExportRepository {
     yield* this.slices(SLICED_SECTIONS[section], ids, (rows) => rows.map((row) => row.row));
   }
 
+  /** Ids of the sources the actors, alliances or memberships with these ids cite, a page of nodes at a time. */
+  citedPages(section: "actors" | "alliances" | "memberships", ids: string[]): AsyncGenerator<string[]> {
+    return this.slices(Q.CITED_SOURCES(CITING[section]), ids, (rows) => rows.map((row) => row.id as string));
+  }
+
   /** Outcomes of these alliances, by id, a page at a time. */
   outcomePages(allianceIds: string[], scope: ExportScope): AsyncGenerator<Row[]> {
     return this.keyset(() => Q.DOCUMENT_OUTCOMES, scope, { ids: allianceIds });
@@ -119,6 +125,8 @@ export class ExportRepository {
     }
   }
 }
+
+const CITING = { actors: Label.Actor, alliances: Label.Alliance, memberships: Label.Membership } as const;
 
 const SLICED_SECTIONS = {
   actors: Q.DOCUMENT_ACTORS,
