@@ -29,6 +29,10 @@ const size = flag("size", "100k");
 const port = Number(flag("port", "17700"));
 const before = flag("before", "");
 const formats = flag("formats", "json,gexf,graphml,cytoscape").split(",");
+/** The server's V8 heap limit in MB (--max-old-space-size), e.g. 256 to show an export fits in it; none by default. */
+const serverHeapMb = flag("server-heap", "");
+/** Only these versions (before,after), e.g. to rerun one side. */
+const only = flag("versions", "before,after").split(",");
 const KEY = "bench-export-admin-key-0123456789";
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,7 +81,8 @@ function download(url: string): Promise<{ status: number; bytes: number; firstBy
 
 async function runCase(serverJs: string, uri: string, format: string, mode: string) {
   const child = fork(serverJs, [uri, KEY], {
-    execArgv: ["--max-semi-space-size=64", "--expose-gc"], // as `npm start` runs the server, plus gc() for the last reading
+    // As `npm start` runs the server, plus gc() for the last reading (and a heap limit when asked).
+    execArgv: ["--max-semi-space-size=64", "--expose-gc", ...(serverHeapMb ? [`--max-old-space-size=${serverHeapMb}`] : [])],
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -92,16 +97,20 @@ async function runCase(serverJs: string, uri: string, format: string, mode: stri
       child.on("message", listener);
       child.send({ type });
     });
-  const ready: { port: number } = await new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`server child exited with ${code}`)));
-    child.on("message", (m: any) => m?.type === "ready" && resolve(m));
-  });
+  let exited: (code: number | null) => void = () => {};
+  const exit = new Promise<never>((_resolve, reject) => (exited = (code) => reject(new Error(`server exited with code ${code} (out of memory?)`))));
+  exit.catch(() => {});
+  child.once("exit", (code) => exited(code));
+  const ready: { port: number } = await Promise.race([exit, new Promise<{ port: number }>((resolve) => child.on("message", (m: any) => m?.type === "ready" && resolve(m)))]);
   try {
     await sleep(1000);
     const idle = (await ask<{ samples: [number, number, number][] }>("samples")).samples;
     const baseline = idle[idle.length - 1];
     const before = conditions();
-    const result = await download(`http://127.0.0.1:${ready.port}/export/${format}?mode=${mode}`);
+    const result = await Promise.race([exit, download(`http://127.0.0.1:${ready.port}/export/${format}?mode=${mode}`)]).catch(
+      (error: Error) => ({ status: 0, bytes: 0, firstByteMs: -1, totalMs: -1, failed: error.message }),
+    );
+    if ("failed" in result) return { format, mode, ...result, baselineRssMb: Math.round(baseline[1] / MB), conditionsBefore: before, conditionsAfter: conditions() };
     await sleep(2000);
     const during = (await ask<{ samples: [number, number, number][] }>("samples")).samples;
     const afterGc = await ask<{ rss: number; heapUsed: number }>("gc");
@@ -122,8 +131,8 @@ async function runCase(serverJs: string, uri: string, format: string, mode: stri
 async function main() {
   const versions: Version[] = [];
   const commitOf = (root: string) => execSync("git rev-parse --short HEAD", { cwd: root }).toString().trim();
-  if (before) versions.push({ name: "before", root: resolve(before), commit: commitOf(resolve(before)) });
-  versions.push({ name: "after", root: REPO, commit: commitOf(REPO) });
+  if (before && only.includes("before")) versions.push({ name: "before", root: resolve(before), commit: commitOf(resolve(before)) });
+  if (only.includes("after")) versions.push({ name: "after", root: REPO, commit: commitOf(REPO) });
   const database = await startDatabase(size, port, log);
   const results: object[] = [];
   let data: Record<string, number> = {};
@@ -145,7 +154,8 @@ async function main() {
       for (const format of formats) {
         for (const mode of format === "json" ? ["bipartite"] : ["bipartite", "projected"]) {
           const result = await runCase(serverJs, database.uri, format, mode);
-          log(`${version.name} ${format} ${mode}: ${result.bytes} bytes in ${result.totalMs} ms, RSS ${result.baselineRssMb} → peak ${result.peakRssMb} → ${result.rssAfter2sMb} MB (${result.rssAfterGcMb} after GC)`);
+          if ("failed" in result) log(`${version.name} ${format} ${mode}: failed: ${result.failed}`);
+          else log(`${version.name} ${format} ${mode}: ${result.bytes} bytes in ${result.totalMs} ms, RSS ${result.baselineRssMb} → peak ${result.peakRssMb} → ${result.rssAfter2sMb} MB (${result.rssAfterGcMb} after GC)`);
           results.push({ version: version.name, commit: version.commit, ...result });
         }
       }
@@ -154,12 +164,13 @@ async function main() {
     database.stop();
   }
   const date = new Date().toISOString().slice(0, 10);
-  const file = join(REPO, "bench", "results", `export-memory-${date}`);
+  const file = join(REPO, "bench", "results", `export-memory-${date}${serverHeapMb ? `-heap-${serverHeapMb}mb` : ""}`);
   const report = {
     date: new Date().toISOString(), size, data,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemMb: Math.round(os.totalmem() / MB), node: process.version },
     note: "Shared 2-CPU machine with other sessions running tests; each case in a fresh server process; load averages around each case under conditions*.",
     neo4jHeap: process.env.NEO4J_HEAP ?? "1g",
+    serverHeapLimitMb: serverHeapMb || null,
     results,
   };
   writeFileSync(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
@@ -168,12 +179,13 @@ async function main() {
 }
 
 function markdown(report: any): string {
-  const rows = report.results.map((r: any) =>
+  const rows = report.results.map((r: any) => r.failed ? `| ${r.version} (${r.commit}) | ${r.format} | ${r.mode} | failed: ${r.failed} |||||||||` :
     `| ${r.version} (${r.commit}) | ${r.format} | ${r.mode} | ${(r.bytes / MB).toFixed(1)} | ${(r.firstByteMs / 1000).toFixed(1)} | ${(r.totalMs / 1000).toFixed(1)} | ${r.baselineRssMb} | ${r.peakRssMb} | ${r.peakRssMb - r.baselineRssMb} | ${r.rssAfter2sMb} | ${r.rssAfterGcMb} | ${r.conditionsBefore.loadavg[0]} |`);
   return [
     `# Export memory, ${report.date.slice(0, 10)} (${report.size}: ${JSON.stringify(report.data)})`,
     "",
-    `Whole-graph exports over HTTP, each in a fresh server process (node ${report.machine.node}, ${report.machine.cpus} CPUs, ${report.machine.totalMemMb} MB).`,
+    `Whole-graph exports over HTTP, each in a fresh server process (node ${report.machine.node}, ${report.machine.cpus} CPUs, ${report.machine.totalMemMb} MB)` +
+      (report.serverHeapLimitMb ? `, the server's V8 heap limited to ${report.serverHeapLimitMb} MB.` : "."),
     "RSS sampled every 100 ms in the server. " + report.note,
     "",
     "| version | format | mode | MB sent | first byte s | total s | RSS before MB | peak RSS MB | peak − before | RSS 2 s after | RSS after GC | load (1 min) |",
