@@ -48,7 +48,7 @@ RETURN allianceId, membershipId, actorId, startDate, endDate`;
 
 // Each section's rows are the nodes as their input has them (INPUT_ROW, export.document.ts shapes them).
 // Sections are read a page at a time: by a slice of the scope's sorted ids ($ids), or, where the
-// rows hang off those ids in another order, by keyset on their own id ($after, $limit).
+// rows are not keyed by those ids, by keyset on their own id ($after, $limit).
 
 // Actors by $ids, by id.
 export const DOCUMENT_ACTORS = `UNWIND $ids AS id
@@ -68,13 +68,16 @@ MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership} {id: id})-[:${IN_ALLIA
 RETURN ${INPUT_ROW(MembershipInput, "m")} AS row
 ORDER BY al.id, a.id`;
 
-// Outcomes of the alliances $ids, by id: the page after $after.
-export const DOCUMENT_OUTCOMES = `UNWIND $ids AS id
+// Outcomes of the alliances $ids, in no order: which outcomes, actors and sources the document needs.
+export const OUTCOMES_OF_ALLIANCES = `UNWIND $ids AS id
 MATCH (:${Alliance} {id: id})-[:${PRODUCED}]->(o:${Outcome})
-WHERE o.id > $after
-RETURN o.id AS id, ${INPUT_ROW(OutcomeInput, "o")} AS row
-ORDER BY o.id
-LIMIT toInteger($limit)`;
+RETURN ${INPUT_ROW(OutcomeInput, "o")} AS row`;
+
+// Outcomes by $ids, by id.
+export const DOCUMENT_OUTCOMES = `UNWIND $ids AS id
+MATCH (o:${Outcome} {id: id})
+RETURN ${INPUT_ROW(OutcomeInput, "o")} AS row
+ORDER BY o.id`;
 
 // Maturity assessments of the actors $ids, and, when $territories, of the territories in the scope's
 // territory (every territory without one), by id: the page after $after.

@@ -39,17 +39,20 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
   const cited = new Set<string>();
   const beneficiaries = new Set<string>();
   const cite = (rows: Row[]) => rows.forEach((row) => ((row.sourceIds as string[] | null) ?? []).forEach((id) => cited.add(id)));
-  for await (const rows of repository.outcomePages(ids.allianceIds, scope)) {
+  const outcomeIds: string[] = [];
+  for await (const rows of repository.outcomesOf(ids.allianceIds)) {
     cite(rows);
     rows.forEach((row) => (row.beneficiaryActorIds as string[]).forEach((id) => beneficiaries.add(id)));
+    outcomeIds.push(...rows.map((row) => row.id as string));
   }
+  outcomeIds.sort();
   const actorIds = [...new Set([...ids.actorIds, ...beneficiaries])].sort();
   const membershipIds = [...ids.members].sort(byAllianceThenActor).map((m) => m.id);
   const sections = {
     actors: () => repository.sectionPages("actors", actorIds),
     alliances: () => repository.sectionPages("alliances", ids.allianceIds),
     memberships: () => repository.sectionPages("memberships", membershipIds),
-    outcomes: () => repository.outcomePages(ids.allianceIds, scope),
+    outcomes: () => repository.sectionPages("outcomes", outcomeIds),
     maturityAssessments: () => repository.assessmentPages(ids.actorIds, scope),
     sources: () => repository.sourcePages([...cited].sort(), scope, isWhole(scope)),
   };

@@ -75,7 +75,7 @@ export class ExportRepository {
   }
 
   /** Document rows (INPUT_ROW) of a section read by slices of its sorted ids: actors, alliances, memberships. */
-  async *sectionPages(section: "actors" | "alliances" | "memberships", ids: string[]): AsyncGenerator<Row[]> {
+  async *sectionPages(section: keyof typeof SLICED_SECTIONS, ids: string[]): AsyncGenerator<Row[]> {
     yield* this.slices(SLICED_SECTIONS[section], ids, (rows) => rows.map((row) => row.row));
   }
 
@@ -84,9 +84,9 @@ export class ExportRepository {
     return this.slices(Q.CITED_SOURCES(CITING[section]), ids, (rows) => rows.map((row) => row.id as string));
   }
 
-  /** Outcomes of these alliances, by id, a page at a time. */
-  outcomePages(allianceIds: string[], scope: ExportScope): AsyncGenerator<Row[]> {
-    return this.keyset(() => Q.DOCUMENT_OUTCOMES, scope, { ids: allianceIds });
+  /** Outcomes (document rows) of these alliances, a page of alliances at a time, in no order. */
+  outcomesOf(allianceIds: string[]): AsyncGenerator<Row[]> {
+    return this.slices(Q.OUTCOMES_OF_ALLIANCES, allianceIds, (rows) => rows.map((row) => row.row));
   }
 
   /** Maturity assessments of the actors, and of the scope's territories unless it selects by kind. */
@@ -132,4 +132,5 @@ const SLICED_SECTIONS = {
   actors: Q.DOCUMENT_ACTORS,
   alliances: Q.DOCUMENT_ALLIANCES,
   memberships: Q.DOCUMENT_MEMBERSHIPS,
+  outcomes: Q.DOCUMENT_OUTCOMES,
 };
