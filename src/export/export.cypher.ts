@@ -27,24 +27,26 @@ const DURING = (x: string, shape: Shape) =>
 /** Cypher predicate: `x`'s id starts with $prefix (when one is given). */
 const PREFIXED = (x: string, shape: Shape) => whereGiven(shape, { prefix: `${x}.id STARTS WITH $prefix` });
 
-// One row per membership in scope (with its dates, for the projected graph) (alliance in scope, actor of the kinds, membership active in the
-// period), one row per alliance in scope without any, and, when $allActors, one row per actor of the kinds.
-export const SCOPE_IDS = (shape: Shape) => `CALL () {
-  ${MATCH_ALLIANCES("al", "$filter", "$at", keyScopeShape(shape), `${PREFIXED("al", shape)} AND ${DURING("al", shape)}`)}
-  CALL (al) {
-    MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al)
-    WHERE ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })} AND ${ACTIVE_AT("m", "at", shape.has("at"))} AND ${DURING("m", shape)}
-    RETURN collect({membershipId: m.id, actorId: a.id, startDate: m.startDate, endDate: m.endDate}) AS members
-  }
-  WITH al, members WHERE ${whereGiven(shape, { actorKinds: "size(members) > 0" })}
-  UNWIND CASE WHEN size(members) = 0 THEN [{membershipId: null, actorId: null}] ELSE members END AS member
-  RETURN al.id AS allianceId, member.membershipId AS membershipId, member.actorId AS actorId, member.startDate AS startDate, member.endDate AS endDate
-  UNION ALL
-  MATCH (a:${Actor})
-  WHERE $allActors AND ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })}
-  RETURN null AS allianceId, null AS membershipId, a.id AS actorId, null AS startDate, null AS endDate
+// The scope, a page at a time (keyset on id): the next $limit alliances after $after that the scope
+// selects, each with its memberships in scope (actor of the kinds, membership active in the period;
+// with their dates, for the projected graph). `kept` is false for an alliance that the actor kinds
+// leave without members: it is not in scope, but its id moves the keyset on.
+export const SCOPE_ALLIANCES = (shape: Shape) => `${MATCH_ALLIANCES("al", "$filter", "$at", keyScopeShape(shape), `al.id > $after AND ${PREFIXED("al", shape)} AND ${DURING("al", shape)}`)}
+WITH al ORDER BY al.id LIMIT toInteger($limit)
+CALL (al) {
+  MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al)
+  WHERE ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })} AND ${ACTIVE_AT("m", "at", shape.has("at"))} AND ${DURING("m", shape)}
+  RETURN collect({id: m.id, actorId: a.id, allianceId: al.id, startDate: m.startDate, endDate: m.endDate}) AS members
 }
-RETURN allianceId, membershipId, actorId, startDate, endDate`;
+RETURN al.id AS id, members, ${whereGiven(shape, { actorKinds: "size(members) > 0" })} AS kept
+ORDER BY al.id`;
+
+// When the scope does not select by alliance ($allActors): every actor of the kinds, $limit after $after by id.
+export const SCOPE_ACTORS = (shape: Shape) => `MATCH (a:${Actor})
+WHERE a.id > $after AND ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })}
+RETURN a.id AS id
+ORDER BY a.id
+LIMIT toInteger($limit)`;
 
 // Each section's rows are the nodes as their input has them (INPUT_ROW, export.document.ts shapes them).
 // Sections are read a page at a time: by a slice of the scope's sorted ids ($ids), or, where the

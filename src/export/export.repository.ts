@@ -16,7 +16,7 @@ export interface ScopeMember {
   endDate: string | null;
 }
 
-/** What an export covers (see SCOPE_IDS): ids sorted, and the memberships between them. */
+/** What an export covers (see SCOPE_ALLIANCES): ids sorted, and the memberships between them. */
 export interface ScopeIds {
   allianceIds: string[];
   membershipIds: string[];
@@ -59,16 +59,30 @@ export class ExportRepository {
     this.pageSize = run.pageSize ?? PAGE_SIZE;
   }
 
-  /** Which alliances, memberships and actors the scope covers (one query). */
+  /**
+   * Which alliances, memberships and actors the scope covers, read a page of alliances (and of
+   * actors, when the scope takes every actor) at a time: only ids and membership dates are kept.
+   */
   async scopeIds(scope: ExportScope): Promise<ScopeIds> {
-    const params = scopeParams(scope);
-    const rows = await this.executor.read(Q.SCOPE_IDS(shapeOf(params)), params);
-    const ids = (key: string) => [...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => id !== null))].sort();
-    const members = rows
-      .filter((row) => row.membershipId !== null)
-      .map((row) => ({ id: row.membershipId, actorId: row.actorId, allianceId: row.allianceId, startDate: row.startDate, endDate: row.endDate }) as ScopeMember)
-      .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    const scopeIds = { allianceIds: ids("allianceId"), membershipIds: members.map((m) => m.id), actorIds: ids("actorId"), members };
+    const allianceIds: string[] = [];
+    const members: ScopeMember[] = [];
+    const memberActors = new Set<string>();
+    for await (const rows of this.keyset(Q.SCOPE_ALLIANCES, scope, {}, (rows) => rows.filter((row) => row.kept))) {
+      for (const row of rows) {
+        allianceIds.push(row.id);
+        for (const member of row.members as ScopeMember[]) {
+          members.push(member);
+          memberActors.add(member.actorId);
+        }
+      }
+    }
+    let actorIds = [...memberActors];
+    if (scopeParams(scope).allActors) {
+      actorIds = [];
+      for await (const ids of this.keyset(Q.SCOPE_ACTORS, scope, {}, (rows) => rows.map((row) => row.id as string))) actorIds.push(...ids);
+    }
+    members.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const scopeIds = { allianceIds: allianceIds.sort(), membershipIds: members.map((m) => m.id), actorIds: actorIds.sort(), members };
     this.progress("alliances in scope", scopeIds.allianceIds.length);
     this.progress("actors in scope", scopeIds.actorIds.length);
     return scopeIds;
@@ -92,12 +106,12 @@ export class ExportRepository {
   /** Maturity assessments of the actors, and of the scope's territories unless it selects by kind. */
   assessmentPages(actorIds: string[], scope: ExportScope): AsyncGenerator<Row[]> {
     const territories = !scope.actorKinds && !scope.allianceKinds;
-    return this.keyset(Q.DOCUMENT_ASSESSMENTS, scope, { ids: actorIds, territories });
+    return this.keyset(Q.DOCUMENT_ASSESSMENTS, scope, { ids: actorIds, territories }, rowsOf);
   }
 
   /** Sources with these ids, plus every source when the scope is the whole graph (or a prefix of it). */
   sourcePages(citedIds: string[], scope: ExportScope, allSources: boolean): AsyncGenerator<Row[]> {
-    return this.keyset(Q.DOCUMENT_SOURCES, scope, { ids: citedIds, allSources });
+    return this.keyset(Q.DOCUMENT_SOURCES, scope, { ids: citedIds, allSources }, rowsOf);
   }
 
   /** Graph-format rows by slices of sorted ids (GRAPH_ACTORS, GRAPH_ALLIANCES, GRAPH_MEMBERSHIPS). */
@@ -112,19 +126,22 @@ export class ExportRepository {
     }
   }
 
-  /** Keyset pages: rows with an id after the last one read, PAGE_SIZE at a time, until a short page. */
-  private async *keyset(cypher: (shape: Shape) => string, scope: ExportScope, extra: Record<string, unknown>): AsyncGenerator<Row[]> {
+  /** Keyset pages: rows with an id after the last one read, a page at a time, until a short page. */
+  private async *keyset<T>(cypher: (shape: Shape) => string, scope: ExportScope, extra: Record<string, unknown>, map: (rows: Row[]) => T[]): AsyncGenerator<T[]> {
     const params = { ...scopeParams(scope), ...extra, limit: this.pageSize };
     const query = cypher(shapeOf(params));
     let after = "";
     for (;;) {
       const rows = await this.executor.read(query, { ...params, after });
-      if (rows.length > 0) yield rows.map((row) => row.row);
+      const mapped = map(rows);
+      if (mapped.length > 0) yield mapped;
       if (rows.length < this.pageSize) return;
       after = rows[rows.length - 1].id;
     }
   }
 }
+
+const rowsOf = (rows: Row[]) => rows.map((row) => row.row);
 
 const CITING = { actors: Label.Actor, alliances: Label.Alliance, memberships: Label.Membership } as const;
 
