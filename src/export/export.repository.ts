@@ -88,7 +88,7 @@ export class ExportRepository {
     return scopeIds;
   }
 
-  /** Document rows (INPUT_ROW) of a section read by slices of its sorted ids: actors, alliances, memberships. */
+  /** Document rows (INPUT_ROW) of a section read by slices of its sorted ids: actors, alliances, memberships, outcomes. */
   async *sectionPages(section: keyof typeof SLICED_SECTIONS, ids: string[]): AsyncGenerator<Row[]> {
     yield* this.slices(SLICED_SECTIONS[section], ids, (rows) => rows.map((row) => row.row));
   }
