@@ -22,6 +22,8 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   quotas: QuotaConfig;
   /** Registered documents when only they may run, else null (see src/graphql/trusted-documents.ts). */
   trustedDocuments: TrustedDocuments | null;
+  /** Exports streaming at once (GET /export/*); one more is answered 429. */
+  maxConcurrentExports: number;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
@@ -31,6 +33,9 @@ import { loadTrustedDocuments, TrustedDocuments } from "./graphql/trusted-docume
 import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
 import { HttpConfig, loadHttpConfig } from "./http/http.config";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
+
+/** Exports streaming at once (GET /export/*) unless MAILLAGE_MAX_CONCURRENT_EXPORTS says otherwise. */
+export const DEFAULT_MAX_CONCURRENT_EXPORTS = 2;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: loadHttpConfig(env, env.NODE_ENV === "production"),
     quotas: loadQuotaConfig(env),
     trustedDocuments: loadTrustedDocuments(env),
+    maxConcurrentExports: parseCount("MAILLAGE_MAX_CONCURRENT_EXPORTS", env.MAILLAGE_MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS),
   };
 }
 

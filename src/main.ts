@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     http: config.http,
     quotas: config.quotas,
     trustedDocuments: config.trustedDocuments,
+    maxConcurrentExports: config.maxConcurrentExports,
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);

@@ -61,6 +61,8 @@ export interface ServerOptions {
   quotas?: QuotaConfig;
   /** Only these documents run (main.ts passes Config.trustedDocuments); default: any document. */
   trustedDocuments?: TrustedDocuments | null;
+  /** Exports streaming at once; one more is answered 429 (default DEFAULT_MAX_CONCURRENT_EXPORTS). */
+  maxConcurrentExports?: number;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   app.use("/explore", explorerRoutes());
   const cors = corsAllowlist(edge.corsOrigins);
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", cors, onlyMethods("GET", "HEAD"), ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor));
+  app.use("/export", cors, onlyMethods("GET", "HEAD"), ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor, options.maxConcurrentExports));
   // app.all: /graphql exactly (a longer path is a 404); Apollo takes GET and POST only.
   app.all(
     "/graphql",

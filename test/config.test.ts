@@ -24,6 +24,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MAILLAGE_MAX_TOKENS: "-5" })).toThrow('Invalid configuration: MAILLAGE_MAX_TOKENS must be a whole number between 1 and 100000000; got "-5"');
   });
 
+  it("reads how many exports may stream at once: 2 unless MAILLAGE_MAX_CONCURRENT_EXPORTS says otherwise", () => {
+    expect(loadConfig({}).maxConcurrentExports).toBe(2);
+    expect(loadConfig({ MAILLAGE_MAX_CONCURRENT_EXPORTS: " 5 " }).maxConcurrentExports).toBe(5);
+    expect(() => loadConfig({ MAILLAGE_MAX_CONCURRENT_EXPORTS: "0" })).toThrow(
+      'Invalid configuration: MAILLAGE_MAX_CONCURRENT_EXPORTS must be a whole number between 1 and 100000000; got "0"',
+    );
+  });
+
   it("names the variable and what it accepts when a value is wrong", () => {
     expect(() => loadConfig({ NEO4J_URI: "http://localhost:7474" })).toThrow(
       'Invalid configuration: NEO4J_URI must start with one of bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc://; got "http://localhost:7474"',

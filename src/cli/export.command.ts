@@ -1,8 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { Command, Option } from "commander";
 import { ExportFormat } from "../export/export.formats";
 import { ExportProgress } from "../export/export.repository";
-import { runExport } from "../export/export.service";
+import { openExport, writeExport } from "../export/export.service";
 import { GRAPH_MODES, parseExportOptions } from "../export/export.scope";
 import { withConnection } from "./run";
 
@@ -45,16 +45,18 @@ export function registerExport(program: Command): void {
         "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION",
     )
     .action(async (options: ExportOptions) => {
-      const file = await withConnection(async ({ executor }) => {
+      await withConnection(async ({ executor }) => {
         const { scope, mode } = await parseExportOptions(executor, options);
-        return runExport(executor, options.format, scope, mode, options.quiet ? undefined : stderrProgress());
+        // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
+        const file = await openExport(executor, options.format, scope, mode, { progress: options.quiet ? undefined : stderrProgress() });
+        if (options.out) {
+          const out = createWriteStream(options.out);
+          await writeExport(file, out);
+          if (!options.quiet) process.stderr.write(`Wrote ${options.out} (${out.bytesWritten} bytes)\n`);
+        } else {
+          await writeExport(file, process.stdout, { end: false });
+        }
       });
-      if (options.out) {
-        writeFileSync(options.out, file.body);
-        if (!options.quiet) process.stderr.write(`Wrote ${options.out} (${file.body.length} characters)\n`);
-      } else {
-        process.stdout.write(file.body);
-      }
     });
 }
 

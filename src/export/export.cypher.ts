@@ -12,7 +12,7 @@ import { PLACE_WITHIN } from "../scope/territory-scope";
 import { Shape, whereGiven } from "../scope/shape";
 
 const { Actor, Alliance, Membership, Outcome, Territory, Source, MaturityAssessment } = Label;
-const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, PRODUCED, ASSESSES } = Rel;
+const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, ACTS_IN, PRODUCED, ASSESSES, CITES } = Rel;
 
 /**
  * Every query here takes the scope parameters of `scopeParams` (export.scope.ts):
@@ -27,26 +27,30 @@ const DURING = (x: string, shape: Shape) =>
 /** Cypher predicate: `x`'s id starts with $prefix (when one is given). */
 const PREFIXED = (x: string, shape: Shape) => whereGiven(shape, { prefix: `${x}.id STARTS WITH $prefix` });
 
-// One row per membership in scope (alliance in scope, actor of the kinds, membership active in the
-// period), one row per alliance in scope without any, and, when $allActors, one row per actor of the kinds.
-export const SCOPE_IDS = (shape: Shape) => `CALL () {
-  ${MATCH_ALLIANCES("al", "$filter", "$at", keyScopeShape(shape), `${PREFIXED("al", shape)} AND ${DURING("al", shape)}`)}
-  CALL (al) {
-    MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al)
-    WHERE ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })} AND ${ACTIVE_AT("m", "at", shape.has("at"))} AND ${DURING("m", shape)}
-    RETURN collect({membershipId: m.id, actorId: a.id}) AS members
-  }
-  WITH al, members WHERE ${whereGiven(shape, { actorKinds: "size(members) > 0" })}
-  UNWIND CASE WHEN size(members) = 0 THEN [{membershipId: null, actorId: null}] ELSE members END AS member
-  RETURN al.id AS allianceId, member.membershipId AS membershipId, member.actorId AS actorId
-  UNION ALL
-  MATCH (a:${Actor})
-  WHERE $allActors AND ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })}
-  RETURN null AS allianceId, null AS membershipId, a.id AS actorId
+// The scope, a page at a time (keyset on id): the next $limit alliances after $after that the scope
+// selects, each with its memberships in scope (actor of the kinds, membership active in the period;
+// with their dates, for the projected graph). `kept` is false for an alliance that the actor kinds
+// leave without members: it is not in scope, but its id moves the keyset on.
+export const SCOPE_ALLIANCES = (shape: Shape) => `${MATCH_ALLIANCES("al", "$filter", "$at", keyScopeShape(shape), `al.id > $after AND ${PREFIXED("al", shape)} AND ${DURING("al", shape)}`)}
+WITH al ORDER BY al.id LIMIT toInteger($limit)
+CALL (al) {
+  MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership})-[:${IN_ALLIANCE}]->(al)
+  WHERE ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })} AND ${ACTIVE_AT("m", "at", shape.has("at"))} AND ${DURING("m", shape)}
+  RETURN collect({id: m.id, actorId: a.id, allianceId: al.id, startDate: m.startDate, endDate: m.endDate}) AS members
 }
-RETURN allianceId, membershipId, actorId`;
+RETURN al.id AS id, members, ${whereGiven(shape, { actorKinds: "size(members) > 0" })} AS kept
+ORDER BY al.id`;
+
+// When the scope does not select by alliance ($allActors): every actor of the kinds, $limit after $after by id.
+export const SCOPE_ACTORS = (shape: Shape) => `MATCH (a:${Actor})
+WHERE a.id > $after AND ${PREFIXED("a", shape)} AND ${whereGiven(shape, { actorKinds: "a.kind IN $actorKinds" })}
+RETURN a.id AS id
+ORDER BY a.id
+LIMIT toInteger($limit)`;
 
 // Each section's rows are the nodes as their input has them (INPUT_ROW, export.document.ts shapes them).
+// Sections are read a page at a time: by a slice of the scope's sorted ids ($ids), or, where the
+// rows are not keyed by those ids, by keyset on their own id ($after, $limit).
 
 // Actors by $ids, by id.
 export const DOCUMENT_ACTORS = `UNWIND $ids AS id
@@ -66,26 +70,40 @@ MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership} {id: id})-[:${IN_ALLIA
 RETURN ${INPUT_ROW(MembershipInput, "m")} AS row
 ORDER BY al.id, a.id`;
 
-// Outcomes of the alliances $ids, by id.
-export const DOCUMENT_OUTCOMES = `UNWIND $ids AS id
+// Outcomes of the alliances $ids, in no order: which outcomes, actors and sources the document needs.
+export const OUTCOMES_OF_ALLIANCES = `UNWIND $ids AS id
 MATCH (:${Alliance} {id: id})-[:${PRODUCED}]->(o:${Outcome})
+RETURN ${INPUT_ROW(OutcomeInput, "o")} AS row`;
+
+// Outcomes by $ids, by id.
+export const DOCUMENT_OUTCOMES = `UNWIND $ids AS id
+MATCH (o:${Outcome} {id: id})
 RETURN ${INPUT_ROW(OutcomeInput, "o")} AS row
 ORDER BY o.id`;
 
 // Maturity assessments of the actors $ids, and, when $territories, of the territories in the scope's
-// territory (every territory without one), by id.
+// territory (every territory without one), by id: the page after $after.
 export const DOCUMENT_ASSESSMENTS = (shape: Shape) => `MATCH (ma:${MaturityAssessment})-[:${ASSESSES}]->(subject)
-WHERE ${PREFIXED("ma", shape)} AND (
+WHERE ma.id > $after AND ${PREFIXED("ma", shape)} AND (
   (subject:${Actor} AND subject.id IN $ids)
   OR (subject:${Territory} AND $territories AND ${whereGiven(shape, { "filter.territoryId": PLACE_WITHIN("subject", "$filter.territoryId") })}))
-RETURN ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
-ORDER BY ma.id`;
+RETURN ma.id AS id, ${INPUT_ROW(MaturityAssessmentInput, "ma")} AS row
+ORDER BY ma.id
+LIMIT toInteger($limit)`;
 
-// Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id.
+// Ids of the sources that the nodes $ids (actors, alliances or memberships, as `label` says) cite:
+// what the document's sources section needs of them, without reading them whole.
+export const CITED_SOURCES = (label: Label.Actor | Label.Alliance | Label.Membership) => `UNWIND $ids AS id
+MATCH (:${label} {id: id})-[:${CITES}]->(s:${Source})
+RETURN DISTINCT s.id AS id`;
+
+// Sources cited by the exported facts ($ids) and, when $allSources, every source (with the prefix), by id:
+// the page after $after.
 export const DOCUMENT_SOURCES = (shape: Shape) => `MATCH (s:${Source})
-WHERE s.id IN $ids OR ($allSources AND ${PREFIXED("s", shape)})
-RETURN ${INPUT_ROW(SourceInput, "s")} AS row
-ORDER BY s.id`;
+WHERE s.id > $after AND (s.id IN $ids OR ($allSources AND ${PREFIXED("s", shape)}))
+RETURN s.id AS id, ${INPUT_ROW(SourceInput, "s")} AS row
+ORDER BY s.id
+LIMIT toInteger($limit)`;
 
 // Actor nodes by $ids for the graph formats, with their base territory, by id.
 export const GRAPH_ACTORS = `UNWIND $ids AS id

@@ -2,36 +2,122 @@ import { GraphDocument } from "../seed/document";
 import { Executor, Row } from "../neo4j/executor";
 import { toInputRow } from "../entity/input-row";
 import { Entity, SPECS } from "../import/entities";
-import { ExportProgress, ExportRepository } from "./export.repository";
+import { ExportRepository, ExportRun, ScopeMember } from "./export.repository";
 import { ExportScope, isWhole, WHOLE_GRAPH } from "./export.scope";
 
 /** The import format (src/seed/document.ts), with its maturity assessments section always present. */
 export type ExportedDocument = GraphDocument & { maturityAssessments: object[] };
 
+export type Section = keyof ExportedDocument;
+
+/** The sections in the order the document writes them. */
+export const SECTIONS: readonly Section[] = ["sources", "actors", "alliances", "memberships", "outcomes", "maturityAssessments"];
+
+/** Rows of one section; a section's pages follow one another, and every section has at least one. */
+export interface DocumentPage {
+  section: Section;
+  rows: object[];
+}
+
 /**
- * The scope as a lossless, re-importable graph document: the sections of
+ * The scope as a lossless, re-importable graph document, a page at a time: the sections of
  * src/seed/demo-graph.json with the fields of the GraphQL input classes only (toInputRow:
  * no createdAt, updatedAt, nameKey; optional fields omitted when empty), every section
  * and every list sorted, so exporting twice gives identical text.
  *
  * It is self-contained: actors that outcomes benefit and every cited source come along,
- * so importing it into a database holding only the territories and SDGs succeeds.
- * Seven queries, whatever the size.
+ * so importing it into a database holding only the territories and SDGs succeeds. Sources
+ * come first but are known only once everything else is read, so the sources each section
+ * cites are read first (ids only, kept), then the sections page by page.
  *
- * Usage: `const doc = await exportDocument(executor, { ...WHOLE_GRAPH, territoryId: "DEPARTEMENT:94" })`
+ * Usage: `for await (const { section, rows } of documentPages(executor, scope)) write(section, rows)`
  */
-export async function exportDocument(executor: Executor, scope: ExportScope = WHOLE_GRAPH, progress?: ExportProgress): Promise<ExportedDocument> {
-  const repository = new ExportRepository(executor, progress);
-  const rowsOf = (entity: Entity, rows: Row[]) => rows.map((row) => toInputRow(SPECS[entity].input, row));
+export async function* documentPages(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): AsyncGenerator<DocumentPage> {
+  const repository = new ExportRepository(executor, run);
+  const progress = run.progress;
   const ids = await repository.scopeIds(scope);
-  const alliances = rowsOf("alliances", await repository.section("alliances", ids.allianceIds, scope));
-  const outcomes = rowsOf("outcomes", await repository.section("outcomes", ids.allianceIds, scope));
-  const beneficiaries = outcomes.flatMap((o) => o.beneficiaryActorIds as string[]);
+  const cited = new Set<string>();
+  const beneficiaries = new Set<string>();
+  const cite = (rows: Row[]) => rows.forEach((row) => ((row.sourceIds as string[] | null) ?? []).forEach((id) => cited.add(id)));
+  const outcomeIds: string[] = [];
+  for await (const rows of repository.outcomesOf(ids.allianceIds)) {
+    cite(rows);
+    rows.forEach((row) => (row.beneficiaryActorIds as string[]).forEach((id) => beneficiaries.add(id)));
+    outcomeIds.push(...rows.map((row) => row.id as string));
+  }
+  outcomeIds.sort();
   const actorIds = [...new Set([...ids.actorIds, ...beneficiaries])].sort();
-  const actors = rowsOf("actors", await repository.section("actors", actorIds, scope));
-  const memberships = rowsOf("memberships", await repository.section("memberships", ids.membershipIds, scope));
-  const maturityAssessments = rowsOf("maturityAssessments", await repository.assessments(ids.actorIds, scope));
-  const cited = [actors, alliances, memberships, outcomes, maturityAssessments].flatMap((rows) => rows.flatMap((row) => (row.sourceIds as string[]) ?? []));
-  const sources = rowsOf("sources", await repository.sources([...new Set(cited)].sort(), scope, isWhole(scope)));
-  return { sources, actors, alliances, memberships, outcomes, maturityAssessments };
+  const membershipIds = [...ids.members].sort(byAllianceThenActor).map((m) => m.id);
+  const sections = {
+    actors: () => repository.sectionPages("actors", actorIds),
+    alliances: () => repository.sectionPages("alliances", ids.allianceIds),
+    memberships: () => repository.sectionPages("memberships", membershipIds),
+    outcomes: () => repository.sectionPages("outcomes", outcomeIds),
+    maturityAssessments: () => repository.assessmentPages(ids.actorIds, scope),
+    sources: () => repository.sourcePages([...cited].sort(), scope, isWhole(scope)),
+  };
+  for (const section of ["actors", "alliances", "memberships"] as const) {
+    const nodeIds = { actors: actorIds, alliances: ids.allianceIds, memberships: membershipIds }[section];
+    for await (const sourceIds of repository.citedPages(section, nodeIds)) sourceIds.forEach((id) => cited.add(id));
+  }
+  for await (const rows of sections.maturityAssessments()) cite(rows);
+  progress?.("sources cited", cited.size);
+  for (const section of SECTIONS) {
+    const input = SPECS[section as Entity].input;
+    let count = 0;
+    for await (const rows of sections[section]()) {
+      count += rows.length;
+      yield { section, rows: rows.map((row) => toInputRow(input, row)) };
+    }
+    if (count === 0) yield { section, rows: [] };
+    progress?.(section, count);
+  }
+}
+
+/** The whole document in memory (tests, and callers that need it as an object). */
+export async function exportDocument(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): Promise<ExportedDocument> {
+  const document: ExportedDocument = { sources: [], actors: [], alliances: [], memberships: [], outcomes: [], maturityAssessments: [] };
+  for await (const { section, rows } of documentPages(executor, scope, run)) document[section].push(...rows);
+  return document;
+}
+
+/** Memberships as the document lists them: by alliance, then actor. */
+function byAllianceThenActor(x: ScopeMember, y: ScopeMember): number {
+  if (x.allianceId !== y.allianceId) return x.allianceId < y.allianceId ? -1 : 1;
+  return x.actorId < y.actorId ? -1 : x.actorId > y.actorId ? 1 : 0;
+}
+
+/**
+ * The document as `${JSON.stringify(document, null, 2)}\n` writes it, a page at a time
+ * (each row indented as it would be inside the whole), so the streamed text is the same.
+ */
+export class DocumentWriter {
+  private section: Section | null = null;
+  private rowsInSection = 0;
+
+  start(): string {
+    return "{\n";
+  }
+
+  page({ section, rows }: DocumentPage): string {
+    let out = "";
+    if (section !== this.section) {
+      out += this.closeSection() + `${this.section === null ? "" : ",\n"}  ${JSON.stringify(section)}: [`;
+      this.section = section;
+      this.rowsInSection = 0;
+    }
+    for (const row of rows) {
+      out += `${this.rowsInSection++ > 0 ? "," : ""}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`;
+    }
+    return out;
+  }
+
+  end(): string {
+    return `${this.closeSection()}\n}\n`;
+  }
+
+  private closeSection(): string {
+    if (this.section === null) return "";
+    return this.rowsInSection > 0 ? "\n  ]" : "]";
+  }
 }

@@ -1,6 +1,8 @@
-import { write as writeGexfXml } from "graphology-gexf";
+import { CytoscapeWriter } from "./cytoscape.writer";
 import { ExportGraph } from "./export.graph";
-import { writeGraphml } from "./graphml.writer";
+import { GexfWriter } from "./gexf.writer";
+import { GraphHeader, GraphWriter, writeGraph } from "./graph-writer";
+import { GraphmlWriter } from "./graphml.writer";
 
 /** The export formats, as `/export/<format>` and `maillage export --format <format>` name them. */
 export enum ExportFormat {
@@ -18,32 +20,14 @@ export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension
   [ExportFormat.CYTOSCAPE]: { contentType: "application/json; charset=utf-8", extension: "cytoscape.json" },
 };
 
-/**
- * GEXF 1.3 for Gephi: `label` is the node's (and edge's) label, `weight` the edge weight,
- * every other attribute a declared, typed <attvalue> (no viz: Gephi lays the graph out).
- */
-export function toGexf(graph: ExportGraph): string {
-  return writeGexfXml(graph, {
-    version: "1.3",
-    formatNode: (_key, { label, ...attributes }) => ({ label, attributes }),
-    formatEdge: (_key, { weight, ...attributes }) => ({ weight, attributes }),
-  });
+/** The writer of each graph format: GEXF 1.3 (Gephi), GraphML (yEd, Gephi, Cytoscape desktop), Cytoscape.js elements. */
+export function graphWriter(format: Exclude<ExportFormat, ExportFormat.JSON>, header: GraphHeader): GraphWriter {
+  if (format === ExportFormat.GEXF) return new GexfWriter(header);
+  if (format === ExportFormat.GRAPHML) return new GraphmlWriter(header);
+  return new CytoscapeWriter();
 }
 
-/** GraphML with typed <key> declarations for every attribute (yEd, Gephi, Cytoscape desktop). */
-export function toGraphml(graph: ExportGraph): string {
-  return writeGraphml(graph);
-}
-
-/**
- * Cytoscape.js elements: `cytoscape({ elements: doc.elements })`. Node data carries the
- * node attributes plus `id`; edge data the edge attributes plus `id`, `source`, `target`.
- */
-export function toCytoscape(graph: ExportGraph) {
-  return {
-    elements: {
-      nodes: graph.mapNodes((id, attributes) => ({ data: { id, ...attributes } })),
-      edges: graph.mapEdges((id, attributes, source, target) => ({ data: { id, source, target, ...attributes } })),
-    },
-  };
-}
+/** An in-memory export graph in each format, through the same writers as the streamed export. */
+export const toGexf = (graph: ExportGraph) => writeGraph(graph, (header) => graphWriter(ExportFormat.GEXF, header));
+export const toGraphml = (graph: ExportGraph) => writeGraph(graph, (header) => graphWriter(ExportFormat.GRAPHML, header));
+export const toCytoscape = (graph: ExportGraph) => JSON.parse(writeGraph(graph, (header) => graphWriter(ExportFormat.CYTOSCAPE, header)));

@@ -1,11 +1,20 @@
 import { Request, Response, Router } from "express";
 import { GraphQLError } from "graphql";
+import { ConcurrencyLimit } from "../common/concurrency-limit";
+import { DEFAULT_MAX_CONCURRENT_EXPORTS } from "../config";
 import { ErrorCode, isCodedError } from "../common/errors";
 import { logger } from "../logger";
 import { Executor, mapDriverError } from "../neo4j/executor";
 import { ExportFormat } from "./export.formats";
-import { runExport } from "./export.service";
+import { openExport, writeExport } from "./export.service";
 import { parseExportOptions, RAW_OPTION_NAMES, RawExportOptions } from "./export.scope";
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
 
 /**
  * HTTP export endpoints for visualisation tools and archives:
@@ -13,19 +22,22 @@ import { parseExportOptions, RAW_OPTION_NAMES, RawExportOptions } from "./export
  *   GET /export/json | /export/gexf | /export/graphml | /export/cytoscape
  *       ?territory=DEPARTEMENT:94&at=2021-06-01&from=…&to=…&allianceKinds=PHILANTHROPY,…&actorKinds=…&mode=projected
  *
- * Answers an attachment (`maillage-<scope>.<ext>`). Bad parameters are a 400
- * `{ error: { code: "BAD_USER_INPUT", field, message } }`, Neo4j down a 503; anything
- * else a masked 500 (logged).
+ * Answers an attachment (`maillage-<scope>.<ext>`), streamed a page at a time in about
+ * constant memory; at most `maxConcurrent` at once, one more is a 429 with Retry-After.
+ * Bad parameters are a 400 `{ error: { code: "BAD_USER_INPUT", field, message } }`, Neo4j
+ * down a 503; anything else a masked 500 (logged). Once the body has started, a failure can
+ * only cut it short: the response is destroyed, so the client sees an incomplete transfer.
  */
-export function exportRoutes(executor: Executor): Router {
+export function exportRoutes(executor: Executor, maxConcurrent = DEFAULT_MAX_CONCURRENT_EXPORTS): Router {
   const router = Router();
+  const running = new ConcurrencyLimit("concurrentExports", maxConcurrent, "exports");
   for (const format of Object.values(ExportFormat)) {
-    router.get(`/${format}`, (req, res) => handle(executor, format, req, res));
+    router.get(`/${format}`, (req, res) => handle(executor, running, format, req, res));
   }
   return router;
 }
 
-async function handle(executor: Executor, format: ExportFormat, req: Request, res: Response): Promise<void> {
+async function handle(executor: Executor, running: ConcurrencyLimit, format: ExportFormat, req: Request, res: Response): Promise<void> {
   const requestExecutor = executor.forRequest();
   try {
     const unknown = Object.keys(req.query).find((name) => !RAW_OPTION_NAMES.includes(name as keyof RawExportOptions));
@@ -34,14 +46,24 @@ async function handle(executor: Executor, format: ExportFormat, req: Request, re
       return;
     }
     const { scope, mode } = await parseExportOptions(requestExecutor, req.query as RawExportOptions);
-    const file = await runExport(requestExecutor, format, scope, mode);
-    res.status(200).attachment(file.filename).type(file.contentType).send(file.body);
+    await running.run(async () => {
+      const file = await openExport(requestExecutor, format, scope, mode);
+      res.status(200).attachment(file.filename).type(file.contentType);
+      await writeExport(file, res);
+    });
   } catch (caught) {
+    if (res.headersSent) {
+      // The client went away (nothing to answer), or the export failed half-way: cut the body short.
+      if (!res.writableFinished && !req.socket.destroyed) logger.error({ err: caught, path: req.path }, "export failed while streaming");
+      res.destroy();
+      return;
+    }
     const error = mapDriverError(caught);
     if (isCodedError(error)) {
       const code = error.extensions.code as ErrorCode;
-      const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : code === ErrorCode.NOT_FOUND ? 404 : 500;
-      sendError(res, status, code, messageOf(error), error.extensions.field as string | undefined);
+      const retryAfter = error.extensions.retryAfterSeconds;
+      if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
+      sendError(res, STATUS[code] ?? 500, code, messageOf(error), error.extensions.field as string | undefined);
       return;
     }
     logger.error({ err: caught, path: req.path }, "export failed");

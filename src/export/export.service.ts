@@ -1,40 +1,91 @@
+import { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { Executor } from "../neo4j/executor";
-import { exportDocument } from "./export.document";
-import { exportGraph } from "./export.graph";
-import { ExportFormat, FORMAT_FILES, toCytoscape, toGexf, toGraphml } from "./export.formats";
-import { ExportProgress } from "./export.repository";
+import { DocumentWriter, documentPages } from "./export.document";
+import { graphHeader, graphPages } from "./export.graph";
+import { ExportFormat, FORMAT_FILES, graphWriter } from "./export.formats";
+import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 
-/** An export ready to send or save. */
+/** An export under way: its text comes a page at a time. */
 export interface ExportFile {
-  body: string;
+  /** The text, one chunk per page read; iterate it once. */
+  chunks: AsyncIterable<string>;
   contentType: string;
   /** `maillage-<scope>.<ext>`, e.g. `maillage-departement-94_at-2021-06-01.gexf`. */
   filename: string;
 }
 
 /**
- * Runs one export in any format: what GET /export/<format> and `maillage export` share.
- * JSON is the lossless graph document (mode does not apply); the others the graph.
+ * Opens one export in any format: what GET /export/<format> and `maillage export` share.
+ * JSON is the lossless graph document (mode does not apply); the others the graph. The
+ * scope is read and the first page written before this returns, so a bad scope or Neo4j
+ * down throws here, before anything is sent; the rest is read as `chunks` is consumed.
  *
- * Usage: `const { body, contentType, filename } = await runExport(executor, ExportFormat.GEXF, scope, "bipartite")`
+ * Usage:
+ *   const file = await openExport(executor, ExportFormat.GEXF, scope, "bipartite");
+ *   await writeExport(file, res);
  */
-export async function runExport(
+export async function openExport(
   executor: Executor,
   format: ExportFormat,
   scope: ExportScope,
   mode: GraphMode = "bipartite",
-  progress?: ExportProgress,
+  run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
   const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON ? undefined : mode)}.${extension}`;
-  if (format === ExportFormat.JSON) {
-    const document = await exportDocument(executor, scope, progress);
-    return { body: `${JSON.stringify(document, null, 2)}\n`, contentType, filename };
+  const text = format === ExportFormat.JSON ? documentText(executor, scope, run) : graphText(executor, format, scope, mode, run);
+  const first = await text.next();
+  async function* chunks(): AsyncGenerator<string> {
+    if (first.done) return;
+    yield first.value;
+    yield* text;
   }
-  const graph = await exportGraph(executor, scope, mode, progress);
-  progress?.(`writing ${format}`, graph.order + graph.size);
-  const body =
-    format === ExportFormat.GEXF ? toGexf(graph) : format === ExportFormat.GRAPHML ? toGraphml(graph) : `${JSON.stringify(toCytoscape(graph))}\n`;
-  return { body, contentType, filename };
+  return { chunks: chunks(), contentType, filename };
+}
+
+/**
+ * Writes the export to a stream (an HTTP response, a file) with backpressure: pipeline
+ * waits for 'drain' before asking for the next page, so memory holds about one page. If
+ * the stream closes first (the client went away), the pages stop being read and this rejects.
+ */
+export async function writeExport(file: ExportFile, out: Writable, options: { end?: boolean } = {}): Promise<void> {
+  await pipeline(Readable.from(file.chunks, { objectMode: false }), out, { end: options.end ?? true });
+}
+
+/** The export in memory, as one string (tests, small scopes). */
+export async function exportText(file: ExportFile): Promise<string> {
+  let text = "";
+  for await (const chunk of file.chunks) text += chunk;
+  return text;
+}
+
+async function* documentText(executor: Executor, scope: ExportScope, run: ExportRun): AsyncGenerator<string> {
+  const writer = new DocumentWriter();
+  let text = writer.start();
+  for await (const page of documentPages(executor, scope, run)) {
+    text += writer.page(page);
+    yield text;
+    text = "";
+  }
+  yield text + writer.end();
+}
+
+async function* graphText(
+  executor: Executor,
+  format: Exclude<ExportFormat, ExportFormat.JSON>,
+  scope: ExportScope,
+  mode: GraphMode,
+  run: ExportRun,
+): AsyncGenerator<string> {
+  const writer = graphWriter(format, graphHeader(scope, mode));
+  let text = writer.start();
+  for await (const page of graphPages(executor, scope, mode, run)) {
+    for (const node of page.nodes) text += writer.node(node);
+    for (const edge of page.edges) text += writer.edge(edge);
+    yield text;
+    text = "";
+  }
+  yield text + writer.end();
 }

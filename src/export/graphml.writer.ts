@@ -1,83 +1,56 @@
-import Graph from "graphology";
+import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, textOf } from "./graph-writer";
+import { xmlText } from "./xml-text";
 
-type Attributes = Record<string, unknown>;
+const GRAPHML_TYPES: Record<AttributeDeclaration["type"], string> = { string: "string", integer: "int", double: "double", boolean: "boolean" };
 
 /**
- * GraphML for any graphology graph (graphology-graphml only parses). Every attribute
- * becomes a declared <key> typed from its values (int, double, boolean, else string), so
- * yEd, Gephi, Cytoscape desktop and graphology-graphml's `parse` read it back typed.
- * Missing attributes are simply omitted (GraphML has no null).
- *
- * Usage: `const xml = writeGraphml(graph)`
+ * GraphML, written a node at a time (graphology-graphml only parses). Every attribute is a
+ * declared, typed <key> (GraphHeader), so yEd, Gephi, Cytoscape desktop and
+ * graphology-graphml's `parse` read it back typed. Missing attributes are simply omitted
+ * (GraphML has no null). A graphology graph: `writeGraph(graph, (h) => new GraphmlWriter(h))`.
  */
-export function writeGraphml(graph: Graph): string {
-  const nodeKeys = declareKeys("node", graph.mapNodes((_node, attributes) => attributes));
-  const edgeKeys = declareKeys("edge", graph.mapEdges((_edge, attributes) => attributes));
-  const lines: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`,
-  ];
-  for (const key of [...nodeKeys.values(), ...edgeKeys.values()]) {
-    lines.push(`  <key id="${escape(key.id)}" for="${key.for}" attr.name="${escape(key.name)}" attr.type="${key.type}"/>`);
+export class GraphmlWriter implements GraphWriter {
+  private readonly nodeKeys: AttributeDeclaration[];
+  private readonly edgeKeys: AttributeDeclaration[];
+
+  constructor(private readonly header: GraphHeader) {
+    this.nodeKeys = header.nodeAttributes;
+    this.edgeKeys = header.edgeAttributes;
   }
-  const edgeDefault = graph.type === "directed" ? "directed" : "undirected";
-  lines.push(`  <graph id="${escape(String(graph.getAttribute("title") ?? "maillage"))}" edgedefault="${edgeDefault}">`);
-  graph.forEachNode((node, attributes) => {
-    lines.push(`    <node id="${escape(node)}">${dataOf(attributes, nodeKeys)}</node>`);
-  });
-  graph.forEachEdge((edge, attributes, source, target) => {
-    lines.push(`    <edge id="${escape(edge)}" source="${escape(source)}" target="${escape(target)}">${dataOf(attributes, edgeKeys)}</edge>`);
-  });
-  lines.push("  </graph>", "</graphml>", "");
-  return lines.join("\n");
-}
 
-interface KeyDeclaration {
-  id: string;
-  for: "node" | "edge";
-  name: string;
-  type: "boolean" | "int" | "double" | "string";
-}
-
-/** One key per attribute name, in first-seen order; the widest type any value needs. */
-function declareKeys(kind: "node" | "edge", elements: Attributes[]): Map<string, KeyDeclaration> {
-  const keys = new Map<string, KeyDeclaration>();
-  for (const attributes of elements) {
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value === null || value === undefined) continue;
-      const type = typeOf(value);
-      const key = keys.get(name);
-      if (!key) keys.set(name, { id: `${kind[0]}_${name}`, for: kind, name, type });
-      else if (key.type !== type) key.type = key.type === "int" && type === "double" ? "double" : "string";
-    }
+  start(): string {
+    const keys = (kind: "node" | "edge", declarations: AttributeDeclaration[]) =>
+      declarations.map((a) => `  <key id="${xmlText(keyId(kind, a))}" for="${kind}" attr.name="${xmlText(a.name)}" attr.type="${GRAPHML_TYPES[a.type]}"/>\n`).join("");
+    return (
+      `<?xml version="1.0" encoding="UTF-8"?>\n` +
+      `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n` +
+      keys("node", this.nodeKeys) +
+      keys("edge", this.edgeKeys) +
+      `  <graph id="${xmlText(this.header.title)}" edgedefault="${this.header.directed ? "directed" : "undirected"}">\n`
+    );
   }
-  return keys;
+
+  node({ id, attributes }: GraphNode): string {
+    return `    <node id="${xmlText(id)}">${dataOf("node", attributes, this.nodeKeys)}</node>\n`;
+  }
+
+  edge({ id, source, target, attributes }: GraphEdge): string {
+    return `    <edge id="${xmlText(id)}" source="${xmlText(source)}" target="${xmlText(target)}">${dataOf("edge", attributes, this.edgeKeys)}</edge>\n`;
+  }
+
+  end(): string {
+    return "  </graph>\n</graphml>\n";
+  }
 }
 
-function typeOf(value: unknown): KeyDeclaration["type"] {
-  if (typeof value === "boolean") return "boolean";
-  if (typeof value === "number") return Number.isInteger(value) ? "int" : "double";
-  return "string";
-}
+const keyId = (kind: "node" | "edge", a: AttributeDeclaration) => `${kind[0]}_${a.name}`;
 
-function dataOf(attributes: Attributes, keys: Map<string, KeyDeclaration>): string {
+function dataOf(kind: "node" | "edge", attributes: Record<string, unknown>, keys: AttributeDeclaration[]): string {
   let out = "";
-  for (const [name, key] of keys) {
-    const value = attributes[name];
+  for (const key of keys) {
+    const value = attributes[key.name];
     if (value === null || value === undefined) continue;
-    out += `<data key="${escape(key.id)}">${escape(typeof value === "object" ? JSON.stringify(value) : String(value))}</data>`;
+    out += `<data key="${xmlText(keyId(kind, key))}">${xmlText(textOf(value))}</data>`;
   }
   return out;
-}
-
-/** XML text and attribute escaping; control characters XML 1.0 forbids are dropped. */
-function escape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
 }

@@ -8,6 +8,7 @@ import { toCytoscape, toGexf, toGraphml } from "../../src/export/export.formats"
 import { ExportScope, WHOLE_GRAPH } from "../../src/export/export.scope";
 import { deleteByPrefix, openTestDatabase } from "../support/database";
 import { exportKnownGraph } from "./known-export-graph";
+import { parseStrictXml } from "./strict-xml";
 
 // knownGraph: Xylo (DEPARTEMENT:94) Alpha LEADER, Beta, Gamma; Yak (Créteil, 2019-05-01 → 2021-12-31)
 // Alpha, Beta; Zeta (REGION:84) Gamma, Delta; Wolf (nowhere) Epsilon. Memberships start 2020-01-01.
@@ -52,6 +53,7 @@ describe("exportGraph, bipartite", () => {
   it("writes GEXF that parses back to the same nodes, edges and typed attributes", async () => {
     const g = await graph();
     const xml = toGexf(g);
+    expect(() => parseStrictXml(xml)).not.toThrow();
     expect(xml).toContain('<attributes class="node">');
     expect(xml).not.toContain("viz:");
     const back = parseGexf(Graph, xml);
@@ -64,7 +66,9 @@ describe("exportGraph, bipartite", () => {
 
   it("writes GraphML that parses back to the same nodes, edges and typed attributes", async () => {
     const g = await graph();
-    const back = parseGraphml(Graph, toGraphml(g));
+    const xml = toGraphml(g);
+    expect(() => parseStrictXml(xml)).not.toThrow();
+    const back = parseGraphml(Graph, xml);
     expect([back.order, back.size]).toEqual([9, 8]);
     expect(back.getNodeAttributes(actor("alpha"))).toEqual(g.getNodeAttributes(actor("alpha")));
     expect(back.getNodeAttributes(alliance("yak"))).toEqual(g.getNodeAttributes(alliance("yak")));
@@ -97,7 +101,9 @@ describe("exportGraph, projected", () => {
     });
     expect(g.getNodeAttributes(actor("alpha"))).toMatchObject({ degree: 2, weightedDegree: 3 });
     expect(g.getNodeAttributes(actor("epsilon"))).toMatchObject({ degree: 0, weightedDegree: 0 });
-    const back = parseGexf(Graph, toGexf(g));
+    const xml = toGexf(g);
+    expect(() => parseStrictXml(xml)).not.toThrow();
+    const back = parseGexf(Graph, xml);
     expect([back.order, back.size]).toEqual([5, 4]);
     expect(back.getEdgeAttributes(back.edge(actor("alpha"), actor("beta"))!)).toMatchObject({ weight: 2, type: "CO_CONSTRUCTS" });
   });

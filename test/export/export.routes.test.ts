@@ -12,6 +12,7 @@ import { KEYS, testAuthConfig } from "../auth/auth-support";
 const get = (url: string) => fetch(url, { headers: { "x-api-key": KEYS.admin } });
 import { deleteByPrefix, openTestDatabase } from "../support/database";
 import { exportKnownGraph } from "./known-export-graph";
+import { parseStrictXml } from "./strict-xml";
 
 // knownGraph: PHILANTHROPY in Créteil is Yak (Alpha, Beta); RESEARCH_PARTNERSHIP in REGION:84 is
 // Zeta (Gamma, Delta). Other files' data may match these scopes too, so assertions keep our ids.
@@ -44,7 +45,9 @@ describe("GET /export/<format>", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/gexf\+xml/);
     expect(response.headers.get("content-disposition")).toBe("attachment; filename=maillage-commune-94028_philanthropy.gexf");
-    const graph = parseGexf(Graph, await response.text());
+    const xml = await response.text();
+    expect(() => parseStrictXml(xml)).not.toThrow();
+    const graph = parseGexf(Graph, xml);
     expect(ours(graph.nodes())).toEqual([`actor:${P}alpha`, `actor:${P}beta`, `alliance:${P}yak`]);
   });
 
@@ -53,7 +56,9 @@ describe("GET /export/<format>", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/graphml\+xml/);
     expect(response.headers.get("content-disposition")).toContain("maillage-region-84_research_partnership_projected.graphml");
-    const graph = parseGraphml(Graph, await response.text());
+    const xml = await response.text();
+    expect(() => parseStrictXml(xml)).not.toThrow();
+    const graph = parseGraphml(Graph, xml);
     const edges = graph.edges().filter((e) => e.includes(P));
     expect(edges.map((e) => [graph.source(e), graph.target(e), graph.getEdgeAttribute(e, "weight")])).toEqual([
       [`actor:${P}delta`, `actor:${P}gamma`, 1],

@@ -1,0 +1,96 @@
+import Graph from "graphology";
+
+export type Attributes = Record<string, unknown>;
+
+/** An attribute's type, as both XML formats declare it before any node (GEXF names, GraphML maps them). */
+export type AttributeType = "string" | "integer" | "double" | "boolean";
+
+export interface AttributeDeclaration {
+  name: string;
+  type: AttributeType;
+}
+
+/**
+ * What a graph writer must know before the first node: the XML formats declare every
+ * attribute, typed, ahead of the elements, so a streamed graph declares them from its
+ * model (export.elements.ts) and an in-memory graph from its values (`headerOf`).
+ * Node attributes include `label`, edge attributes `weight`: each format places them.
+ */
+export interface GraphHeader {
+  title: string;
+  directed: boolean;
+  nodeAttributes: AttributeDeclaration[];
+  edgeAttributes: AttributeDeclaration[];
+}
+
+export interface GraphNode {
+  id: string;
+  attributes: Attributes;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  attributes: Attributes;
+}
+
+/**
+ * Writes one graph as text, a piece at a time: `start()`, every node, every edge, `end()`,
+ * each call returning the text to append. Nothing of the graph is kept, so a graph read
+ * page by page is written in constant memory.
+ */
+export interface GraphWriter {
+  start(): string;
+  node(node: GraphNode): string;
+  edge(edge: GraphEdge): string;
+  end(): string;
+}
+
+/**
+ * An in-memory graphology graph through the same writers (tests; the explorer's graphs):
+ * attributes declared in first-seen order with the widest type their values need.
+ *
+ * Usage: `const xml = writeGraph(graph, (header) => new GexfWriter(header))`
+ */
+export function writeGraph(graph: Graph, writerOf: (header: GraphHeader) => GraphWriter): string {
+  const writer = writerOf(headerOf(graph));
+  const parts = [writer.start()];
+  graph.forEachNode((id, attributes) => parts.push(writer.node({ id, attributes })));
+  graph.forEachEdge((id, attributes, source, target) => parts.push(writer.edge({ id, source, target, attributes })));
+  parts.push(writer.end());
+  return parts.join("");
+}
+
+export function headerOf(graph: Graph): GraphHeader {
+  return {
+    title: String(graph.getAttribute("title") ?? "maillage"),
+    directed: graph.type !== "undirected",
+    nodeAttributes: declare(graph.mapNodes((_node, attributes) => attributes)),
+    edgeAttributes: declare(graph.mapEdges((_edge, attributes) => attributes)),
+  };
+}
+
+function declare(elements: Attributes[]): AttributeDeclaration[] {
+  const types = new Map<string, AttributeType>();
+  for (const attributes of elements) {
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === null || value === undefined) continue;
+      const type = typeOf(value);
+      const known = types.get(name);
+      types.set(name, !known || known === type ? type : known === "integer" && type === "double" ? "double" : "string");
+    }
+  }
+  return [...types].map(([name, type]) => ({ name, type }));
+}
+
+function typeOf(value: unknown): AttributeType {
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "double";
+  return "string";
+}
+
+/** An attribute value as text: objects as JSON (neither XML format has lists we use). */
+export function textOf(value: unknown): string {
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
