@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import neo4j from "neo4j-driver";
 import { Executor } from "../neo4j/executor";
 import { Label, Rel } from "../neo4j/graph-model";
@@ -49,9 +50,11 @@ ${SET_DECODED_PROPERTIES("r", "row")}`;
  * applies the migrations, loads nodes then relationships in batches, and finally recomputes
  * counts and checksum from the database and compares them with the file's.
  */
-export async function restore(executor: Executor, path: string, options: RestoreOptions): Promise<RestoreResult> {
+export async function restore(database: Executor, path: string, options: RestoreOptions): Promise<RestoreResult> {
   const file = await checkBackupFile(path, (done, total) => options.progress?.("check file", done, total));
   refuseUnknown(file.labels, file.types, file.header.migrations.map((m) => m.id));
+  // Its writes are recorded as this restore: the file, and the checksum of the graph it holds.
+  const executor = database.forRequest({ kind: "restore", id: basename(path), sha256: [file.trailer.sha256] });
 
   const [{ count }] = await executor.read(NOT_EMPTY);
   if (count > 0 && !options.replace) {

@@ -6,11 +6,12 @@
  *   api-key    id: the key's name (never the key)         jwt        id: the token's `sub`
  *   import     id: the file(s) imported; sha256 of each   seed       id: what is seeded (territories, sdgs, demo-graph)
  *   migration  id: the migration (001_constraints)        cli        id: the command (`maillage restore`)
+ *   restore    id: the backup file; sha256 of the graph it holds (its checksum)
  *   script     id: a script or test acting on the database directly
  */
 export interface Caller {
-  kind: "api-key" | "jwt" | "import" | "seed" | "migration" | "cli" | "script";
+  kind: "api-key" | "jwt" | "import" | "restore" | "seed" | "migration" | "cli" | "script";
   id: string;
-  /** Imports: the SHA-256 (hex) of each file, in the order `id` lists them. */
+  /** Imports: the SHA-256 (hex) of each file, in the order `id` lists them; a restore: the backup's checksum. */
   sha256?: string[];
 }
