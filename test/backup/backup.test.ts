@@ -2,13 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { CommanderError } from "commander";
 import { backup } from "../../src/backup/backup";
 import { GraphChecksum, nodeDigest, relationshipDigest } from "../../src/backup/checksum";
 import { BACKUP_FORMAT, BackupWriter } from "../../src/backup/format";
 import { restore } from "../../src/backup/restore";
 import { BackupNode, BackupRelationship } from "../../src/backup/scan";
-import { createProgram } from "../../src/cli/program";
 import { graphStats } from "../../src/cli/stats";
 import { loadConfig } from "../../src/config";
 import { connect, Connection } from "../../src/neo4j/connect";
@@ -17,6 +15,7 @@ import { DEMO_GRAPH } from "../../src/seed/seed";
 import { loadDocument } from "../../src/seed/document";
 import { deleteByPrefix, openTestDatabase } from "../support/database";
 import { OwnNeo4j } from "../faults/own-neo4j";
+import { runCli } from "../support/cli";
 
 const PREFIX = "backuptest-";
 const LONG = 600_000;
@@ -210,13 +209,13 @@ describe("maillage backup / restore", () => {
 
   it("runs as `maillage backup` and `maillage restore`, whose errors say what to do", async () => {
     const out = join(dir, "cli.jsonl.gz");
-    const made = await cli(["backup", "--out", out, "--quiet"]);
+    const made = await runCli(["backup", "--out", out, "--quiet"]);
     expect(made.code).toBe(0);
     expect(made.out).toContain(` relationships to ${out}\n`);
     expect(made.out).toMatch(/^Backed up \d+ nodes and \d+ relationships to .*\nsha256 [0-9a-f]{64}\n$/);
-    await expect(cli(["restore", "--from", out, "--quiet"])).rejects.toThrow(/the database is not empty .* Pass --replace/);
-    await expect(cli(["restore", "--from", join(dir, "missing.jsonl.gz")])).rejects.toThrow(/missing\.jsonl\.gz cannot be read: ENOENT/);
-    expect((await cli(["backup", "--help"])).out).toContain("--attempts <n>");
+    await expect(runCli(["restore", "--from", out, "--quiet"])).rejects.toThrow(/the database is not empty .* Pass --replace/);
+    await expect(runCli(["restore", "--from", join(dir, "missing.jsonl.gz")])).rejects.toThrow(/missing\.jsonl\.gz cannot be read: ENOENT/);
+    expect((await runCli(["backup", "--help"])).out).toContain("--attempts <n>");
   }, LONG);
 });
 
@@ -262,25 +261,3 @@ async function writeBackup(path: string, nodes: BackupNode[], relationships: Bac
   await writer.close();
 }
 
-/** Runs `maillage <args>` in-process; returns what it printed and the exit code it set (errors reach the caller, as in main.ts). */
-async function cli(args: string[]): Promise<{ out: string; code: number }> {
-  let out = "";
-  const program = createProgram();
-  const capture = (command: typeof program) => {
-    command.configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (out += s) });
-    command.commands.forEach(capture);
-  };
-  capture(program);
-  const log = jest.spyOn(console, "log").mockImplementation((...a) => void (out += a.join(" ") + "\n"));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(["node", "maillage", ...args]);
-    return { out, code: Number(process.exitCode ?? 0) };
-  } catch (e) {
-    if (e instanceof CommanderError) return { out, code: e.exitCode };
-    throw e;
-  } finally {
-    log.mockRestore();
-    process.exitCode = 0;
-  }
-}

@@ -1,48 +1,23 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CommanderError } from "commander";
-import { createProgram } from "../../src/cli/program";
+import { runCli } from "../support/cli";
 import { openTestDatabase } from "../support/database";
 import { deleteImported } from "../import/import-support";
 import { smallDocument } from "../import/fixture";
 
 const PREFIX = "clitest-";
 
-/** Runs `maillage <args>` in-process; returns what it printed and the exit code it set. */
-async function run(args: string[]): Promise<{ out: string; code: number }> {
-  let out = "";
-  const program = createProgram();
-  const capture = (command: typeof program) => {
-    command.configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (out += s) });
-    command.commands.forEach(capture);
-  };
-  capture(program);
-  const log = jest.spyOn(console, "log").mockImplementation((...a) => void (out += a.join(" ") + "\n"));
-  const error = jest.spyOn(console, "error").mockImplementation((...a) => void (out += a.join(" ") + "\n"));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(["node", "maillage", ...args]);
-    return { out, code: Number(process.exitCode ?? 0) };
-  } catch (e) {
-    if (e instanceof CommanderError) return { out, code: e.exitCode };
-    throw e;
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-    process.exitCode = 0;
-  }
-}
 
 describe("maillage --help", () => {
   it.each(["import", "export", "generate", "stats", "migrate", "seed"])("describes `%s`", async (command) => {
-    const { out, code } = await run([command, "--help"]);
+    const { out, code } = await runCli([command, "--help"]);
     expect(code).toBe(0);
     expect(out).toContain(`Usage: maillage ${command}`);
   });
 
   it("lists every command", async () => {
-    const { out } = await run(["--help"]);
+    const { out } = await runCli(["--help"]);
     for (const command of ["import", "export", "generate", "stats", "migrate", "seed"]) expect(out).toContain(command);
   });
 });
@@ -59,11 +34,11 @@ describe("maillage import", () => {
     await connection;
     const file = join(dir, "doc.json");
     writeFileSync(file, JSON.stringify(smallDocument(PREFIX)));
-    expect((await run(["import", file, "--quiet"])).code).toBe(0);
+    expect((await runCli(["import", file, "--quiet"])).code).toBe(0);
     const doc = smallDocument(PREFIX) as any;
     doc.actors[0].kind = "NOPE";
     writeFileSync(file, JSON.stringify(doc));
-    const { out, code } = await run(["import", file, "--quiet", "--batch-size", "2"]);
+    const { out, code } = await runCli(["import", file, "--quiet", "--batch-size", "2"]);
     expect(code).toBe(2);
     expect(out).toContain("doc.json#/actors/0/kind kind:");
     const report = JSON.parse(readFileSync(`${file}.report.json`, "utf8"));
@@ -74,20 +49,20 @@ describe("maillage import", () => {
     await connection;
     const csv = join(dir, "actors.csv");
     writeFileSync(csv, Buffer.concat([Buffer.from(`id,name,kind\n${PREFIX}latin,Cr`), Buffer.from([0xe9]), Buffer.from("teil,MEDIA\n")]));
-    const { out, code } = await run(["import", csv, "--quiet"]);
+    const { out, code } = await runCli(["import", csv, "--quiet"]);
     expect(code).toBe(0);
     expect(out).toContain(`${csv}: read as Windows-1252 (what Excel writes in France), since byte 0xE9 (line 2, byte offset 29) is not UTF-8`);
     expect(JSON.parse(readFileSync(`${csv}.report.json`, "utf8")).transcoded).toMatchObject([{ file: csv, encoding: "windows-1252" }]);
     writeFileSync(csv, Buffer.concat([Buffer.from(`id,name,kind\n${PREFIX}latin,Cr`), Buffer.from([0x81]), Buffer.from("teil,MEDIA\n")]));
-    await expect(run(["import", csv, "--quiet"])).rejects.toThrow(/actors\.csv: is neither UTF-8 nor Windows-1252: byte 0x81 \(line 2, byte offset 29\)/);
+    await expect(runCli(["import", csv, "--quiet"])).rejects.toThrow(/actors\.csv: is neither UTF-8 nor Windows-1252: byte 0x81 \(line 2, byte offset 29\)/);
   });
 
   it("stops on a file it cannot read", async () => {
-    await expect(run(["import", join(dir, "missing.json")])).rejects.toThrow(/cannot be read/);
+    await expect(runCli(["import", join(dir, "missing.json")])).rejects.toThrow(/cannot be read/);
   });
 
   it("prints counts with `stats`", async () => {
-    const { out, code } = await run(["stats", "--json"]);
+    const { out, code } = await runCli(["stats", "--json"]);
     expect(code).toBe(0);
     const stats = JSON.parse(out);
     expect(stats.nodes.Actor).toBeGreaterThan(0);
