@@ -5,12 +5,13 @@ import { parse as parseGraphml } from "graphology-graphml";
 import { Connection } from "../../src/neo4j/connect";
 import { Executor } from "../../src/neo4j/executor";
 import { loadDocument } from "../../src/seed/document";
-import { createServer, MaillageServer } from "../../src/server";
 import { KEYS, testAuthConfig } from "../auth/auth-support";
 
 /** Exports are for admins: every request here carries the admin key. */
 const get = (url: string) => fetch(url, { headers: { "x-api-key": KEYS.admin } });
-import { deleteByPrefix, openTestDatabase } from "../support/database";
+import { deleteByPrefix } from "../support/database";
+import { createServer } from "../../src/server";
+import { useHttpServers } from "../support/http-servers";
 import { exportKnownGraph } from "./known-export-graph";
 import { parseStrictXml } from "./strict-xml";
 
@@ -18,23 +19,14 @@ import { parseStrictXml } from "./strict-xml";
 // Zeta (Gamma, Delta). Other files' data may match these scopes too, so assertions keep our ids.
 const P = "exphttp-";
 const ours = (ids: string[]) => ids.filter((id) => id.includes(P)).sort();
+const servers = useHttpServers((database) => deleteByPrefix(database, P));
 let connection: Connection;
-let server: MaillageServer;
 let base: string;
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
-  await deleteByPrefix(connection, P);
+  connection = servers.connection();
   await loadDocument(connection.executor, exportKnownGraph(P, 2));
-  server = await createServer(connection.executor, { auth: testAuthConfig() });
-  base = `http://127.0.0.1:${await server.listen(0)}/export`;
-});
-
-afterAll(async () => {
-  await deleteByPrefix(connection, P);
-  await server.stop();
-  server.httpServer.close();
-  await connection.close();
+  base = `${await servers.start({ auth: testAuthConfig() })}/export`;
 });
 
 const YAK = "territory=94028&allianceKinds=PHILANTHROPY";

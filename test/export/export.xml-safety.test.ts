@@ -4,9 +4,9 @@ import { ExportFormat } from "../../src/export/export.formats";
 import { exportText, openExport } from "../../src/export/export.service";
 import { ExportScope, GraphMode, WHOLE_GRAPH } from "../../src/export/export.scope";
 import { xmlText } from "../../src/export/xml-text";
-import { createServer, MaillageServer } from "../../src/server";
 import { KEYS, testAuthConfig } from "../auth/auth-support";
-import { deleteByPrefix, openTestDatabase } from "../support/database";
+import { deleteByPrefix } from "../support/database";
+import { useHttpServers } from "../support/http-servers";
 import { knownGraph } from "../support/known-graph";
 import { named, parseStrictXml } from "./strict-xml";
 
@@ -21,14 +21,13 @@ const BAD_NAMES: Record<string, string> = {
   delta: "Delta\uD800lone",
 };
 const ALLIANCE_NAME = "Xylo\u001B\u007F\u0085";
+const servers = useHttpServers((database) => deleteByPrefix(database, P));
 let connection: Connection;
-let server: MaillageServer;
 let base: string;
 let counts: { actors: number; alliances: number; memberships: number; pairs: number };
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
-  await deleteByPrefix(connection, P);
+  connection = servers.connection();
   const doc = knownGraph(P);
   // No SIREN or RNA: those are unique, and other files load the known graph with theirs.
   doc.actors = doc.actors.map(({ siren: _s, rna: _r, ...actor }: any) => actor);
@@ -47,15 +46,7 @@ beforeAll(async () => {
     { p: P },
   );
   counts = row as typeof counts;
-  server = await createServer(connection.executor, { auth: testAuthConfig() });
-  base = `http://127.0.0.1:${await server.listen(0)}/export`;
-});
-
-afterAll(async () => {
-  await deleteByPrefix(connection, P);
-  await server.stop();
-  server.httpServer.close();
-  await connection.close();
+  base = `${await servers.start({ auth: testAuthConfig() })}/export`;
 });
 
 const GRAPH_FORMATS = [ExportFormat.GEXF, ExportFormat.GRAPHML, ExportFormat.CYTOSCAPE];
