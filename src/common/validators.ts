@@ -18,6 +18,19 @@ export function luhnValid(digits: string): boolean {
 export const isSiren = (value: unknown): boolean =>
   typeof value === "string" && /^\d{9}$/.test(value) && luhnValid(value);
 
+/** A value as a message quotes it: strings in double quotes (cut at 60 characters), other values as JSON. */
+export function quoted(value: unknown): string {
+  if (typeof value !== "string") return JSON.stringify(value) ?? String(value);
+  return `"${value.length > 60 ? `${value.slice(0, 59)}…` : value}"`;
+}
+
+/** Why `digits` is not a SIREN ("552032535": the check digit is wrong (Luhn)), quoting `shown` (the value as written), or undefined. */
+export function sirenProblem(digits: unknown, shown: unknown = digits): string | undefined {
+  if (isSiren(digits)) return undefined;
+  if (typeof digits === "string" && /^\d{9}$/.test(digits)) return `${quoted(shown)}: the check digit is wrong (Luhn)`;
+  return `${quoted(shown)} is not a SIREN: 9 digits (552032534), the last a Luhn check digit`;
+}
+
 export const isRna = (value: unknown): boolean => typeof value === "string" && /^W\d{9}$/.test(value);
 
 /** External ids: what a spreadsheet key or slug looks like, nothing that needs escaping. */
@@ -27,28 +40,34 @@ const TERRITORY_REF = new RegExp(`^((${Object.values(TerritoryLevel).join("|")})
 /** "94028" (an INSEE code) or "COMMUNE:94028" (level-qualified, for codes shared by two levels). */
 export const isTerritoryRef = (value: unknown): boolean => typeof value === "string" && TERRITORY_REF.test(value);
 
-function simple(name: string, test: (value: unknown) => boolean, message: string) {
+/** The value a rule refused: a list's first failing item (rules given `each` see the whole list), else the value. */
+export const firstFailing = (value: unknown, test: (item: unknown) => boolean): unknown =>
+  Array.isArray(value) ? (value.find((item) => !test(item)) ?? value) : value;
+
+/** A rule whose message quotes the value found: "…" then `message` (or what `message` says of the value). */
+function simple(name: string, test: (value: unknown) => boolean, message: string | ((value: unknown) => string)) {
+  const describe = (value: unknown) => (typeof message === "string" ? `${quoted(value)} ${message}` : message(value));
   return (options?: ValidationOptions) => (target: object, propertyName: string) =>
     registerDecorator({
       name,
       target: target.constructor,
       propertyName,
-      options: { message, ...options },
+      options: { message: (args: ValidationArguments) => describe(firstFailing(args.value, test)), ...options },
       validator: { validate: (value: unknown) => test(value) },
     });
 }
 
-export const IsSiren = simple("isSiren", isSiren, "must be a SIREN: 9 digits with a valid Luhn check digit");
-export const IsRna = simple("isRna", isRna, "must be an RNA number: W followed by 9 digits");
+export const IsSiren = simple("isSiren", isSiren, (value) => sirenProblem(value) ?? "");
+export const IsRna = simple("isRna", isRna, "is not an RNA number: W followed by 9 digits (W751234567)");
 export const IsTerritoryRef = simple(
   "isTerritoryRef",
   isTerritoryRef,
-  "must be an INSEE code (\"94028\") or a level-qualified territory id (\"REGION:11\")",
+  "is not an INSEE code (\"94028\") nor a level-qualified territory id (\"REGION:11\")",
 );
 export const IsExternalId = simple(
   "isExternalId",
   (value) => typeof value === "string" && ID_PATTERN.test(value),
-  "must be 1–100 characters: letters, digits and . _ ~ : - (starting with a letter or digit)",
+  "is not an id: 1–100 characters, letters, digits and . _ ~ : - (starting with a letter or digit)",
 );
 
 /**

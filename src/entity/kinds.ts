@@ -3,7 +3,8 @@ import { LocalDateResolver } from "graphql-scalars";
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsString, IsUrl, Length, Max, Min, ValidateNested,
 } from "class-validator";
-import { IsExternalId, IsRna, IsSiren, IsStorableText, IsTerritoryRef, Lines, storableTextPattern } from "../common/validators";
+import type { ValidationArguments, ValidationOptions } from "class-validator";
+import { firstFailing, IsExternalId, IsRna, IsSiren, IsStorableText, IsTerritoryRef, Lines, quoted, storableTextPattern } from "../common/validators";
 
 /** A property decorator (class-validator's own have this shape). */
 export type Decorator = (target: object, property: string) => void;
@@ -28,6 +29,10 @@ export interface Kind {
 
 const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (each) => decorate({ each });
 
+/** A message quoting the value found (a list's first item failing `test`), then what was expected. */
+const says = (test: (item: unknown) => boolean, expected: (found: unknown) => string) => (args: ValidationArguments) =>
+  expected(firstFailing(args.value, test));
+
 /**
  * Free text of `min`–`max` characters: one line (names, titles) unless `lines` is "many"
  * (descriptions, notes). Characters XML cannot hold are refused (see IsStorableText); ids,
@@ -35,13 +40,22 @@ const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (eac
  */
 export const text = (min: number, max: number, lines: Lines = "one"): Kind => ({
   type: () => String,
-  rules: [rule((o) => IsString(o)), rule((o) => Length(min, max, o)), rule((o) => IsStorableText(lines, o))],
+  rules: [
+    rule((o) => IsString({ ...o, message: says((v) => typeof v === "string", (v) => `${quoted(v)} is not text`) })),
+    rule((o) => Length(min, max, { ...o, message: (args) => `${quoted(args.value)} is ${String(args.value).length} characters long; ${min}–${max} expected` })),
+    rule((o) => IsStorableText(lines, o)),
+  ],
   json: { type: "string", minLength: min, maxLength: max, pattern: storableTextPattern(lines) },
 });
 
 export const enumOf = (values: object): Kind => ({
   type: () => values,
-  rules: [rule((o) => IsEnum(values, o))],
+  rules: [
+    rule((o) => IsEnum(values, {
+      ...o,
+      message: says((v) => Object.values(values).includes(v), (v) => `${quoted(v)} is not one of ${Object.values(values).join(", ")}`),
+    })),
+  ],
   json: { enum: Object.values(values) },
 });
 
@@ -57,7 +71,10 @@ export const territoryRef: Kind = { type: () => String, rules: [rule((o) => IsTe
 export const url: Kind = {
   type: () => String,
   // IsUrl lets control characters through in the path.
-  rules: [rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, o)), rule((o) => IsStorableText("one", o))],
+  rules: [
+    rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, { ...o, message: (args) => `${quoted(args.value)} is not a web address starting with http:// or https://` })),
+    rule((o) => IsStorableText("one", o)),
+  ],
   json: { type: "string", format: "uri" },
 };
 
@@ -67,19 +84,27 @@ export const rna: Kind = { type: () => String, rules: [rule((o) => IsRna(o))], j
 /** A "YYYY-MM-DD" date (GraphQL's LocalDate checks it; files are checked by the importer). */
 export const date: Kind = { type: () => LocalDateResolver, rules: [], json: { $ref: "#/$defs/date" }, date: true };
 
+const isSdgNumber = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 17;
+
 export const sdgNumber: Kind = {
   type: () => Int,
-  rules: [rule((o) => IsInt(o)), rule((o) => Min(1, o)), rule((o) => Max(17, o))],
+  // One message for the three rules: what an SDG number is.
+  rules: [IsInt, (o: ValidationOptions) => Min(1, o), (o: ValidationOptions) => Max(17, o)].map((check) =>
+    rule((o) => check({ ...o, message: says(isSdgNumber, (v) => `${quoted(v)} is not an SDG number: a whole number from 1 to 17`) })),
+  ),
   json: { type: "integer", minimum: 1, maximum: 17 },
   number: true,
 };
 
 export const number: Kind = {
   type: () => Float,
-  rules: [rule((o) => IsNumber({ allowNaN: false, allowInfinity: false }, o))],
+  rules: [rule((o) => IsNumber({ allowNaN: false, allowInfinity: false }, { ...o, message: (args) => `${quoted(args.value)} is not a number (12.5)` }))],
   json: { type: "number" },
   number: true,
 };
+
+const count = (list: unknown) => (Array.isArray(list) ? `${list.length} value${list.length === 1 ? "" : "s"} given` : `${quoted(list)} is not a list`);
+const twice = (list: unknown) => (Array.isArray(list) ? list.find((item, i) => list.indexOf(item) !== i) : list);
 
 /** A list of `item`s (a CSV cell of `;`-separated values). */
 export function listOf(item: Kind, limits: { min?: number; max?: number; unique?: boolean } = {}): Kind {
@@ -87,9 +112,9 @@ export function listOf(item: Kind, limits: { min?: number; max?: number; unique?
   return {
     type: () => [item.type()],
     rules: [
-      ...(min !== undefined ? [() => ArrayMinSize(min)] : []),
-      ...(max !== undefined ? [() => ArrayMaxSize(max)] : []),
-      ...(unique ? [() => ArrayUnique()] : []),
+      ...(min !== undefined ? [() => ArrayMinSize(min, { message: (a) => `${count(a.value)}; at least ${min} expected` })] : []),
+      ...(max !== undefined ? [() => ArrayMaxSize(max, { message: (a) => `${count(a.value)}; at most ${max} expected` })] : []),
+      ...(unique ? [() => ArrayUnique(undefined, { message: (a) => `${quoted(twice(a.value))} is given twice` })] : []),
       ...item.rules.map((r) => () => r(true)),
     ],
     json: {

@@ -4,6 +4,8 @@ import { fieldsOf } from "../entity/field";
 import { FlatField, flatFields, valueAt } from "../entity/stored";
 import { ENTITIES, Entity, keyOf, SPECS } from "./entities";
 import { ImportRow, reject, Rejection } from "./rows";
+import { dateProblem } from "./cell-forms";
+import { quoted } from "../common/validators";
 
 /** A row that passed validation: its key and its input-class instance (defaults applied). */
 export interface ValidRow {
@@ -56,7 +58,7 @@ const DATE_FIELDS = Object.fromEntries(
 
 // Synchronous: every rule is (async validators would be skipped, and none is declared).
 function problemsOf(row: ImportRow, input: Record<string, any> | undefined): { field: string; reason: string }[] {
-  if (!input) return [{ field: "", reason: "must be an object" }];
+  if (!input) return [{ field: "", reason: `${quoted(row.data.__notObject)} is not a row: a row is an object ({ "id": … })` }];
   const problems: { field: string; reason: string }[] = [];
   if (row.entity !== "memberships" && (input.id === undefined || input.id === null)) {
     problems.push({ field: "id", reason: "is required: imports upsert by id" });
@@ -64,9 +66,18 @@ function problemsOf(row: ImportRow, input: Record<string, any> | undefined): { f
   problems.push(...flattenValidationErrors(validateSync(input, { forbidUnknownValues: false }), ""));
   for (const { path } of DATE_FIELDS[row.entity]) {
     const value = valueAt(input, path);
-    if (value != null && !isIsoDate(value)) problems.push({ field: path.join("."), reason: "must be a date written YYYY-MM-DD" });
+    if (value != null && !isIsoDate(value)) problems.push({ field: path.join("."), reason: isoDateProblem(value) });
   }
-  return problems;
+  // A cell the reader refused says why in its own words (the value as written); the same reason is said once.
+  const read = row.problems ?? [];
+  const fromRules = problems.filter((p) => !read.some((r) => r.field === p.field));
+  return [...read, ...fromRules].filter((p, i, all) => all.findIndex((q) => q.field === p.field && q.reason === p.reason) === i);
+}
+
+/** Why a file's date is not a YYYY-MM-DD day: the day does not exist, or (JSON) it is written otherwise. */
+function isoDateProblem(value: unknown): string {
+  if (typeof value !== "string") return `${quoted(value)} is not a date; write YYYY-MM-DD (2021-03-15)`;
+  return dateProblem(value) ?? `${quoted(value)}: dates in JSON are written YYYY-MM-DD (2021-03-15)`;
 }
 
 /** `--source` fills in sourceIds for rows that have none (every entity but sources cites sources). */

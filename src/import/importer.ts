@@ -9,7 +9,7 @@ import { ReferenceChecker, ResolvedRow } from "./import.references";
 import { checkUniqueIdentifiers } from "./import.unique";
 import { validateRows, ValidateOptions } from "./import.validate";
 import { Transcoding } from "./decode";
-import { decodeCsv, readCsvRows } from "./read-csv";
+import { CsvDialect, decodeCsv, Normalisation, readCsvRows } from "./read-csv";
 import { decodeJson, readJsonRows } from "./read-json";
 import { ImportFileError, ImportRow, Rejection } from "./rows";
 
@@ -38,6 +38,10 @@ export interface ImportResult {
   rowsRejected: number;
   /** CSV files that were not UTF-8 and were read as Windows-1252 (rows given directly: none). */
   transcoded: Transcoding[];
+  /** How each CSV file was written (separator, encoding, BOM, line ends); rows given directly: none. */
+  csv: CsvDialect[];
+  /** Cells read into the API's forms (decimal commas, grouped SIRENs, dd/mm/yyyy dates…), per file and column. */
+  normalised: Normalisation[];
   ms: number;
   /** Where the time went: validation, identifier and reference checks, and the writes of each entity. */
   phaseMs: PhaseMs;
@@ -57,7 +61,7 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * `actors.csv` … `maturity.csv` — or by `entity`), decoded strictly (read-json, read-csv):
  * its rows, and how a CSV that was not UTF-8 was read.
  */
-export function readInputFile(path: string, entity?: Entity): { rows: ImportRow[]; transcoding?: Transcoding; sha256: string } {
+export function readInputFile(path: string, entity?: Entity, delimiter?: string): InputFile {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -70,17 +74,32 @@ export function readInputFile(path: string, entity?: Entity): { rows: ImportRow[
   if (!/\.csv$/i.test(path) || !csvEntity) {
     throw new ImportFileError(path, `is neither a .json document nor a CSV named ${ENTITIES.map((e) => e === "maturityAssessments" ? "maturity.csv" : `${e}.csv`).join(", ")} (or give --entity)`);
   }
-  const { text, transcoding } = decodeCsv(path, bytes);
-  return { rows: readCsvRows(path, text, csvEntity), transcoding, sha256 };
+  const { text, bom, transcoding } = decodeCsv(path, bytes);
+  const { rows, dialect, normalised } = readCsvRows(path, text, csvEntity, { delimiter, bom, encoding: transcoding ? "windows-1252" : "UTF-8" });
+  return { rows, transcoding, sha256, dialect, normalised };
+}
+
+/** A file read: its rows, and for a CSV how it was written and which cells were read into the API's forms. */
+export interface InputFile {
+  rows: ImportRow[];
+  transcoding?: Transcoding;
+  sha256: string;
+  dialect?: CsvDialect;
+  normalised?: Normalisation[];
 }
 
 /** Reads every file (one that cannot be read stops it all before any write), then validates and imports them together (a membership CSV may refer to the alliances CSV). */
-export async function importFiles(executor: Executor, paths: string[], options: ImportOptions & { entity?: Entity } = {}): Promise<ImportResult> {
-  const files = paths.map((path) => readInputFile(path, options.entity));
+export async function importFiles(executor: Executor, paths: string[], options: ImportOptions & { entity?: Entity; delimiter?: string } = {}): Promise<ImportResult> {
+  const files = paths.map((path) => readInputFile(path, options.entity, options.delimiter));
   // Its writes are recorded as this import: the files, and the SHA-256 of each as read.
   const caller = { kind: "import" as const, id: paths.join(", "), sha256: files.map((file) => file.sha256) };
   const result = await importRows(executor.forRequest(caller), files.flatMap((file) => file.rows), options);
-  return { ...result, transcoded: files.flatMap((file) => (file.transcoding ? [file.transcoding] : [])) };
+  return {
+    ...result,
+    transcoded: files.flatMap((file) => (file.transcoding ? [file.transcoding] : [])),
+    csv: files.flatMap((file) => (file.dialect ? [file.dialect] : [])),
+    normalised: files.flatMap((file) => file.normalised ?? []),
+  };
 }
 
 /**
@@ -121,7 +140,7 @@ export async function importRows(executor: Executor, rows: ImportRow[], options:
   }
   const rejected = checks.rejected();
   const rowsRejected = new Set(rejected.map(rowOf)).size;
-  return { rowsRead: rows.length, imported, rejected, rowsRejected, transcoded: [], ms: Date.now() - started, phaseMs: { ...checks.ms, writes } };
+  return { rowsRead: rows.length, imported, rejected, rowsRejected, transcoded: [], csv: [], normalised: [], ms: Date.now() - started, phaseMs: { ...checks.ms, writes } };
 }
 
 /** The row a rejection is about (its file and line, or its pointer "/actors/3"): a row with three bad fields counts once. */

@@ -2,6 +2,9 @@ import { parse } from "csv-parse/sync";
 import { flatFields } from "../entity/stored";
 import { Entity, SPECS } from "./entities";
 import { ImportFileError, ImportRow } from "./rows";
+import { quoted } from "../common/validators";
+import { Kind, siren } from "../entity/kinds";
+import { CellReading, readDate, readNumber, readSiren } from "./cell-forms";
 import { decodeWindows1252, describeByte, firstNonUtf8, firstUndefinedInWindows1252, strictUtf8, Transcoding, utf16Mark, utf8Looking } from "./decode";
 
 const SAVE_AS_UTF8 = 'save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")';
@@ -12,9 +15,9 @@ const SAVE_AS_UTF8 = 'save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")';
  * UTF-8 letters with other bytes (a concatenated or half-repaired file: either reading would
  * corrupt some names), or when a byte is a character in neither encoding.
  */
-export function decodeCsv(file: string, bytes: Uint8Array): { text: string; transcoding?: Transcoding } {
+export function decodeCsv(file: string, bytes: Uint8Array): { text: string; bom: boolean; transcoding?: Transcoding } {
   const text = strictUtf8(bytes);
-  if (text !== undefined) return { text };
+  if (text !== undefined) return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
   const mark = utf16Mark(bytes);
   if (mark) throw new ImportFileError(file, `is ${mark}, not UTF-8; ${SAVE_AS_UTF8}`);
   const first = firstNonUtf8(bytes)!;
@@ -28,50 +31,178 @@ export function decodeCsv(file: string, bytes: Uint8Array): { text: string; tran
     throw new ImportFileError(file, `is neither UTF-8 nor Windows-1252: ${describeByte(undefinedByte)} is a character in neither; ${SAVE_AS_UTF8}`);
   }
   const message = `${file}: read as Windows-1252 (what Excel writes in France), since ${at} is not UTF-8; check the imported text, or ${SAVE_AS_UTF8}`;
-  return { text: decodeWindows1252(bytes), transcoding: { file, encoding: "windows-1252", firstNonUtf8: first, message } };
+  return { text: decodeWindows1252(bytes), bom: false, transcoding: { file, encoding: "windows-1252", firstNonUtf8: first, message } };
+}
+
+/** The column separators read, by name (what messages and the report call them). */
+export const DELIMITERS: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/** How a CSV file was written: what the screen output and the report say of it. */
+export interface CsvDialect {
+  file: string;
+  delimiter: "," | ";" | "\t";
+  /** "header": found on the header line; "option": given by --delimiter. */
+  delimiterFrom: "header" | "option";
+  encoding: "UTF-8" | "windows-1252";
+  bom: boolean;
+  lineEnds: "CRLF" | "LF";
+  /** Rows holding only separators (";;;;", as Excel writes blank rows), skipped. */
+  emptyRowsSkipped: number;
+}
+
+/** A kind of cell read into the API's form (decimal commas…), per column: how many, and the first. */
+export interface Normalisation {
+  file: string;
+  column: string;
+  what: string;
+  count: number;
+  example: { line: number; found: string; read: string };
+}
+
+/** "actors.csv: semicolon-separated (found on the header line), UTF-8 with a BOM, CRLF line ends" */
+export function describeDialect(d: CsvDialect): string {
+  const from = d.delimiterFrom === "header" ? "found on the header line" : "given by --delimiter";
+  const empty = d.emptyRowsSkipped > 0 ? `, ${d.emptyRowsSkipped} empty row${d.emptyRowsSkipped > 1 ? "s" : ""} (separators only) skipped` : "";
+  return `${d.file}: ${DELIMITERS[d.delimiter]}-separated (${from}), ${d.encoding}${d.bom ? " with a BOM" : ""}, ${d.lineEnds} line ends${empty}`;
+}
+
+/** "actors.csv siren: 2 SIRENs written with spaces or dots read as 9 digits, e.g. line 3 '552 032 534' → 552032534" */
+export const describeNormalisation = (n: Normalisation) =>
+  `${n.file} ${n.column}: ${n.count} ${n.what}, e.g. line ${n.example.line} '${n.example.found}' → ${n.example.read}`;
+
+/**
+ * The column separator: `given` (--delimiter), else the one of comma, semicolon and tab found on
+ * the header line outside quotes (column names hold none of them); a header holding two of them
+ * is refused rather than guessed; a header with none is one column.
+ */
+export function detectDelimiter(file: string, text: string, given?: string): { delimiter: CsvDialect["delimiter"]; from: CsvDialect["delimiterFrom"] } {
+  if (given !== undefined) return { delimiter: given as CsvDialect["delimiter"], from: "option" };
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && c in DELIMITERS) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  if (counts.size > 1) {
+    const found = [...counts].map(([d, n]) => `${n} ${DELIMITERS[d]}${n > 1 ? "s" : ""}`).join(" and ");
+    throw new ImportFileError(file, `its header line holds ${found}: which one separates the columns? Give --delimiter "," or ";" or tab`);
+  }
+  return { delimiter: ([...counts.keys()][0] ?? ",") as CsvDialect["delimiter"], from: "header" };
 }
 
 /**
- * Rows of one entity's CSV file (header line first). Empty cells are absent fields;
- * list columns split on `;`; number columns become numbers when they parse (otherwise
- * validation reports them); a nested field's columns (`indicatorValue`…) become its object.
+ * Rows of one entity's CSV file (header line first), separated by `delimiter` (see
+ * detectDelimiter). Empty cells are absent fields; spaces around a value are removed; list
+ * cells hold values separated by `;` (quoted in a semicolon-separated file: "src-a;src-b");
+ * numbers, SIRENs and dates are read as cell-forms.ts says, each reading that changed a cell
+ * counted per column; a cell that cannot be read is the row's problem, quoting it.
  */
-export function readCsvRows(file: string, text: string, entity: Entity): ImportRow[] {
+export function readCsvRows(
+  file: string,
+  text: string,
+  entity: Entity,
+  options: { delimiter?: string; encoding?: CsvDialect["encoding"]; bom?: boolean } = {},
+): { rows: ImportRow[]; dialect: CsvDialect; normalised: Normalisation[] } {
   const spec = SPECS[entity];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false });
-  } catch (error) {
-    throw new ImportFileError(file, `is not valid CSV (${(error as Error).message})`);
-  }
+  const { delimiter, from } = detectDelimiter(file, text, options.delimiter);
+  const records = parseRecords(file, text, delimiter);
   const header = records.length > 0 ? Object.keys(records[0].record) : [];
   const unknown = header.filter((column) => !spec.columns.includes(column));
   if (unknown.length > 0) {
-    throw new ImportFileError(file, `unknown column(s) ${unknown.join(", ")}; ${spec.csvFile} columns are ${spec.columns.join(", ")}`);
+    const hint = header.length === 1 && delimiter === "," ? ` (is the file separated by something else? give --delimiter)` : "";
+    throw new ImportFileError(file, `unknown column(s) ${unknown.join(", ")}${hint}; ${spec.csvFile} columns are ${spec.columns.join(", ")}`);
   }
-  return records.map(({ record, info }) => ({
-    entity,
-    data: toData(entity, record),
+  const notes = new Notes(file);
+  const filled = records.filter(({ record }) => Object.values(record).some((cell) => cell.trim() !== ""));
+  const rows = filled.map(({ record, info }) => {
     // info.lines is the line the record ends on: its line, unless a quoted cell spans lines
-    origin: { file, line: info.lines },
-  }));
+    const line = info.lines;
+    const { data, problems } = toData(entity, record, delimiter, (column, what, found, read) => notes.add(column, what, line, found, read));
+    return { entity, data, origin: { file, line }, ...(problems.length > 0 && { problems }) };
+  });
+  const dialect: CsvDialect = {
+    file, delimiter, delimiterFrom: from, encoding: options.encoding ?? "UTF-8", bom: options.bom ?? false,
+    lineEnds: /^[^\n]*\r\n/.test(text) ? "CRLF" : "LF", emptyRowsSkipped: records.length - filled.length,
+  };
+  return { rows, dialect, normalised: notes.list() };
 }
 
-function toData(entity: Entity, record: Record<string, string>): Record<string, any> {
+type Records = { record: Record<string, string>; info: { lines: number } }[];
+
+/** The records, cells untrimmed (spaces are removed and counted by toData); spaces around quotes as before (trimmed, uncounted). */
+function parseRecords(file: string, text: string, delimiter: string): Records {
+  const options = { columns: (names: string[]) => names.map((name) => name.trim()), bom: true, skip_empty_lines: true, info: true, delimiter };
+  try {
+    try {
+      return parse(text, { ...options, trim: false }) as Records;
+    } catch (error) {
+      if (!/QUOTE/.test((error as { code?: string }).code ?? "")) throw error;
+      return parse(text, { ...options, trim: true }) as Records;
+    }
+  } catch (error) {
+    const e = error as Error & { code?: string; lines?: number; record?: string[]; columns?: unknown[] };
+    if (e.code === "CSV_RECORD_INCONSISTENT_COLUMNS" && e.record && e.columns) {
+      const name = DELIMITERS[delimiter];
+      const listRule = delimiter === ";" ? `; a list cell holding several values separated by ";" must be quoted ("src-a;src-b"), as Excel and LibreOffice write it` : "";
+      throw new ImportFileError(file, `line ${e.lines} has ${e.record.length} cells but the header has ${e.columns.length} (cells are separated by ${name}s: a cell holding a ${name} must be quoted${listRule})`);
+    }
+    throw new ImportFileError(file, `is not valid CSV (${e.message})`);
+  }
+}
+
+/** The per-column count of each reading that changed a cell, with its first example. */
+class Notes {
+  private readonly byKey = new Map<string, Normalisation>();
+  constructor(private readonly file: string) {}
+
+  add(column: string, what: string, line: number, found: string, read: string): void {
+    const key = `${column}\u0000${what}`;
+    const note = this.byKey.get(key);
+    if (note) note.count++;
+    else this.byKey.set(key, { file: this.file, column, what, count: 1, example: { line, found, read } });
+  }
+
+  list(): Normalisation[] {
+    return [...this.byKey.values()];
+  }
+}
+
+type Noted = (column: string, what: string, found: string, read: string) => void;
+
+function toData(entity: Entity, record: Record<string, string>, delimiter: string, noted: Noted) {
   const fields = new Map(flatFields(SPECS[entity].input).map((f) => [f.name, f]));
   const data: Record<string, any> = {};
-  for (const [column, cell] of Object.entries(record)) {
+  const problems: { field: string; reason: string }[] = [];
+  for (const [column, raw] of Object.entries(record)) {
     const { path, decl } = fields.get(column)!;
-    const parse = decl.kind.number ? toNumber : (item: string) => item;
-    let value: unknown;
-    if (decl.kind.list) value = (cell === "" ? [] : cell.split(";").map((item) => item.trim()).filter(Boolean)).map(parse);
-    else if (cell !== "") value = parse(cell);
-    else continue;
+    const cell = raw.trim();
+    if (cell !== raw && cell !== "") noted(column, "spaces around the value removed", raw, cell);
+    if (cell === "") continue;
+    const read = (item: string): unknown => {
+      const reading = readCell(decl.kind, item, delimiter, decl.kind.list === true);
+      if ("problem" in reading) {
+        problems.push({ field: path.join("."), reason: reading.problem });
+        return item;
+      }
+      if (reading.what) noted(column, reading.what, item, String(reading.value));
+      return reading.value;
+    };
+    const value = decl.kind.list ? cell.split(";").map((item) => item.trim()).filter(Boolean).map(read) : read(cell);
     // A nested field's columns (indicatorValue…) fill its object.
     if (path.length === 2) (data[path[0]] ??= {})[path[1]] = value;
     else data[column] = value;
   }
-  return data;
+  return { data, problems };
 }
 
-const toNumber = (cell: string): number | string => (/^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
+/** One cell (or list item) read by its kind: numbers, SIRENs and dates as cell-forms.ts reads them; the rest as written. */
+function readCell(kind: Kind, cell: string, delimiter: string, inList: boolean): CellReading {
+  if (inList && cell.includes(",")) {
+    return { problem: `${quoted(cell)}: the values of a list are separated by ";" (in a semicolon-separated file, quote the cell: "11;17")` };
+  }
+  if (kind.number) return readNumber(cell, delimiter);
+  if (kind.date) return readDate(cell);
+  if (kind === siren) return readSiren(cell);
+  return { value: cell };
+}

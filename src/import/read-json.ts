@@ -1,6 +1,7 @@
 import { ENTITIES, Entity } from "./entities";
 import { describeByte, firstNonUtf8, strictUtf8, utf16Mark } from "./decode";
 import { ImportFileError, ImportRow } from "./rows";
+import { jsonErrorAt } from "./json-error";
 
 const SAVE_AS_UTF8 = "JSON must be UTF-8 (RFC 8259): save it as UTF-8";
 
@@ -22,11 +23,12 @@ export function readJsonRows(file: string, text: string): ImportRow[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (error) {
-    throw new ImportFileError(file, `is not valid JSON (${(error as Error).message})`);
+  } catch {
+    throw new ImportFileError(file, `is not valid JSON: ${jsonErrorAt(text)}`);
   }
   return documentRows(file, doc);
 }
+
 
 /** Rows of an import document already parsed (the seed's demo graph), named after `file`. */
 export function documentRows(file: string, doc: unknown): ImportRow[] {

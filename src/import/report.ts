@@ -7,7 +7,9 @@ export const defaultReportPath = (inputs: string[]) => `${inputs[0]}.report.json
 /**
  * Writes the import report: what was read, written (created / updated / unchanged per
  * entity), every rejection with its file, line or JSON pointer, field and reason, and the
- * CSV files read as Windows-1252 (with the first byte that was not UTF-8).
+ * CSV files: how each was written (separator and how it was found, encoding, BOM, line ends), the
+ * cells read into the API's forms per column (count and first example), and those read as
+ * Windows-1252 (with the first byte that was not UTF-8).
  */
 export function writeReport(path: string, inputs: string[], result: ImportResult): void {
   const report = {
@@ -16,6 +18,8 @@ export function writeReport(path: string, inputs: string[], result: ImportResult
     rowsRead: result.rowsRead,
     rowsRejected: result.rowsRejected,
     imported: result.imported,
+    csv: result.csv,
+    normalised: result.normalised,
     transcoded: result.transcoded,
     rejected: result.rejected,
   };

@@ -14,6 +14,8 @@ export interface ImportRow {
   entity: Entity;
   data: Record<string, any>;
   origin: Origin;
+  /** Cells the reader could not read (a CSV "12,5,3"), quoted as found: they stand for the field's other problems. */
+  problems?: { field: string; reason: string }[];
 }
 
 /** Why a row was not imported; the report lists these. */
