@@ -133,7 +133,11 @@ export function NotBefore(startField: string, options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       constraints: [startField],
-      options: { message: `must not be before ${startField}`, ...options },
+      options: {
+        message: (args: ValidationArguments) =>
+          `${quoted(args.value)} is before ${startField} ${quoted((args.object as Record<string, unknown>)[startField])}`,
+        ...options,
+      },
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const start = (args.object as Record<string, unknown>)[startField];

@@ -6,7 +6,18 @@ import { luhnValid, quoted, sirenProblem } from "../common/validators";
  * refused with the value found and the form expected otherwise. Each reading that changed a
  * cell names what it did (`what`), for the report.
  */
-export type CellReading = { value: unknown; what?: string } | { problem: string };
+export type CellReading = { value: unknown; what?: Reading } | { problem: string };
+
+/** What a reading did, said of one cell and of several (the report counts them per column). */
+export const READINGS = {
+  decimalComma: ["decimal comma read as a point", "decimal commas read as points"],
+  thousands: ["number with spaces between thousands read without them", "numbers with spaces between thousands read without them"],
+  groupedSiren: ["SIREN written with spaces or dots read as 9 digits", "SIRENs written with spaces or dots read as 9 digits"],
+  dayMonthYear: ["dd/mm/yyyy date read as YYYY-MM-DD", "dd/mm/yyyy dates read as YYYY-MM-DD"],
+  excelMidnight: ["date-time at midnight (Excel) read as a date", "date-times at midnight (Excel) read as dates"],
+  spaces: ["value with spaces around it trimmed", "values with spaces around them trimmed"],
+} as const;
+export type Reading = keyof typeof READINGS;
 
 // Thousands separators French spreadsheets write: space, no-break space, narrow no-break space.
 const GROUP = "[ \\u00A0\\u202F]";
@@ -30,7 +41,7 @@ export function readNumber(cell: string, delimiter: string): CellReading {
     return { problem: `${quoted(cell)} is ambiguous in a file not separated by semicolons: write ${whole}.${decimals} or ${whole}${decimals}` };
   }
   const value = Number(cell.replace(new RegExp(GROUP, "g"), "").replace(",", "."));
-  return { value, what: cell.includes(",") ? "decimal commas read as points" : "spaces between thousands removed" };
+  return { value, what: cell.includes(",") ? "decimalComma" : "thousands" };
 }
 
 const SIREN_GROUPED = new RegExp(`^\\d{3}([ .\\u00A0\\u202F])\\d{3}\\1\\d{3}$`);
@@ -40,7 +51,7 @@ export function readSiren(cell: string): CellReading {
   if (!SIREN_GROUPED.test(cell)) return { value: cell }; // the SIREN rule judges (and quotes) it
   const digits = cell.replace(/\D/g, "");
   if (!luhnValid(digits)) return { problem: sirenProblem(digits, cell)! };
-  return { value: digits, what: "SIRENs written with spaces or dots read as 9 digits" };
+  return { value: digits, what: "groupedSiren" };
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -74,8 +85,8 @@ export function readDate(cell: string): CellReading {
   if (problem) return { problem };
   if (ISO.test(cell)) return { value: cell };
   const dmy = DAY_MONTH_YEAR.exec(cell);
-  if (dmy) return { value: iso(Number(dmy[3]), Number(dmy[2]), Number(dmy[1])), what: "dd/mm/yyyy dates read as YYYY-MM-DD" };
-  return { value: EXCEL_DATE_TIME.exec(cell)![1], what: "date-times at midnight (Excel) read as dates" };
+  if (dmy) return { value: iso(Number(dmy[3]), Number(dmy[2]), Number(dmy[1])), what: "dayMonthYear" };
+  return { value: EXCEL_DATE_TIME.exec(cell)![1], what: "excelMidnight" };
 }
 
 /** Why `value` is not a day written in a form readDate reads, or undefined. */

@@ -75,7 +75,7 @@ export function readInputFile(path: string, entity?: Entity, delimiter?: string)
     throw new ImportFileError(path, `is neither a .json document nor a CSV named ${ENTITIES.map((e) => e === "maturityAssessments" ? "maturity.csv" : `${e}.csv`).join(", ")} (or give --entity)`);
   }
   const { text, bom, transcoding } = decodeCsv(path, bytes);
-  const { rows, dialect, normalised } = readCsvRows(path, text, csvEntity, { delimiter, bom, encoding: transcoding ? "windows-1252" : "UTF-8" });
+  const { rows, dialect, normalised } = readCsvRows(path, text, csvEntity, { delimiter, bom, encoding: transcoding ? "Windows-1252" : "UTF-8" });
   return { rows, transcoding, sha256, dialect, normalised };
 }
 

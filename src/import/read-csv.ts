@@ -4,7 +4,7 @@ import { Entity, SPECS } from "./entities";
 import { ImportFileError, ImportRow } from "./rows";
 import { quoted } from "../common/validators";
 import { Kind, siren } from "../entity/kinds";
-import { CellReading, readDate, readNumber, readSiren } from "./cell-forms";
+import { CellReading, Reading, READINGS, readDate, readNumber, readSiren } from "./cell-forms";
 import { decodeWindows1252, describeByte, firstNonUtf8, firstUndefinedInWindows1252, strictUtf8, Transcoding, utf16Mark, utf8Looking } from "./decode";
 
 const SAVE_AS_UTF8 = 'save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")';
@@ -43,7 +43,7 @@ export interface CsvDialect {
   delimiter: "," | ";" | "\t";
   /** "header": found on the header line; "option": given by --delimiter. */
   delimiterFrom: "header" | "option";
-  encoding: "UTF-8" | "windows-1252";
+  encoding: "UTF-8" | "Windows-1252";
   bom: boolean;
   lineEnds: "CRLF" | "LF";
   /** Rows holding only separators (";;;;", as Excel writes blank rows), skipped. */
@@ -54,6 +54,8 @@ export interface CsvDialect {
 export interface Normalisation {
   file: string;
   column: string;
+  /** Which reading (cell-forms.ts READINGS), and what it did. */
+  reading: Reading;
   what: string;
   count: number;
   example: { line: number; found: string; read: string };
@@ -68,7 +70,7 @@ export function describeDialect(d: CsvDialect): string {
 
 /** "actors.csv siren: 2 SIRENs written with spaces or dots read as 9 digits, e.g. line 3 '552 032 534' → 552032534" */
 export const describeNormalisation = (n: Normalisation) =>
-  `${n.file} ${n.column}: ${n.count} ${n.what}, e.g. line ${n.example.line} '${n.example.found}' → ${n.example.read}`;
+  `${n.file} ${n.column}: ${n.count} ${READINGS[n.reading][n.count === 1 ? 0 : 1]}, e.g. line ${n.example.line} '${n.example.found}' → ${n.example.read}`;
 
 /**
  * The column separator: `given` (--delimiter), else the one of comma, semicolon and tab found on
@@ -106,13 +108,14 @@ export function readCsvRows(
 ): { rows: ImportRow[]; dialect: CsvDialect; normalised: Normalisation[] } {
   const spec = SPECS[entity];
   const { delimiter, from } = detectDelimiter(file, text, options.delimiter);
-  const records = parseRecords(file, text, delimiter);
-  const header = records.length > 0 ? Object.keys(records[0].record) : [];
+  // The header first: a wrong separator shows there, before any row's cell count.
+  const header = (parseCsv<{ record: string[] }[]>(file, text, delimiter, { columns: false, to_line: 1 })[0]?.record ?? []).map((name) => name.trim());
   const unknown = header.filter((column) => !spec.columns.includes(column));
   if (unknown.length > 0) {
-    const hint = header.length === 1 && delimiter === "," ? ` (is the file separated by something else? give --delimiter)` : "";
+    const hint = header.length === 1 ? ` (the header line is one column when cells are separated by ${DELIMITERS[delimiter]}s: is that the separator?)` : "";
     throw new ImportFileError(file, `unknown column(s) ${unknown.join(", ")}${hint}; ${spec.csvFile} columns are ${spec.columns.join(", ")}`);
   }
+  const records = parseCsv<Records>(file, text, delimiter);
   const notes = new Notes(file);
   const filled = records.filter(({ record }) => Object.values(record).some((cell) => cell.trim() !== ""));
   const rows = filled.map(({ record, info }) => {
@@ -130,15 +133,18 @@ export function readCsvRows(
 
 type Records = { record: Record<string, string>; info: { lines: number } }[];
 
-/** The records, cells untrimmed (spaces are removed and counted by toData); spaces around quotes as before (trimmed, uncounted). */
-function parseRecords(file: string, text: string, delimiter: string): Records {
-  const options = { columns: (names: string[]) => names.map((name) => name.trim()), bom: true, skip_empty_lines: true, info: true, delimiter };
+/**
+ * The records (by column name unless `only` says otherwise), cells untrimmed: toData removes and
+ * counts spaces; spaces around quotes (`a, "b"`) are trimmed by the parser, uncounted, as before.
+ */
+function parseCsv<T>(file: string, text: string, delimiter: string, only: object = {}): T {
+  const options = { columns: (names: string[]) => names.map((name) => name.trim()), bom: true, skip_empty_lines: true, info: true, delimiter, ...only };
   try {
     try {
-      return parse(text, { ...options, trim: false }) as Records;
+      return parse(text, { ...options, trim: false }) as T;
     } catch (error) {
       if (!/QUOTE/.test((error as { code?: string }).code ?? "")) throw error;
-      return parse(text, { ...options, trim: true }) as Records;
+      return parse(text, { ...options, trim: true }) as T;
     }
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number; record?: string[]; columns?: unknown[] };
@@ -156,11 +162,11 @@ class Notes {
   private readonly byKey = new Map<string, Normalisation>();
   constructor(private readonly file: string) {}
 
-  add(column: string, what: string, line: number, found: string, read: string): void {
-    const key = `${column}\u0000${what}`;
+  add(column: string, reading: Reading, line: number, found: string, read: string): void {
+    const key = `${column}\u0000${reading}`;
     const note = this.byKey.get(key);
     if (note) note.count++;
-    else this.byKey.set(key, { file: this.file, column, what, count: 1, example: { line, found, read } });
+    else this.byKey.set(key, { file: this.file, column, reading, what: READINGS[reading][1], count: 1, example: { line, found, read } });
   }
 
   list(): Normalisation[] {
@@ -168,7 +174,7 @@ class Notes {
   }
 }
 
-type Noted = (column: string, what: string, found: string, read: string) => void;
+type Noted = (column: string, reading: Reading, found: string, read: string) => void;
 
 function toData(entity: Entity, record: Record<string, string>, delimiter: string, noted: Noted) {
   const fields = new Map(flatFields(SPECS[entity].input).map((f) => [f.name, f]));
@@ -177,7 +183,7 @@ function toData(entity: Entity, record: Record<string, string>, delimiter: strin
   for (const [column, raw] of Object.entries(record)) {
     const { path, decl } = fields.get(column)!;
     const cell = raw.trim();
-    if (cell !== raw && cell !== "") noted(column, "spaces around the value removed", raw, cell);
+    if (cell !== raw && cell !== "") noted(column, "spaces", raw, cell);
     if (cell === "") continue;
     const read = (item: string): unknown => {
       const reading = readCell(decl.kind, item, delimiter, decl.kind.list === true);

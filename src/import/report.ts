@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { ImportResult } from "./importer";
+import { describeDialect, describeNormalisation } from "./read-csv";
 
 /** Where the report of an import of `inputs` goes by default: next to the first input. */
 export const defaultReportPath = (inputs: string[]) => `${inputs[0]}.report.json`;
@@ -18,8 +19,8 @@ export function writeReport(path: string, inputs: string[], result: ImportResult
     rowsRead: result.rowsRead,
     rowsRejected: result.rowsRejected,
     imported: result.imported,
-    csv: result.csv,
-    normalised: result.normalised,
+    csv: result.csv.map((dialect) => ({ ...dialect, message: describeDialect(dialect) })),
+    normalised: result.normalised.map((note) => ({ ...note, message: describeNormalisation(note) })),
     transcoded: result.transcoded,
     rejected: result.rejected,
   };
