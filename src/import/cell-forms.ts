@@ -73,6 +73,9 @@ const DAY_MONTH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const TWO_DIGIT_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/;
 const EXCEL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2})?)$/;
 
+/** A real calendar day written YYYY-MM-DD (2023-02-30 is not): what the API and JSON files take. */
+export const isIsoDate = (value: unknown): boolean => typeof value === "string" && ISO.test(value) && dateProblem(value) === undefined;
+
 const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 
 /**

@@ -37,7 +37,7 @@ export function reject(row: ImportRow, key: string, field: string, reason: strin
   return { file, ...(line !== undefined && { line }), ...(fieldPointer !== undefined && { pointer: fieldPointer }), entity: row.entity, key, field, reason };
 }
 
-/** "actors.csv:12 siren: must be a SIREN…" — how a rejection reads on screen. */
+/** 'actors.csv:12 siren: "552 032 535": the check digit is wrong (Luhn)' — how a rejection reads on screen. */
 export function describeRejection(r: Rejection): string {
   const where = r.line !== undefined ? `${r.file}:${r.line}` : `${r.file}#${r.pointer}`;
   return `${where} ${r.field || "(row)"}: ${r.reason}`;

@@ -1,6 +1,7 @@
 import { ID, InputType } from "type-graphql";
 import { registerDecorator, ValidationOptions } from "class-validator";
 import { MaturityLevel, MaturitySubjectType } from "../common/enums";
+import { quoted } from "../common/validators";
 import { field } from "../entity/field";
 import { date, enumOf, externalId, sourceIds, text } from "../entity/kinds";
 import { CITES_SOURCES } from "../entity/links";
@@ -13,7 +14,7 @@ function NotInFuture(options?: ValidationOptions) {
       name: "notInFuture",
       target: target.constructor,
       propertyName,
-      options: { message: "must not be in the future", ...options },
+      options: { message: (args) => `${quoted(args.value)} is after today (${new Date().toISOString().slice(0, 10)}): an assessment reports what was observed`, ...options },
       validator: { validate: (value: unknown) => value == null || String(value) <= new Date().toISOString().slice(0, 10) },
     });
 }
