@@ -52,7 +52,7 @@ function simple(name: string, test: (value: unknown) => boolean, message: string
       name,
       target: target.constructor,
       propertyName,
-      options: { message: (args: ValidationArguments) => describe(firstFailing(args.value, test)), ...options },
+      options: { message: (args: ValidationArguments) => (args.value == null ? "is required" : describe(firstFailing(args.value, test))), ...options },
       validator: { validate: (value: unknown) => test(value) },
     });
 }

@@ -29,9 +29,9 @@ export interface Kind {
 
 const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (each) => decorate({ each });
 
-/** A message quoting the value found (a list's first item failing `test`), then what was expected. */
-const says = (test: (item: unknown) => boolean, expected: (found: unknown) => string) => (args: ValidationArguments) =>
-  expected(firstFailing(args.value, test));
+/** A message quoting the value found (a list's first item failing `test`) with what was expected; "is required" when there is none. */
+const says = (expected: (found: unknown) => string, test?: (item: unknown) => boolean) => (args: ValidationArguments) =>
+  args.value == null ? "is required" : expected(test ? firstFailing(args.value, test) : args.value);
 
 /**
  * Free text of `min`–`max` characters: one line (names, titles) unless `lines` is "many"
@@ -41,8 +41,8 @@ const says = (test: (item: unknown) => boolean, expected: (found: unknown) => st
 export const text = (min: number, max: number, lines: Lines = "one"): Kind => ({
   type: () => String,
   rules: [
-    rule((o) => IsString({ ...o, message: says((v) => typeof v === "string", (v) => `${quoted(v)} is not text`) })),
-    rule((o) => Length(min, max, { ...o, message: (args) => `${quoted(args.value)} is ${String(args.value).length} characters long; ${min}–${max} expected` })),
+    rule((o) => IsString({ ...o, message: says((v) => `${quoted(v)} is not text`) })),
+    rule((o) => Length(min, max, { ...o, message: says((v) => `${quoted(v)} is ${String(v).length} characters long; ${min}–${max} expected`) })),
     rule((o) => IsStorableText(lines, o)),
   ],
   json: { type: "string", minLength: min, maxLength: max, pattern: storableTextPattern(lines) },
@@ -53,7 +53,7 @@ export const enumOf = (values: object): Kind => ({
   rules: [
     rule((o) => IsEnum(values, {
       ...o,
-      message: says((v) => Object.values(values).includes(v), (v) => `${quoted(v)} is not one of ${Object.values(values).join(", ")}`),
+      message: says((v) => `${quoted(v)} is not one of ${Object.values(values).join(", ")}`, (v) => Object.values(values).includes(v)),
     })),
   ],
   json: { enum: Object.values(values) },
@@ -72,7 +72,7 @@ export const url: Kind = {
   type: () => String,
   // IsUrl lets control characters through in the path.
   rules: [
-    rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, { ...o, message: (args) => `${quoted(args.value)} is not a web address starting with http:// or https://` })),
+    rule((o) => IsUrl({ protocols: ["http", "https"], require_protocol: true }, { ...o, message: says((v) => `${quoted(v)} is not a web address starting with http:// or https://`) })),
     rule((o) => IsStorableText("one", o)),
   ],
   json: { type: "string", format: "uri" },
@@ -90,7 +90,7 @@ export const sdgNumber: Kind = {
   type: () => Int,
   // One message for the three rules: what an SDG number is.
   rules: [IsInt, (o: ValidationOptions) => Min(1, o), (o: ValidationOptions) => Max(17, o)].map((check) =>
-    rule((o) => check({ ...o, message: says(isSdgNumber, (v) => `${quoted(v)} is not an SDG number: a whole number from 1 to 17`) })),
+    rule((o) => check({ ...o, message: says((v) => `${quoted(v)} is not an SDG number: a whole number from 1 to 17`, isSdgNumber) })),
   ),
   json: { type: "integer", minimum: 1, maximum: 17 },
   number: true,
@@ -98,7 +98,7 @@ export const sdgNumber: Kind = {
 
 export const number: Kind = {
   type: () => Float,
-  rules: [rule((o) => IsNumber({ allowNaN: false, allowInfinity: false }, { ...o, message: (args) => `${quoted(args.value)} is not a number (12.5)` }))],
+  rules: [rule((o) => IsNumber({ allowNaN: false, allowInfinity: false }, { ...o, message: says((v) => `${quoted(v)} is not a number (12.5)`) }))],
   json: { type: "number" },
   number: true,
 };

@@ -111,6 +111,7 @@ describe("refusals (test/import/fixtures/refusals)", () => {
     expect(refusals).toEqual([
       `${actors}:3 siren: "552 032 535": the check digit is wrong (Luhn)`,
       `${actors}:4 kind: "ASSOC" is not one of LOCAL_AUTHORITY, PUBLIC_INSTITUTION, COMPANY, ASSOCIATION, FOUNDATION, ACADEMIC, MEDIA, INTERMEDIARY`,
+      `${actors}:5 name: is required`,
       `${alliances}:2 startDate: "03/15/2021": month 15 does not exist (dates are read dd/mm/yyyy, never mm/dd)`,
       `${alliances}:3 startDate: "2023-02-30": 30 February does not exist`,
       `${outcomes}:2 indicator.value: "1,234" is ambiguous in a file not separated by semicolons: write 1.234 or 1234`,
@@ -118,7 +119,7 @@ describe("refusals (test/import/fixtures/refusals)", () => {
       `${memberships}:2 actorId: no Actor "tref-luhn": its row in this import was rejected and it is not in the database`,
       `${memberships}:3 allianceId: no Alliance "tref-us": its row in this import was rejected and it is not in the database`,
     ]);
-    expect(out).toContain("Imported 5 of 13 rows");
+    expect(out).toContain("Imported 5 of 14 rows");
     const graph = await stored("tref-");
     expect(Object.keys(graph).sort()).toEqual(["tref-fine", "tref-good", "tref-good/tref-ok", "tref-ok", "tref-src"]);
     expect(graph["tref-good"].links).toEqual(["ACTS_IN->COMMUNE:94081", "CITES->tref-src", "CONTRIBUTES_TO->11", "CONTRIBUTES_TO->17", "PRODUCED->tref-fine"]);
