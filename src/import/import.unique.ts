@@ -1,3 +1,4 @@
+import { quoted } from "../common/validators";
 import { Label } from "../neo4j/graph-model";
 import { RunQuery } from "../neo4j/references";
 import { ValidRow } from "./import.validate";
@@ -30,7 +31,7 @@ export async function checkUniqueIdentifiers(run: RunQuery, rows: ValidRow[]): P
       const value = row.input[field];
       if (value == null) continue;
       const holder = firstHolder.get(`${field}:${value}`);
-      if (holder) add(row, field, `${value} is already the ${field} of actor "${holder.key}" in this import`);
+      if (holder) add(row, field, `${quoted(value)} is already the ${field} of actor "${holder.key}" in this import`);
       else firstHolder.set(`${field}:${value}`, row);
     }
   }
@@ -40,7 +41,7 @@ export async function checkUniqueIdentifiers(run: RunQuery, rows: ValidRow[]): P
     for (let i = 0; i < fieldKeys.length; i += 10_000) {
       for (const taken of await run(TAKEN(field), { keys: fieldKeys.slice(i, i + 10_000) })) {
         const row = byId.get(taken.id)!;
-        add(row, field, `${row.input[field]} is already the ${field} of stored actor "${taken.otherId}"`);
+        add(row, field, `${quoted(row.input[field])} is already the ${field} of stored actor "${taken.otherId}"`);
       }
     }
   }

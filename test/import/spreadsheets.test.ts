@@ -116,12 +116,14 @@ describe("refusals (test/import/fixtures/refusals)", () => {
       `${alliances}:3 startDate: "2023-02-30": 30 February does not exist`,
       `${outcomes}:2 indicator.value: "1,234" is ambiguous in a file not separated by semicolons: write 1.234 or 1234`,
       `${outcomes}:3 sdgs: "11,17": the values of a list are separated by ";" (in a semicolon-separated file, quote the cell: "11;17")`,
+      `${actors}:7 siren: "130021397" is already the siren of actor "tref-siren-a" in this import`,
       `${memberships}:2 actorId: no Actor "tref-luhn": its row in this import was rejected and it is not in the database`,
       `${memberships}:3 allianceId: no Alliance "tref-us": its row in this import was rejected and it is not in the database`,
     ]);
-    expect(out).toContain("Imported 5 of 14 rows");
+    expect(out).toContain("Imported 6 of 16 rows");
+    expect(out).toContain(`${actors} siren: 2 SIRENs written with spaces or dots read as 9 digits, e.g. line 6 '130 021 397' → 130021397`);
     const graph = await stored("tref-");
-    expect(Object.keys(graph).sort()).toEqual(["tref-fine", "tref-good", "tref-good/tref-ok", "tref-ok", "tref-src"]);
+    expect(Object.keys(graph).sort()).toEqual(["tref-fine", "tref-good", "tref-good/tref-ok", "tref-ok", "tref-siren-a", "tref-src"]);
     expect(graph["tref-good"].links).toEqual(["ACTS_IN->COMMUNE:94081", "CITES->tref-src", "CONTRIBUTES_TO->11", "CONTRIBUTES_TO->17", "PRODUCED->tref-fine"]);
     expect(graph["tref-ok"].links).toEqual(["BASED_IN->COMMUNE:94081", "CITES->tref-src", "HAS_MEMBERSHIP->tref-good/tref-ok"]);
     expect(graph["tref-fine"].props).toMatchObject({ indicatorValue: 2.5 });
