@@ -30,9 +30,11 @@ export interface Rejection {
   reason: string;
 }
 
-/** Builds the rejection of `row` for `field` (a dotted path such as "indicator.value", or "" for the row). */
-export function reject(row: ImportRow, key: string, field: string, reason: string): Rejection {
+/** Builds the rejection of `row` for `path` (a dotted path such as "indicator.value", or "" for the row): a CSV row's names the column. */
+export function reject(row: ImportRow, key: string, path: string, reason: string): Rejection {
   const { file, line, pointer } = row.origin;
+  // A CSV row names its column ("indicatorValue", as flatFields names it); a JSON row its path.
+  const field = line === undefined ? path : path.replace(/\.([a-z])/g, (_, letter: string) => letter.toUpperCase());
   const fieldPointer = pointer === undefined ? undefined : field ? `${pointer}/${field.replace(/\./g, "/")}` : pointer;
   return { file, ...(line !== undefined && { line }), ...(fieldPointer !== undefined && { pointer: fieldPointer }), entity: row.entity, key, field, reason };
 }

@@ -114,7 +114,7 @@ describe("refusals (test/import/fixtures/refusals)", () => {
       `${actors}:5 name: is required`,
       `${alliances}:2 startDate: "03/15/2021": month 15 does not exist (dates are read dd/mm/yyyy, never mm/dd)`,
       `${alliances}:3 startDate: "2023-02-30": 30 February does not exist`,
-      `${outcomes}:2 indicator.value: "1,234" is ambiguous in a file not separated by semicolons: write 1.234 or 1234`,
+      `${outcomes}:2 indicatorValue: "1,234" is ambiguous in a file not separated by semicolons: write 1.234 or 1234`,
       `${outcomes}:3 sdgs: "11,17": the values of a list are separated by ";" (in a semicolon-separated file, quote the cell: "11;17")`,
       `${actors}:7 siren: "130021397" is already the siren of actor "tref-siren-a" in this import`,
       `${memberships}:2 actorId: no Actor "tref-luhn": its row in this import was rejected and it is not in the database`,
