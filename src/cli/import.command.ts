@@ -3,7 +3,8 @@ import { ENTITIES, Entity } from "../import/entities";
 import { DEFAULT_BATCH_SIZE, importFiles, ImportResult } from "../import/importer";
 import { defaultReportPath, writeReport } from "../import/report";
 import { describeRejection } from "../import/rows";
-import { DELIMITERS, describeDialect, describeNormalisation } from "../import/read-csv";
+import { DELIMITERS, describeDialect } from "../import/csv-dialect";
+import { describeNormalisation } from "../import/read-csv";
 import { createProgress } from "./progress";
 import { EXIT, withConnection } from "./run";
 

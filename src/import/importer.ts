@@ -9,7 +9,8 @@ import { ReferenceChecker, ResolvedRow } from "./import.references";
 import { checkUniqueIdentifiers } from "./import.unique";
 import { validateRows, ValidateOptions } from "./import.validate";
 import { Transcoding } from "./decode";
-import { CsvDialect, decodeCsv, Normalisation, readCsvRows } from "./read-csv";
+import { CsvDialect } from "./csv-dialect";
+import { decodeCsv, Normalisation, readCsvRows } from "./read-csv";
 import { decodeJson, readJsonRows } from "./read-json";
 import { ImportFileError, ImportRow, Rejection } from "./rows";
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { ImportResult } from "./importer";
-import { describeDialect, describeNormalisation } from "./read-csv";
+import { describeDialect } from "./csv-dialect";
+import { describeNormalisation } from "./read-csv";
 
 /** Where the report of an import of `inputs` goes by default: next to the first input. */
 export const defaultReportPath = (inputs: string[]) => `${inputs[0]}.report.json`;
