@@ -81,7 +81,7 @@ export const url: Kind = {
 export const siren: Kind = { type: () => String, rules: [rule((o) => IsSiren(o))], json: { type: "string", pattern: "^\\d{9}$" } };
 export const rna: Kind = { type: () => String, rules: [rule((o) => IsRna(o))], json: { type: "string", pattern: "^W\\d{9}$" } };
 
-/** A "YYYY-MM-DD" date (GraphQL's LocalDate checks it; files are checked by the importer). */
+/** A "YYYY-MM-DD" date (GraphQL's LocalDate checks it; files are checked by the importer, which also reads CSV cells written 15/03/2021). */
 export const date: Kind = { type: () => LocalDateResolver, rules: [], json: { $ref: "#/$defs/date" }, date: true };
 
 const isSdgNumber = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 17;

@@ -4,7 +4,7 @@ import { fieldsOf } from "../entity/field";
 import { FlatField, flatFields, valueAt } from "../entity/stored";
 import { ENTITIES, Entity, keyOf, SPECS } from "./entities";
 import { ImportRow, reject, Rejection } from "./rows";
-import { dateProblem, isIsoDate } from "./cell-forms";
+import { isIsoDate, readDate } from "./cell-forms";
 import { quoted } from "../common/validators";
 
 /** A row that passed validation: its key and its input-class instance (defaults applied). */
@@ -77,7 +77,8 @@ function problemsOf(row: ImportRow, input: Record<string, any> | undefined): { f
 /** Why a file's date is not a YYYY-MM-DD day: the day does not exist, or (JSON) it is written otherwise. */
 function isoDateProblem(value: unknown): string {
   if (typeof value !== "string") return `${quoted(value)} is not a date; write YYYY-MM-DD (2021-03-15)`;
-  return dateProblem(value) ?? `${quoted(value)}: dates in JSON are written YYYY-MM-DD (2021-03-15)`;
+  const reading = readDate(value); // a form only CSV cells may take (15/03/2021): say how JSON writes it
+  return "problem" in reading ? reading.problem : `${quoted(value)}: dates in JSON are written YYYY-MM-DD: ${reading.value as string}`;
 }
 
 /** `--source` fills in sourceIds for rows that have none (every entity but sources cites sources). */

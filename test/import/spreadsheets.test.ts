@@ -169,6 +169,18 @@ describe("the column separator", () => {
 });
 
 describe("JSON", () => {
+  it("takes values as written, and says how JSON writes a date given as a spreadsheet would", async () => {
+    const path = join(mkdtempSync(join(dir, "j-")), "doc.json");
+    writeFileSync(path, JSON.stringify({ sources: [{ id: "tdel-s", title: "Étude", kind: "STUDY", date: "15/03/2021" }], actors: ["tdel-a"] }));
+    const { out, code } = await runCli(["import", path, "--quiet"]);
+    expect(code).toBe(2);
+    expect(out.split("\n").filter((line) => line.startsWith(`${path}#`))).toEqual([
+      `${path}#/sources/0/date date: "15/03/2021": dates in JSON are written YYYY-MM-DD: 2021-03-15`,
+      `${path}#/actors/0 (row): "tdel-a" is not a row: a row is an object ({ "id": … })`,
+    ]);
+    expect(await stored("tdel-")).toEqual({});
+  });
+
   it("names the line and column of a syntax error, with the text there", async () => {
     const path = join(mkdtempSync(join(dir, "j-")), "doc.json");
     writeFileSync(path, '\uFEFF{\n  "actors": [\n    { "id": "tdel-j", "name": "Café", },\n  ]\n}\n');
