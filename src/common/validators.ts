@@ -28,6 +28,13 @@ export function quoted(value: unknown): string {
 export function sirenProblem(digits: unknown, shown: unknown = digits): string | undefined {
   if (isSiren(digits)) return undefined;
   if (typeof digits === "string" && /^\d{9}$/.test(digits)) return `${quoted(shown)}: the check digit is wrong (Luhn)`;
+  // What spreadsheets do to a SIREN typed in a number column: a leading zero dropped, or 5,52033E+08.
+  if (typeof digits === "string" && /^\d{8}$/.test(digits) && isSiren(`0${digits}`)) {
+    return `${quoted(shown)} has 8 digits: was a leading zero dropped (0${digits})? Format the column as text`;
+  }
+  if (typeof digits === "string" && /^\d[.,]\d+E\+\d+$/i.test(digits)) {
+    return `${quoted(shown)} is a number in scientific notation: format the column as text so that its 9 digits are kept`;
+  }
   return `${quoted(shown)} is not a SIREN: 9 digits (552032534), the last a Luhn check digit`;
 }
 

@@ -1,4 +1,5 @@
 import { dateProblem, readDate, readNumber, readSiren } from "../../src/import/cell-forms";
+import { sirenProblem } from "../../src/common/validators";
 
 describe("numbers as spreadsheets write them", () => {
   it.each([
@@ -27,6 +28,15 @@ describe("SIRENs", () => {
     ["552 032.534", { value: "552 032.534" }], // mixed separators: left to the SIREN rule, which quotes it
   ])("%j", (cell, expected) => {
     expect(readSiren(cell)).toEqual(expected);
+  });
+
+  it.each([
+    ["552 032.534", '"552 032.534" is not a SIREN: 9 digits (552032534), the last a Luhn check digit'],
+    ["55203253", '"55203253" is not a SIREN: 9 digits (552032534), the last a Luhn check digit'],
+    ["12345674", '"12345674" has 8 digits: was a leading zero dropped (012345674)? Format the column as text'],
+    ["5,52033E+08", '"5,52033E+08" is a number in scientific notation: format the column as text so that its 9 digits are kept'],
+  ])("the SIREN rule says why %j is not one", (value, message) => {
+    expect(sirenProblem(value)).toBe(message);
   });
 });
 
