@@ -1,26 +1,52 @@
-// The explorer's only door to the data: the public GraphQL API (POST /graphql, reads need no key).
+// The pages' only door to the data: the public GraphQL API (POST /graphql), with the reader's
+// API key when the server requires one for reads (MAILLAGE_READS_REQUIRE_KEY).
+import { MAX_SEEDS } from "./limits";
 import OPERATIONS from "./operations.graphql";
 
-const ENDPOINT = new URL("../graphql", document.baseURI).pathname;
+// Both pages (/explore/ and /explore/dashboard/) live under <prefix>/explore/, the API at <prefix>/graphql.
+const ENDPOINT = location.pathname.includes("/explore/") ? location.pathname.replace(/\/explore\/.*$/, "/graphql") : "/graphql";
+
+/** Where the API key is kept for the tab's life (sessionStorage: gone when the tab closes). */
+export const API_KEY_STORAGE = "maillage.apiKey";
 
 /** A GraphQL answer with errors: their messages, joined. */
 export class ApiError extends Error {}
 
-/** The explorer's operations, by name (explorer/operations.graphql). */
-type OperationName = "Search" | "TerritorySeeds" | "Network" | "Analytics" | "ActorDetails" | "Sdgs";
+/** The server wants a credential (HTTP 401 or an UNAUTHENTICATED error): none was sent, or it was refused. */
+export class AuthRequiredError extends ApiError {}
+
+export function apiKey(): string | null {
+  return sessionStorage.getItem(API_KEY_STORAGE);
+}
+
+/** Keeps the key for every later request; a blank key forgets it. */
+export function setApiKey(key: string | null): void {
+  if (key?.trim()) sessionStorage.setItem(API_KEY_STORAGE, key.trim());
+  else sessionStorage.removeItem(API_KEY_STORAGE);
+}
+
+/** The explorer's and the dashboard's operations, by name (explorer/operations.graphql). */
+export type OperationName = "Search" | "TerritorySeeds" | "Network" | "ScopeSize" | "Analytics" | "ActorDetails" | "Sdgs";
 
 /**
  * Runs one operation of operations.graphql, sending the whole document (as registered, so it
- * runs on a server that accepts only trusted documents); throws ApiError when the answer carries errors.
+ * runs on a server that accepts only trusted documents) and the API key when one is kept;
+ * throws AuthRequiredError when the server wants a (valid) key, ApiError on any other error.
  */
-export async function gql<T>(operationName: OperationName, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(operationName: OperationName | string, variables: Record<string, unknown> = {}, query: string = OPERATIONS): Promise<T> {
+  const key = apiKey();
   const response = await fetch(ENDPOINT, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: OPERATIONS, operationName, variables }),
+    headers: { "content-type": "application/json", ...(key ? { "x-api-key": key } : {}) },
+    body: JSON.stringify({ query, operationName, variables }),
   });
   const body = await response.json().catch(() => null);
-  if (body?.errors?.length) throw new ApiError(body.errors.map((e: { message: string }) => e.message).join("; "));
+  const errors: { message: string; extensions?: { code?: string } }[] = body?.errors ?? [];
+  const message = errors.map((e) => e.message).join("; ");
+  if (response.status === 401 || errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+    throw new AuthRequiredError(message || "Clé d'API requise");
+  }
+  if (errors.length) throw new ApiError(message);
   if (!response.ok || !body?.data) throw new ApiError(`GraphQL: HTTP ${response.status}`);
   return body.data as T;
 }
@@ -48,15 +74,37 @@ export async function search(text: string): Promise<Hit[]> {
   );
 }
 
+/** Where a territory's seeds come from, and how many there were to take them from. */
+export interface TerritorySeeds {
+  /** At most MAX_SEEDS actor ids. */
+  seeds: string[];
+  /** "alliances": members of the alliances acting in it (or inside it); "based": none does, the actors based in it. */
+  from: "alliances" | "based";
+  /** How many actors the seeds were taken from (the based-in list's total; the members seen, for alliances). */
+  available: number;
+}
+
 /**
- * The seeds of a territory's network, at most 50: the members of the alliances acting in it
- * (or inside it); when none does, the actors based in it.
+ * The seeds of a territory's network, at most MAX_SEEDS: the members of the alliances acting in
+ * it (or inside it); when none does, the actors based in it.
  */
-export async function territorySeeds(territory: string, filter: AllianceFilter, at?: string): Promise<string[]> {
+export async function territorySeeds(territory: string, filter: AllianceFilter, at?: string): Promise<TerritorySeeds> {
   const data = await gql<any>("TerritorySeeds", { code: territory, filter: nonEmpty({ ...filter, territory }), at });
-  const members: string[] = data.alliances.edges.flatMap((a: any) => a.node.members.edges.map((m: any) => m.node.actor.id));
+  const members = [...new Set<string>(data.alliances.edges.flatMap((a: any) => a.node.members.edges.map((m: any) => m.node.actor.id)))];
+  if (members.length) return { seeds: members.slice(0, MAX_SEEDS), from: "alliances", available: members.length };
   const based: string[] = data.territory?.actors.edges.map((e: any) => e.node.id) ?? [];
-  return [...new Set(members.length ? members : based)].slice(0, 50);
+  return { seeds: based.slice(0, MAX_SEEDS), from: "based", available: data.territory?.actors.totalCount ?? based.length };
+}
+
+/** The size of a scope's whole co-construction network (networkAnalytics), or null when the API cannot tell. */
+export async function scopeSize(filter: AllianceFilter, at?: string): Promise<{ actors: number; ties: number } | null> {
+  try {
+    const data = await gql<any>("ScopeSize", { filter: nonEmpty(filter), at });
+    return { actors: data.networkAnalytics.actorCount, ties: data.networkAnalytics.tieCount };
+  } catch (error) {
+    if (error instanceof AuthRequiredError) throw error;
+    return null;
+  }
 }
 
 export interface NetworkNode {
@@ -92,6 +140,8 @@ export interface NetworkQuery {
   depth: number;
   filter: AllianceFilter;
   at?: string;
+  /** 1–MAX_NODES; the nearest nodes are kept first. */
+  maxNodes: number;
 }
 
 export async function network(q: NetworkQuery): Promise<Network> {
@@ -122,7 +172,8 @@ export async function analytics(actorIds: string[], filter: AllianceFilter, at?:
       after = pageInfo.endCursor;
     }
     return metrics;
-  } catch {
+  } catch (error) {
+    if (error instanceof AuthRequiredError) throw error;
     return null;
   }
 }
