@@ -422,6 +422,10 @@ setStatus(ui.status.textContent ?? "", "idle");
   get selectedNode() {
     return selected;
   },
+  /** The width sigma draws over, in CSS pixels. */
+  get canvasWidth() {
+    return renderer?.getDimensions().width ?? 0;
+  },
   /** Where a node is drawn, in pixels from the container's top-left corner. */
   viewportPosition(node: string) {
     if (!renderer || !graph?.hasNode(node)) return null;
