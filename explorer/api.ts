@@ -133,6 +133,9 @@ export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   truncated: boolean;
+  /** Nodes and edges before the maxNodes cap; null when the API could not tell. */
+  totalNodeCount: number | null;
+  totalEdgeCount: number | null;
 }
 
 export interface NetworkQuery {

@@ -130,7 +130,7 @@ async function load(): Promise<void> {
       }
     }
     const next: View = { filter, at: at(), depth, maxNodes, seeds: territorySeeds, whole };
-    let drawn: api.Network = { nodes: [], edges: [], truncated: false };
+    let drawn: api.Network = { nodes: [], edges: [], truncated: false, totalNodeCount: 0, totalEdgeCount: 0 };
     let metrics: api.Analytics | null = null;
     if (seeds.length > 0) {
       drawn = await api.network({ seeds, depth, filter, at: next.at, maxNodes });
@@ -244,7 +244,10 @@ function partOf(): string | null {
   if (view.seeds?.from === "based" && view.seeds.available > view.seeds.seeds.length) {
     return `Échantillon : réseau autour de ${number(view.seeds.seeds.length)} des ${number(view.seeds.available)} acteurs basés dans ce territoire.${cut}`;
   }
-  if (network.truncated) return `Tronqué : ${number(network.nodes.length)} acteurs au plus sont affichés, les plus proches d'abord ; le réseau en compte davantage.`;
+  if (network.truncated && network.totalNodeCount !== null && network.totalEdgeCount !== null) {
+    return `Tronqué : ${number(graph!.order)} des ${number(network.totalNodeCount)} acteurs et ${number(graph!.size)} des ${number(network.totalEdgeCount)} liens de ce réseau sont affichés, les plus proches d'abord.`;
+  }
+  if (network.truncated) return `Tronqué : ${number(graph!.order)} acteurs sont affichés, les plus proches d'abord ; le réseau en compte davantage.`;
   return null;
 }
 

@@ -112,7 +112,8 @@ export function mergeNetworks(base: Network, extra: Network, around: { x: number
       n.weightedDegree += e.weight;
     }
   }
-  return { nodes, edges, truncated: base.truncated || extra.truncated };
+  // The union's size before the caps is not known: no total is claimed for it.
+  return { nodes, edges, truncated: base.truncated || extra.truncated, totalNodeCount: null, totalEdgeCount: null };
 }
 
 /**

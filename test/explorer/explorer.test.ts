@@ -11,6 +11,7 @@ import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { DEMO_GRAPH } from "../../src/seed/seed";
 import { createServer, MaillageServer } from "../../src/server";
+import { BACKGROUND_PREFIX } from "../support/background";
 import { openTestDatabase } from "../support/database";
 
 /**
@@ -84,6 +85,14 @@ async function waitUntilDrawn(on: Page = page): Promise<void> {
   await on.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 60_000 });
   expect(await on.textContent("#status")).not.toContain("Erreur");
   expect(await on.getAttribute("body", "data-state")).toBe("ready");
+}
+
+/** Waits until `expression` is truthy in the page, polling from here: waitForFunction would eval in the page, which its CSP refuses. */
+async function until(on: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !(await on.evaluate(expression)); ) {
+    if (Date.now() > end) throw new Error(`still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Text without its spaces (French numbers are grouped with narrow no-break spaces: "1 108"). */
@@ -252,7 +261,7 @@ describe("the explorer in Chromium", () => {
     await page.waitForSelector("#panel h3");
     await expectLaidOut(1400, 900);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.waitForFunction("window.__explorer.canvasWidth === Math.round(document.getElementById('sigma').getBoundingClientRect().width)");
+    await until(page, "window.__explorer.canvasWidth === Math.round(document.getElementById('sigma').getBoundingClientRect().width)");
     await expectLaidOut(1280, 720);
     await page.screenshot({ path: join(SCREENSHOTS, "explore-1280x720.png") });
     await page.setViewportSize({ width: 1400, height: 900 });
@@ -336,6 +345,33 @@ describe("the explorer in Chromium", () => {
     }
   }, 300_000);
 
+  it("says an actor's network was cut at maxNodes, with its totals before the cap", async () => {
+    // The best-connected generated actor with a name of its own (so the search finds it), and its network three hops out, in Cypher.
+    const [{ id, name }] = await connection.executor.read(
+      `MATCH (a:Actor) WHERE a.id STARTS WITH $prefix AND COUNT { (o:Actor) WHERE o.name = a.name } = 1
+       RETURN a.id AS id, a.name AS name ORDER BY COUNT { (a)-[:HAS_MEMBERSHIP]->() } DESC, a.id LIMIT 1`,
+      { prefix: BACKGROUND_PREFIX },
+    );
+    let reached = new Set<string>([id]);
+    for (let hop = 0; hop < 3; hop++) reached = await neighbourhood([...reached]);
+    expect(reached.size).toBeGreaterThan(explorerLimits.DEFAULT_MAX_NODES); // the premise: it cannot be drawn whole at first
+    const [{ ties }] = await connection.executor.read(
+      `MATCH (a:Actor)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ALLIANCE]->(:Alliance)<-[:IN_ALLIANCE]-(:Membership)<-[:HAS_MEMBERSHIP]-(b:Actor)
+       WHERE a.id IN $ids AND b.id IN $ids AND a.id < b.id RETURN count(DISTINCT [a.id, b.id]) AS ties`,
+      { ids: [...reached] },
+    );
+    await page.selectOption("#depth", "3");
+    await pickFromSearch(name, id);
+    const shown = await explorer<{ actors: number; ties: number; truncated: boolean }>("shown");
+    expect([shown.truncated, shown.actors]).toEqual([true, explorerLimits.DEFAULT_MAX_NODES]);
+    expect(squeeze(await page.textContent("#notice-text"))).toBe(
+      squeeze(`Tronqué : ${fr(shown.actors)} des ${fr(reached.size)} acteurs et ${fr(shown.ties)} des ${fr(Number(ties))} liens de ce réseau sont affichés, les plus proches d'abord.`),
+    );
+    expect(await page.textContent("#show-more")).toBe(`Afficher plus (jusqu'à ${fr(2 * explorerLimits.DEFAULT_MAX_NODES)} acteurs)`);
+    await page.selectOption("#depth", "1");
+    await waitUntilDrawn();
+  }, 120_000);
+
   it("draws a territory's network from the actors of its alliances, or based in it", async () => {
     await page.fill("#search", "paris");
     await page.click('#search-results li[data-id="COMMUNE:75056"]');
@@ -360,13 +396,13 @@ describe("the explorer in Chromium", () => {
 
       await other.fill("#api-key", "not-a-key-of-this-server");
       await other.click('#key-form button[type="submit"]');
-      await other.waitForFunction('document.getElementById("key-message").textContent.startsWith("Clé refusée")');
+      await until(other, 'document.getElementById("key-message").textContent.startsWith("Clé refusée")');
       expect(await other.textContent("#key-message")).toMatch(/^Clé refusée : .*unknown API key$/);
 
       await other.fill("#api-key", READER_KEY);
       await other.click('#key-form button[type="submit"]');
       expect(await other.evaluate('sessionStorage.getItem("maillage.apiKey")')).toBe(READER_KEY);
-      await other.waitForFunction('document.querySelectorAll("#sdgs option").length === 17');
+      await until(other, 'document.querySelectorAll("#sdgs option").length === 17');
       await other.fill("#search", "rameau");
       await other.click('#search-results li[data-id="le-rameau"]');
       await waitUntilDrawn(other);
@@ -380,7 +416,7 @@ describe("the explorer in Chromium", () => {
 
       // The tab keeps it: a reload asks nothing.
       await other.reload();
-      await other.waitForFunction('document.querySelectorAll("#sdgs option").length === 17');
+      await until(other, 'document.querySelectorAll("#sdgs option").length === 17');
       expect(await other.isHidden("#key-form")).toBe(true);
     } finally {
       await keyed.stop();
