@@ -118,11 +118,15 @@ export function mergeNetworks(base: Network, extra: Network, around: { x: number
 
 /**
  * The sigma renderer on a container. Sizes are screen pixels (sigma 4 defaults to graph
- * units, which ForceAtlas2's scale makes arbitrary); labels for all but the smallest nodes.
+ * units, which ForceAtlas2's scale makes arbitrary); labels for all but the smallest nodes,
+ * written outwards (left of the nodes in the right half) and framed in: none is cut at an edge.
  */
 export function draw(graph: Graph, container: HTMLElement): Sigma {
+  const xs = graph.mapNodes((_, a) => a.x as number);
+  const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
   return new Sigma(graph, container, {
-    settings: { itemSizesReference: "screen", labelRenderedSizeThreshold: 5, enableCameraRotation: false },
+    settings: { itemSizesReference: "screen", labelRenderedSizeThreshold: 5, enableCameraRotation: false, autoRescaleContent: "labels" },
+    nodeReducer: (_, data) => ({ ...data, labelPosition: data.x > middle ? "left" : "right" }),
   });
 }
 

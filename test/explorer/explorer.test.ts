@@ -263,6 +263,7 @@ describe("the explorer in Chromium", () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await until(page, "window.__explorer.canvasWidth === Math.round(document.getElementById('sigma').getBoundingClientRect().width)");
     await expectLaidOut(1280, 720);
+    await page.evaluate('document.getElementById("controls").scrollTop = 0');
     await page.screenshot({ path: join(SCREENSHOTS, "explore-1280x720.png") });
     await page.setViewportSize({ width: 1400, height: 900 });
     await explorer("select(null)");
