@@ -211,8 +211,8 @@ function describe(): void {
   const subject = !territory
     ? `${origin.label} et ses partenaires (profondeur ${view.depth})`
     : view.seeds?.from === "based"
-      ? `${origin.label} : aucune alliance n'agit dans ce territoire ; partenaires des acteurs qui y sont basés`
-      : `${origin.label} : alliances actives dans ce territoire`;
+      ? `${origin.label} — aucune alliance n'agit dans ce territoire ; les acteurs qui y sont basés et leurs partenaires`
+      : `${origin.label} — alliances actives dans ce territoire`;
   if (actors === 0) {
     setStatus(`${subject}${when} : aucun acteur avec ces filtres.`, "ready");
   } else if (view.whole) {

@@ -317,7 +317,7 @@ describe("the explorer in Chromium", () => {
     let shown = await explorer<{ actors: number; ties: number; truncated: boolean; maxNodes: number; depth: number; whole: { actors: number; ties: number } }>("shown");
     expect(shown.whole).toEqual(counted);
     expect(squeeze(await page.textContent("#status"))).toBe(
-      squeeze(`France : alliances actives dans ce territoire : ${fr(shown.actors)} acteurs sur ${fr(counted.actors)} et ${fr(shown.ties)} liens de co-construction sur ${fr(counted.ties)} affichés.`),
+      squeeze(`France — alliances actives dans ce territoire : ${fr(shown.actors)} acteurs sur ${fr(counted.actors)} et ${fr(shown.ties)} liens de co-construction sur ${fr(counted.ties)} affichés.`),
     );
     expect(await page.isVisible("#notice")).toBe(true);
     expect(squeeze(await page.textContent("#notice-text"))).toContain(squeeze(`Échantillon : ${fr(shown.actors)} des ${fr(counted.actors)} acteurs et ${fr(shown.ties)} des ${fr(counted.ties)} liens`));
@@ -381,6 +381,26 @@ describe("the explorer in Chromium", () => {
     // demo actors based there, and their partners make up the rest.
     expect(await explorer<number>("nodeCount")).toBeGreaterThanOrEqual(10);
     expect(await page.textContent("#status")).toContain("Paris");
+  });
+
+  it("draws the actors based in a territory no alliance acts in, and says so without an article to get wrong", async () => {
+    // A commune named with an article ("Le …"), with actors based in it and no alliance acting in or inside it.
+    const [{ id, name, based }] = await connection.executor.read(
+      `MATCH (a:Actor)-[:BASED_IN]->(t:Territory {level: "COMMUNE"}) WHERE t.name STARTS WITH "Le "
+         AND NOT EXISTS { MATCH (:Alliance)-[:ACTS_IN]->(p:Territory) WHERE t.id IN [(p)-[:PART_OF*0..4]->(up:Territory) | up.id] }
+       WITH t, collect(a.id) AS based WHERE size(based) <= $maxSeeds
+       RETURN t.id AS id, t.name AS name, based ORDER BY size(based) DESC, t.id LIMIT 1`,
+      { maxSeeds: MAX_SEEDS },
+    );
+    const expected = await neighbourhood(based);
+    await pickFromSearch(name, id);
+    const { actors, ties } = await explorer<{ actors: number; ties: number }>("shown");
+    expect(actors).toBe(expected.size);
+    expect(await page.textContent("#status")).toBe(
+      `${name} — aucune alliance n'agit dans ce territoire ; les acteurs qui y sont basés et leurs partenaires : ${fr(actors)} acteurs, ${fr(ties)} liens de co-construction.`,
+    );
+    expect(await page.isHidden("#notice")).toBe(true); // every actor based there is a seed, the whole depth-1 network is drawn
+    expect(await page.getAttribute("#dashboard-link", "href")).toBe(`dashboard/?territory=${encodeURIComponent(id)}`);
   });
 
   it("asks for an API key when reads require one, keeps it in sessionStorage and sends it as X-API-Key", async () => {
