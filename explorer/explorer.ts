@@ -306,6 +306,7 @@ async function select(node: string | null): Promise<void> {
 function askForKey(message: string): void {
   ui.keyForm.hidden = false;
   ui.keyMessage.textContent = api.apiKey() ? `Clé refusée : ${message}` : "Ce serveur demande une clé d'API pour lire les données.";
+  ui.keyMessage.classList.toggle("error", api.apiKey() !== null);
   ui.forgetKey.hidden = !api.apiKey();
   ui.key.focus();
 }

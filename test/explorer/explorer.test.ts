@@ -323,6 +323,7 @@ describe("the explorer in Chromium", () => {
     expect(squeeze(await page.textContent("#notice-text"))).toContain(squeeze(`Échantillon : ${fr(shown.actors)} des ${fr(counted.actors)} acteurs et ${fr(shown.ties)} des ${fr(counted.ties)} liens`));
     expect(await page.getAttribute("#dashboard-link", "href")).toBe("dashboard/?territory=COUNTRY%3AFR");
     expect(await page.isVisible("#dashboard-link")).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "explore-sample.png") });
 
     // "Show more": a larger maxNodes when nodes were dropped, else one more hop, until the API's limits.
     while (await page.isVisible("#show-more")) {
@@ -413,6 +414,7 @@ describe("the explorer in Chromium", () => {
       await other.goto(`${keyedBase}/explore/`);
       await other.waitForSelector("#key-form:not([hidden])");
       expect(await other.textContent("#key-message")).toBe("Ce serveur demande une clé d'API pour lire les données.");
+      await other.screenshot({ path: join(SCREENSHOTS, "explore-key.png") });
       expect(sent).toEqual([null]); // the SDG list, refused
 
       await other.fill("#api-key", "not-a-key-of-this-server");
