@@ -25,20 +25,25 @@ export function setApiKey(key: string | null): void {
   else sessionStorage.removeItem(API_KEY_STORAGE);
 }
 
-/** The explorer's and the dashboard's operations, by name (explorer/operations.graphql). */
+/** The explorer's operations, by name (explorer/operations.graphql). */
 export type OperationName = "Search" | "TerritorySeeds" | "Network" | "ScopeSize" | "Analytics" | "ActorDetails" | "Sdgs";
 
+/** Runs one operation of operations.graphql (sent whole, as registered: it runs on a server that accepts only trusted documents). */
+export function gql<T>(operationName: OperationName, variables: Record<string, unknown> = {}): Promise<T> {
+  return runOperation<T>(OPERATIONS, operationName, variables);
+}
+
 /**
- * Runs one operation of operations.graphql, sending the whole document (as registered, so it
- * runs on a server that accepts only trusted documents) and the API key when one is kept;
- * throws AuthRequiredError when the server wants a (valid) key, ApiError on any other error.
+ * Posts one operation of a registered document with the API key when one is kept (for pages
+ * with a document of their own: the dashboard); throws AuthRequiredError when the server wants
+ * a (valid) key, ApiError on any other error.
  */
-export async function gql<T>(operationName: OperationName | string, variables: Record<string, unknown> = {}, query: string = OPERATIONS): Promise<T> {
+export async function runOperation<T>(document: string, operationName: string, variables: Record<string, unknown> = {}): Promise<T> {
   const key = apiKey();
   const response = await fetch(ENDPOINT, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { "x-api-key": key } : {}) },
-    body: JSON.stringify({ query, operationName, variables }),
+    body: JSON.stringify({ query: document, operationName, variables }),
   });
   const body = await response.json().catch(() => null);
   const errors: { message: string; extensions?: { code?: string } }[] = body?.errors ?? [];
@@ -80,7 +85,7 @@ export interface TerritorySeeds {
   seeds: string[];
   /** "alliances": members of the alliances acting in it (or inside it); "based": none does, the actors based in it. */
   from: "alliances" | "based";
-  /** How many actors the seeds were taken from (the based-in list's total; the members seen, for alliances). */
+  /** How many actors the seeds were taken from: the based-in list's total; for alliances, the members read (first 50 alliances, 100 members each). */
   available: number;
 }
 

@@ -7,6 +7,7 @@ import * as api from "./api";
 import { capturePng, download, toGexf } from "./export";
 import { ACTOR_KINDS, ALLIANCE_KINDS, buildGraph, ColorBy, draw, mergeNetworks, SizeBy } from "./graph";
 import { DEFAULT_MAX_NODES, MAX_DEPTH, MAX_NODES } from "./limits";
+import { keyForm } from "./key-form";
 import { h, showActor, showError, showLoading } from "./panel";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,9 +15,6 @@ const ui = {
   search: $<HTMLInputElement>("search"),
   results: $("search-results"),
   keyForm: $<HTMLFormElement>("key-form"),
-  key: $<HTMLInputElement>("api-key"),
-  keyMessage: $("key-message"),
-  forgetKey: $<HTMLButtonElement>("forget-key"),
   depth: $<HTMLSelectElement>("depth"),
   territory: $<HTMLInputElement>("territory"),
   at: $<HTMLInputElement>("at"),
@@ -66,6 +64,8 @@ const positions = new Map<string, { x: number; y: number }>();
 const expanded = new Set<string>();
 // Answers to an older request are dropped when a newer one was made meanwhile.
 let generation = 0;
+/** The API key field: asks when the server refuses a request for want of a key, then asks everything again. */
+const key = keyForm(ui.keyForm, retry);
 
 // ---- filters -------------------------------------------------------------------------------
 
@@ -103,7 +103,7 @@ function setStatus(text: string, state: "idle" | "loading" | "ready" | "error"):
 
 /** Shows what went wrong; a missing or refused API key opens the key field instead. */
 function fail(error: unknown): void {
-  if (error instanceof api.AuthRequiredError) askForKey(error.message);
+  if (error instanceof api.AuthRequiredError) key.ask(error.message);
   setStatus(`Erreur : ${(error as Error).message}`, "error");
 }
 
@@ -295,21 +295,12 @@ async function select(node: string | null): Promise<void> {
     if (actor) showActor(ui.panel, actor, actions);
     else showError(ui.panel, `${label} n'existe plus.`);
   } catch (error) {
-    if (error instanceof api.AuthRequiredError) askForKey(error.message);
+    if (error instanceof api.AuthRequiredError) key.ask(error.message);
     showError(ui.panel, `Erreur : ${(error as Error).message}`);
   }
 }
 
 // ---- API key -------------------------------------------------------------------------------
-
-/** Opens the key field: the server refused a request without a (valid) key. */
-function askForKey(message: string): void {
-  ui.keyForm.hidden = false;
-  ui.keyMessage.textContent = api.apiKey() ? `Clé refusée : ${message}` : "Ce serveur demande une clé d'API pour lire les données.";
-  ui.keyMessage.classList.toggle("error", api.apiKey() !== null);
-  ui.forgetKey.hidden = !api.apiKey();
-  ui.key.focus();
-}
 
 /** Everything the page asked for, asked again (with the key now kept). */
 function retry(): void {
@@ -357,23 +348,11 @@ checkboxes(ui.allianceKinds, "allianceKind", Object.entries(ALLIANCE_KINDS));
 function loadSdgs(): void {
   api.sdgs().then(
     (goals) => ui.sdgs.replaceChildren(...goals.map((g) => h("option", { value: String(g.number) }, `${g.number}. ${g.titleFr}`))),
-    (error) => error instanceof api.AuthRequiredError && askForKey(error.message),
+    (error) => error instanceof api.AuthRequiredError && key.ask(error.message),
   );
 }
 loadSdgs();
 
-ui.keyForm.addEventListener("submit", (event) => {
-  event.preventDefault();
-  api.setApiKey(ui.key.value);
-  ui.key.value = "";
-  ui.keyForm.hidden = true;
-  retry();
-});
-ui.forgetKey.addEventListener("click", () => {
-  api.setApiKey(null);
-  ui.forgetKey.hidden = true;
-  ui.keyMessage.textContent = "Clé oubliée.";
-});
 ui.showMore.addEventListener("click", showMore);
 // Sigma sizes its canvases on window resizes only; the stage also changes size when the panel opens or closes.
 new ResizeObserver(() => renderer?.resize(true).refresh()).observe(ui.container);
