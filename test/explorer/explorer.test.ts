@@ -297,6 +297,15 @@ describe("the explorer in Chromium", () => {
     expect(await explorer<{ x: number; y: number }>(`position("actor:${origin.id}")`)).toEqual(before);
     expect(await page.textContent("#panel #expand")).toBe("Partenaires ajoutés");
     await explorer("select(null)");
+
+    // A double-click on the node does the same.
+    await pickFromSearch(origin.name, origin.id);
+    expect(await explorer<number>("nodeCount")).toBe(around.size);
+    const position = await explorer<{ x: number; y: number }>(`viewportPosition("actor:${partner}")`);
+    const box = (await page.locator("#sigma").boundingBox())!;
+    await page.mouse.dblclick(box.x + position.x, box.y + position.y);
+    await until(page, `window.__explorer.nodeCount === ${merged.size}`);
+    await waitUntilDrawn();
   });
 
   it("says a territory's drawing is a sample, with the numbers, and shows more up to the API's limits", async () => {
