@@ -101,7 +101,7 @@ function setStatus(text: string, state: "idle" | "loading" | "ready" | "error"):
   document.body.dataset.state = state;
 }
 
-/** Shows what went wrong; a missing or refused API key opens the key field instead. */
+/** Shows what went wrong; a missing or refused API key also opens the key field. */
 function fail(error: unknown): void {
   if (error instanceof api.AuthRequiredError) key.ask(error.message);
   setStatus(`Erreur : ${(error as Error).message}`, "error");
@@ -124,20 +124,20 @@ async function load(): Promise<void> {
       territorySeeds = await api.territorySeeds(origin.id, filter, at());
       seeds = territorySeeds.seeds;
       // The territory's alliances are the scope: drawn links and the whole counted both stay in it.
-      if (territorySeeds.from === "alliances") {
-        filter = { ...filter, territory: origin.id };
-        whole = await api.scopeSize(filter, at());
-      }
+      if (territorySeeds.from === "alliances") filter = { ...filter, territory: origin.id };
     }
-    const next: View = { filter, at: at(), depth, maxNodes, seeds: territorySeeds, whole };
     let drawn: api.Network = { nodes: [], edges: [], truncated: false, totalNodeCount: 0, totalEdgeCount: 0 };
     let metrics: api.Analytics | null = null;
     if (seeds.length > 0) {
-      drawn = await api.network({ seeds, depth, filter, at: next.at, maxNodes });
+      [drawn, whole] = await Promise.all([
+        api.network({ seeds, depth, filter, at: at(), maxNodes }),
+        territorySeeds?.from === "alliances" ? api.scopeSize(filter, at()) : null,
+      ]);
       // Metrics over the alliances of the actors shown (or of the seeds, past 100 actors).
       const shown = drawn.nodes.map((node) => node.entityId);
-      metrics = await api.analytics(shown.length <= 100 ? shown : seeds, filter, next.at);
+      metrics = await api.analytics(shown.length <= 100 ? shown : seeds, filter, at());
     }
+    const next: View = { filter, at: at(), depth, maxNodes, seeds: territorySeeds, whole };
     if (mine !== generation) return;
     view = next;
     network = drawn;
