@@ -1,26 +1,57 @@
-// The explorer's only door to the data: the public GraphQL API (POST /graphql, reads need no key).
+// The pages' only door to the data: the public GraphQL API (POST /graphql), with the reader's
+// API key when the server requires one for reads (MAILLAGE_READS_REQUIRE_KEY).
+import { MAX_SEEDS } from "./limits";
 import OPERATIONS from "./operations.graphql";
 
-const ENDPOINT = new URL("../graphql", document.baseURI).pathname;
+// Both pages (/explore/ and /explore/dashboard/) live under <prefix>/explore/, the API at <prefix>/graphql.
+const ENDPOINT = location.pathname.includes("/explore/") ? location.pathname.replace(/\/explore\/.*$/, "/graphql") : "/graphql";
+
+/** Where the API key is kept for the tab's life (sessionStorage: gone when the tab closes). */
+export const API_KEY_STORAGE = "maillage.apiKey";
 
 /** A GraphQL answer with errors: their messages, joined. */
 export class ApiError extends Error {}
 
+/** The server wants a credential (HTTP 401 or an UNAUTHENTICATED error): none was sent, or it was refused. */
+export class AuthRequiredError extends ApiError {}
+
+export function apiKey(): string | null {
+  return sessionStorage.getItem(API_KEY_STORAGE);
+}
+
+/** Keeps the key for every later request; a blank key forgets it. */
+export function setApiKey(key: string | null): void {
+  if (key?.trim()) sessionStorage.setItem(API_KEY_STORAGE, key.trim());
+  else sessionStorage.removeItem(API_KEY_STORAGE);
+}
+
 /** The explorer's operations, by name (explorer/operations.graphql). */
-type OperationName = "Search" | "TerritorySeeds" | "Network" | "Analytics" | "ActorDetails" | "Sdgs";
+export type OperationName = "Search" | "TerritorySeeds" | "Network" | "ScopeSize" | "Analytics" | "ActorDetails" | "Sdgs";
+
+/** Runs one operation of operations.graphql (sent whole, as registered: it runs on a server that accepts only trusted documents). */
+export function gql<T>(operationName: OperationName, variables: Record<string, unknown> = {}): Promise<T> {
+  return runOperation<T>(OPERATIONS, operationName, variables);
+}
 
 /**
- * Runs one operation of operations.graphql, sending the whole document (as registered, so it
- * runs on a server that accepts only trusted documents); throws ApiError when the answer carries errors.
+ * Posts one operation of a registered document with the API key when one is kept (for pages
+ * with a document of their own: the dashboard); throws AuthRequiredError when the server wants
+ * a (valid) key, ApiError on any other error.
  */
-export async function gql<T>(operationName: OperationName, variables: Record<string, unknown> = {}): Promise<T> {
+export async function runOperation<T>(document: string, operationName: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const key = apiKey();
   const response = await fetch(ENDPOINT, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: OPERATIONS, operationName, variables }),
+    headers: { "content-type": "application/json", ...(key ? { "x-api-key": key } : {}) },
+    body: JSON.stringify({ query: document, operationName, variables }),
   });
   const body = await response.json().catch(() => null);
-  if (body?.errors?.length) throw new ApiError(body.errors.map((e: { message: string }) => e.message).join("; "));
+  const errors: { message: string; extensions?: { code?: string } }[] = body?.errors ?? [];
+  const message = errors.map((e) => e.message).join("; ");
+  if (response.status === 401 || errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+    throw new AuthRequiredError(message || "Clé d'API requise");
+  }
+  if (errors.length) throw new ApiError(message);
   if (!response.ok || !body?.data) throw new ApiError(`GraphQL: HTTP ${response.status}`);
   return body.data as T;
 }
@@ -48,15 +79,37 @@ export async function search(text: string): Promise<Hit[]> {
   );
 }
 
+/** Where a territory's seeds come from, and how many there were to take them from. */
+export interface TerritorySeeds {
+  /** At most MAX_SEEDS actor ids. */
+  seeds: string[];
+  /** "alliances": members of the alliances acting in it (or inside it); "based": none does, the actors based in it. */
+  from: "alliances" | "based";
+  /** How many actors the seeds were taken from: the based-in list's total; for alliances, the members read (first 50 alliances, 100 members each). */
+  available: number;
+}
+
 /**
- * The seeds of a territory's network, at most 50: the members of the alliances acting in it
- * (or inside it); when none does, the actors based in it.
+ * The seeds of a territory's network, at most MAX_SEEDS: the members of the alliances acting in
+ * it (or inside it); when none does, the actors based in it.
  */
-export async function territorySeeds(territory: string, filter: AllianceFilter, at?: string): Promise<string[]> {
+export async function territorySeeds(territory: string, filter: AllianceFilter, at?: string): Promise<TerritorySeeds> {
   const data = await gql<any>("TerritorySeeds", { code: territory, filter: nonEmpty({ ...filter, territory }), at });
-  const members: string[] = data.alliances.edges.flatMap((a: any) => a.node.members.edges.map((m: any) => m.node.actor.id));
+  const members = [...new Set<string>(data.alliances.edges.flatMap((a: any) => a.node.members.edges.map((m: any) => m.node.actor.id)))];
+  if (members.length) return { seeds: members.slice(0, MAX_SEEDS), from: "alliances", available: members.length };
   const based: string[] = data.territory?.actors.edges.map((e: any) => e.node.id) ?? [];
-  return [...new Set(members.length ? members : based)].slice(0, 50);
+  return { seeds: based.slice(0, MAX_SEEDS), from: "based", available: data.territory?.actors.totalCount ?? based.length };
+}
+
+/** The size of a scope's whole co-construction network (networkAnalytics), or null when the API cannot tell. */
+export async function scopeSize(filter: AllianceFilter, at?: string): Promise<{ actors: number; ties: number } | null> {
+  try {
+    const data = await gql<any>("ScopeSize", { filter: nonEmpty(filter), at });
+    return { actors: data.networkAnalytics.actorCount, ties: data.networkAnalytics.tieCount };
+  } catch (error) {
+    if (error instanceof AuthRequiredError) throw error;
+    return null;
+  }
 }
 
 export interface NetworkNode {
@@ -85,6 +138,9 @@ export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   truncated: boolean;
+  /** Nodes and edges before the maxNodes cap; null when the API could not tell. */
+  totalNodeCount: number | null;
+  totalEdgeCount: number | null;
 }
 
 export interface NetworkQuery {
@@ -92,6 +148,8 @@ export interface NetworkQuery {
   depth: number;
   filter: AllianceFilter;
   at?: string;
+  /** 1–MAX_NODES; the nearest nodes are kept first. */
+  maxNodes: number;
 }
 
 export async function network(q: NetworkQuery): Promise<Network> {
@@ -122,7 +180,8 @@ export async function analytics(actorIds: string[], filter: AllianceFilter, at?:
       after = pageInfo.endCursor;
     }
     return metrics;
-  } catch {
+  } catch (error) {
+    if (error instanceof AuthRequiredError) throw error;
     return null;
   }
 }

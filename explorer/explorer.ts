@@ -1,16 +1,20 @@
 // The explorer page: search → seeds → network (GraphQL) → graph (ForceAtlas2) → sigma, with
-// filters, a side panel for the selected actor, and PNG / GEXF downloads.
+// filters, a side panel for the selected actor (and "expand" to add its neighbourhood), what
+// share of the whole is drawn ("show more"), an API key when reads need one, PNG / GEXF downloads.
 import type Graph from "graphology";
 import type Sigma from "sigma";
 import * as api from "./api";
 import { capturePng, download, toGexf } from "./export";
-import { ACTOR_KINDS, ALLIANCE_KINDS, buildGraph, ColorBy, draw, SizeBy } from "./graph";
+import { ACTOR_KINDS, ALLIANCE_KINDS, buildGraph, ColorBy, draw, mergeNetworks, SizeBy } from "./graph";
+import { DEFAULT_MAX_NODES, MAX_DEPTH, MAX_NODES } from "./limits";
+import { keyForm } from "./key-form";
 import { h, showActor, showError, showLoading } from "./panel";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
   search: $<HTMLInputElement>("search"),
   results: $("search-results"),
+  keyForm: $<HTMLFormElement>("key-form"),
   depth: $<HTMLSelectElement>("depth"),
   territory: $<HTMLInputElement>("territory"),
   at: $<HTMLInputElement>("at"),
@@ -27,18 +31,41 @@ const ui = {
   gexf: $<HTMLButtonElement>("download-gexf"),
   container: $("sigma"),
   status: $("status"),
+  dashboard: $<HTMLAnchorElement>("dashboard-link"),
+  notice: $("notice"),
+  noticeText: $("notice-text"),
+  showMore: $<HTMLButtonElement>("show-more"),
   panel: $("panel"),
 };
 
 /** What the network is about: an actor, or the members of a territory's alliances. */
 let origin: api.Hit | null = null;
+/** How the drawn network was asked for, and what it is a part of. */
+interface View {
+  filter: api.AllianceFilter;
+  at?: string;
+  depth: number;
+  maxNodes: number;
+  /** For a territory: where its seeds came from. */
+  seeds: api.TerritorySeeds | null;
+  /** For a territory whose alliances are drawn: the whole scope's size (null: the API could not tell). */
+  whole: { actors: number; ties: number } | null;
+}
+let view: View | null = null;
+let maxNodes = DEFAULT_MAX_NODES;
 let network: api.Network | null = null;
 let analytics: api.Analytics | null = null;
 let graph: Graph | null = null;
 let renderer: Sigma | null = null;
 let selected: string | null = null;
+/** Where each node was drawn, so a redraw or an expansion keeps the drawing in place. */
+const positions = new Map<string, { x: number; y: number }>();
+/** Nodes whose neighbourhood was added ("expand"). */
+const expanded = new Set<string>();
 // Answers to an older request are dropped when a newer one was made meanwhile.
 let generation = 0;
+/** The API key field: asks when the server refuses a request for want of a key, then asks everything again. */
+const key = keyForm(ui.keyForm, retry);
 
 // ---- filters -------------------------------------------------------------------------------
 
@@ -74,54 +101,169 @@ function setStatus(text: string, state: "idle" | "loading" | "ready" | "error"):
   document.body.dataset.state = state;
 }
 
+/** Shows what went wrong; a missing or refused API key also opens the key field. */
+function fail(error: unknown): void {
+  if (error instanceof api.AuthRequiredError) key.ask(error.message);
+  setStatus(`Erreur : ${(error as Error).message}`, "error");
+}
+
+const number = (n: number) => n.toLocaleString("fr-FR");
+const plural = (n: number, one: string, many: string) => `${number(n)} ${n > 1 ? many : one}`;
+
 async function load(): Promise<void> {
   if (!origin) return;
   const mine = ++generation;
-  setStatus(`Chargement du réseau de ${origin.label}…`, "loading");
+  setStatus(`Chargement : ${origin.label}…`, "loading");
   try {
-    const filter = allianceFilter();
-    const seeds = origin.kind === "ACTOR" ? [origin.id] : await api.territorySeeds(origin.id, filter, at());
-    if (seeds.length === 0) {
-      network = { nodes: [], edges: [], truncated: false };
-      analytics = null;
-    } else {
-      network = await api.network({ seeds, depth: Number(ui.depth.value), filter, at: at() });
-      // Metrics over the alliances of the actors shown (or of the seeds, past 100 actors).
-      const shown = network.nodes.map((node) => node.entityId);
-      analytics = await api.analytics(shown.length <= 100 ? shown : seeds, filter, at());
+    let filter = allianceFilter();
+    const depth = Number(ui.depth.value);
+    let seeds = [origin.id];
+    let territorySeeds: api.TerritorySeeds | null = null;
+    let whole: View["whole"] = null;
+    if (origin.kind === "TERRITORY") {
+      territorySeeds = await api.territorySeeds(origin.id, filter, at());
+      seeds = territorySeeds.seeds;
+      // The territory's alliances are the scope: drawn links and the whole counted both stay in it.
+      if (territorySeeds.from === "alliances") filter = { ...filter, territory: origin.id };
     }
+    let drawn: api.Network = { nodes: [], edges: [], truncated: false, totalNodeCount: 0, totalEdgeCount: 0 };
+    let metrics: api.Analytics | null = null;
+    if (seeds.length > 0) {
+      [drawn, whole] = await Promise.all([
+        api.network({ seeds, depth, filter, at: at(), maxNodes }),
+        territorySeeds?.from === "alliances" ? api.scopeSize(filter, at()) : null,
+      ]);
+      // Metrics over the alliances of the actors shown (or of the seeds, past 100 actors).
+      const shown = drawn.nodes.map((node) => node.entityId);
+      metrics = await api.analytics(shown.length <= 100 ? shown : seeds, filter, at());
+    }
+    const next: View = { filter, at: at(), depth, maxNodes, seeds: territorySeeds, whole };
     if (mine !== generation) return;
+    view = next;
+    network = drawn;
+    analytics = metrics;
+    positions.clear();
+    expanded.clear();
     offerAnalytics(analytics !== null);
     redraw();
   } catch (error) {
-    if (mine === generation) setStatus(`Erreur : ${(error as Error).message}`, "error");
+    if (mine === generation) fail(error);
+  }
+}
+
+/** Adds a node's neighbourhood (depth 1, same filters) to the drawing; drawn nodes stay where they are. */
+async function expand(node: string): Promise<void> {
+  if (!network || !view || !graph?.hasNode(node)) return;
+  const mine = ++generation;
+  const { entityId, label, x, y } = graph.getNodeAttributes(node);
+  setStatus(`Chargement des partenaires de ${label}…`, "loading");
+  try {
+    const around = await api.network({ seeds: [entityId], depth: 1, filter: view.filter, at: view.at, maxNodes: DEFAULT_MAX_NODES });
+    if (mine !== generation) return;
+    network = mergeNetworks(network, around, { x, y });
+    expanded.add(node);
+    redraw();
+    if (selected === node) void select(node);
+  } catch (error) {
+    if (mine === generation) fail(error);
   }
 }
 
 function redraw(): void {
   if (!network) return;
+  graph?.forEachNode((node, a) => positions.set(node, { x: a.x, y: a.y }));
   renderer?.kill();
   const built = buildGraph(network, {
     colorBy: ui.colorBy.value as ColorBy,
     sizeBy: ui.sizeBy.value as SizeBy,
     actorKinds: new Set(checked(ui.actorKinds)),
     analytics,
+    positions,
   });
   graph = built.graph;
   renderer = draw(graph, ui.container);
   renderer.on("clickNode", ({ node }) => void select(node));
+  renderer.on("doubleClickNode", ({ node, preventSigmaDefault }) => {
+    preventSigmaDefault(); // no zoom: a double-click expands
+    void expand(node);
+  });
   renderer.on("clickStage", () => void select(null));
   if (selected && !graph.hasNode(selected)) selected = null;
   if (selected) renderer.setNodeState(selected, { isHighlighted: true });
   ui.legend.replaceChildren(...built.legend.map(({ label, color }) => h("li", {}, swatch(color), label)));
   ui.container.dataset.nodeCount = String(graph.order);
-  const where = origin?.kind === "TERRITORY" ? `les alliances de ${origin.label}` : origin?.label ?? "";
-  const when = at() ? ` au ${at()}` : "";
-  const more = network.truncated ? " (tronqué : les plus proches d'abord)" : "";
-  setStatus(
-    graph.order ? `${graph.order} acteurs, ${graph.size} liens de co-construction autour de ${where}${when}${more}` : `Aucun acteur autour de ${where}${when} avec ces filtres.`,
-    "ready",
-  );
+  describe();
+}
+
+/**
+ * The status line (what is drawn, with its numbers) and, when the drawing is part of a larger
+ * network, a notice saying so with "show more". Names are never put after "de" or "à": no
+ * article or elision to get wrong ("Le RAMEAU", "Le Havre", "Île-de-France").
+ */
+function describe(): void {
+  if (!network || !view || !origin || !graph) return;
+  const territory = origin.kind === "TERRITORY";
+  ui.dashboard.hidden = !territory;
+  if (territory) ui.dashboard.href = `dashboard/?territory=${encodeURIComponent(origin.id)}`;
+  const when = view.at ? ` (au ${view.at})` : "";
+  const actors = graph.order;
+  const ties = graph.size;
+  const subject = !territory
+    ? `${origin.label} et ses partenaires (profondeur ${view.depth})`
+    : view.seeds?.from === "based"
+      ? `${origin.label} — aucune alliance n'agit dans ce territoire ; les acteurs qui y sont basés et leurs partenaires`
+      : `${origin.label} — alliances actives dans ce territoire`;
+  if (actors === 0) {
+    setStatus(`${subject}${when} : aucun acteur avec ces filtres.`, "ready");
+  } else if (view.whole) {
+    setStatus(`${subject}${when} : ${number(actors)} acteurs sur ${number(view.whole.actors)} et ${number(ties)} liens de co-construction sur ${number(view.whole.ties)} affichés.`, "ready");
+  } else {
+    setStatus(`${subject}${when} : ${plural(actors, "acteur", "acteurs")}, ${plural(ties, "lien", "liens")} de co-construction.`, "ready");
+  }
+  const partial = partOf();
+  ui.notice.hidden = partial === null;
+  if (partial === null) return;
+  const step = nextStep();
+  ui.showMore.hidden = step === null;
+  if (step) ui.showMore.textContent = step.maxNodes > view.maxNodes ? `Afficher plus (jusqu'à ${number(step.maxNodes)} acteurs)` : `Afficher plus (profondeur ${step.depth})`;
+  ui.noticeText.textContent = step
+    ? partial
+    : `${partial} Limite atteinte : l'API renvoie au plus ${number(MAX_NODES)} acteurs, à ${MAX_DEPTH} pas au plus de ${plural(view.seeds?.seeds.length ?? 1, "acteur de départ", "acteurs de départ")}.`;
+}
+
+/** Why the drawing is a part of a larger network, in words with the numbers; null when it is whole. */
+function partOf(): string | null {
+  if (!network || !view) return null;
+  const cut = network.truncated ? ` Tronqué à ${number(view.maxNodes)} acteurs, les plus proches d'abord.` : "";
+  if (view.whole && (network.nodes.length < view.whole.actors || network.edges.length < view.whole.ties)) {
+    return `Échantillon : ${number(graph!.order)} des ${number(view.whole.actors)} acteurs et ${number(graph!.size)} des ${number(view.whole.ties)} liens des alliances de ce territoire sont affichés, autour de ${plural(view.seeds!.seeds.length, "membre", "membres")}.${cut}`;
+  }
+  if (view.seeds?.from === "alliances" && !view.whole && (network.truncated || view.seeds.available > view.seeds.seeds.length)) {
+    return `Échantillon : réseau autour de ${number(view.seeds.seeds.length)} membres des alliances de ce territoire, dont la taille totale n'a pas pu être comptée.${cut}`;
+  }
+  if (view.seeds?.from === "based" && view.seeds.available > view.seeds.seeds.length) {
+    return `Échantillon : réseau autour de ${number(view.seeds.seeds.length)} des ${number(view.seeds.available)} acteurs basés dans ce territoire.${cut}`;
+  }
+  if (network.truncated && network.totalNodeCount !== null && network.totalEdgeCount !== null) {
+    return `Tronqué : ${number(graph!.order)} des ${number(network.totalNodeCount)} acteurs et ${number(graph!.size)} des ${number(network.totalEdgeCount)} liens de ce réseau sont affichés, les plus proches d'abord.`;
+  }
+  if (network.truncated) return `Tronqué : ${number(graph!.order)} acteurs sont affichés, les plus proches d'abord ; le réseau en compte davantage.`;
+  return null;
+}
+
+/** What "show more" asks next: a larger maxNodes when nodes were dropped, else one more hop; null at the API's limits. */
+function nextStep(): { maxNodes: number; depth: number } | null {
+  if (!network || !view) return null;
+  if (network.truncated) return view.maxNodes < MAX_NODES ? { maxNodes: Math.min(MAX_NODES, 2 * view.maxNodes), depth: view.depth } : null;
+  return view.depth < MAX_DEPTH ? { maxNodes: view.maxNodes, depth: view.depth + 1 } : null;
+}
+
+function showMore(): void {
+  const step = nextStep();
+  if (!step) return;
+  maxNodes = step.maxNodes;
+  ui.depth.value = String(step.depth);
+  void load();
 }
 
 // Community colours and betweenness / PageRank sizes need the API's networkAnalytics.
@@ -145,15 +287,26 @@ async function select(node: string | null): Promise<void> {
   }
   renderer?.setNodeState(node, { isHighlighted: true });
   const { entityId, label } = graph.getNodeAttributes(node);
+  const actions = { expanded: expanded.has(node), expand: () => void expand(node) };
   showLoading(ui.panel, label);
   try {
     const actor = await api.actorDetails(entityId, at());
     if (selected !== node) return;
-    if (actor) showActor(ui.panel, actor);
+    if (actor) showActor(ui.panel, actor, actions);
     else showError(ui.panel, `${label} n'existe plus.`);
   } catch (error) {
+    if (error instanceof api.AuthRequiredError) key.ask(error.message);
     showError(ui.panel, `Erreur : ${(error as Error).message}`);
   }
+}
+
+// ---- API key -------------------------------------------------------------------------------
+
+/** Everything the page asked for, asked again (with the key now kept). */
+function retry(): void {
+  loadSdgs();
+  if (ui.search.value.trim().length >= 2 && !origin) void runSearch(ui.search.value);
+  if (origin) void load();
 }
 
 // ---- search --------------------------------------------------------------------------------
@@ -174,12 +327,13 @@ async function runSearch(text: string): Promise<void> {
     );
     if (hits.length === 0) ui.results.replaceChildren(h("li", { "aria-disabled": "true" }, "Aucun résultat"));
   } catch (error) {
-    setStatus(`Erreur : ${(error as Error).message}`, "error");
+    fail(error);
   }
 }
 
 function pick(hit: api.Hit): void {
   origin = hit;
+  maxNodes = DEFAULT_MAX_NODES;
   selected = null;
   ui.panel.hidden = true;
   ui.search.value = hit.label;
@@ -191,10 +345,17 @@ function pick(hit: api.Hit): void {
 
 checkboxes(ui.actorKinds, "actorKind", Object.entries(ACTOR_KINDS).map(([kind, { label }]) => [kind, label]));
 checkboxes(ui.allianceKinds, "allianceKind", Object.entries(ALLIANCE_KINDS));
-api.sdgs().then(
-  (goals) => ui.sdgs.replaceChildren(...goals.map((g) => h("option", { value: String(g.number) }, `${g.number}. ${g.titleFr}`))),
-  () => undefined,
-);
+function loadSdgs(): void {
+  api.sdgs().then(
+    (goals) => ui.sdgs.replaceChildren(...goals.map((g) => h("option", { value: String(g.number) }, `${g.number}. ${g.titleFr}`))),
+    (error) => error instanceof api.AuthRequiredError && key.ask(error.message),
+  );
+}
+loadSdgs();
+
+ui.showMore.addEventListener("click", showMore);
+// Sigma sizes its canvases on window resizes only; the stage also changes size when the panel opens or closes.
+new ResizeObserver(() => renderer?.resize(true).refresh()).observe(ui.container);
 
 ui.search.addEventListener("input", () => {
   window.clearTimeout(searchTimer);
@@ -244,12 +405,25 @@ setStatus(ui.status.textContent ?? "", "idle");
   get selectedNode() {
     return selected;
   },
+  /** The width sigma draws over, in CSS pixels. */
+  get canvasWidth() {
+    return renderer?.getDimensions().width ?? 0;
+  },
   /** Where a node is drawn, in pixels from the container's top-left corner. */
   viewportPosition(node: string) {
     if (!renderer || !graph?.hasNode(node)) return null;
     return renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
   },
   select,
+  expand,
+  /** The numbers the status line and the notice state, as drawn. */
+  get shown() {
+    return { actors: graph?.order ?? 0, ties: graph?.size ?? 0, truncated: network?.truncated ?? false, maxNodes: view?.maxNodes ?? null, depth: view?.depth ?? null, whole: view?.whole ?? null };
+  },
+  /** Where a node is, in graph coordinates (kept when the drawing is expanded). */
+  position(node: string) {
+    return graph?.hasNode(node) ? { x: graph.getNodeAttribute(node, "x"), y: graph.getNodeAttribute(node, "y") } : null;
+  },
   /** The PNG the download button would save: its size and first bytes (the PNG signature). */
   async exportPng() {
     if (!renderer) return null;

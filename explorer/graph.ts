@@ -13,6 +13,8 @@ export interface DrawOptions {
   /** Actor kinds shown; the others are left out of the graph (seeds too). */
   actorKinds: Set<string>;
   analytics: Analytics | null;
+  /** Positions already drawn, by node id: kept as they are; only the other nodes are laid out. */
+  positions?: Map<string, { x: number; y: number }>;
 }
 
 /** French labels and colours of the actor kinds (schema: enum ActorKind). */
@@ -50,15 +52,19 @@ export interface LegendEntry {
 /**
  * The graph to draw: the network's actors of the kinds shown, their co-construction edges,
  * positioned by ForceAtlas2 from the API's concentric rings (deterministic for the same data).
+ * Nodes in `options.positions` stay where they are (fixed during the layout).
  */
 export function buildGraph(network: Network, options: DrawOptions): { graph: Graph; legend: LegendEntry[] } {
   const graph = new Graph({ type: "undirected" });
+  const positions = options.positions ?? new Map();
   for (const node of network.nodes) {
     if (!options.actorKinds.has(node.kind)) continue;
+    const kept = positions.get(node.id);
     graph.addNode(node.id, {
       label: node.label,
-      x: node.x,
-      y: node.y,
+      x: kept?.x ?? node.x,
+      y: kept?.y ?? node.y,
+      fixed: kept !== undefined,
       entityId: node.entityId,
       kind: node.kind,
       seed: node.seed,
@@ -72,22 +78,55 @@ export function buildGraph(network: Network, options: DrawOptions): { graph: Gra
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
     graph.addEdge(edge.source, edge.target, { weight: edge.weight, alliances: (edge.alliances ?? []).join(" "), size: 1 + Math.log2(edge.weight) });
   }
-  if (graph.order > 1) {
+  if (graph.order > 1 && graph.someNode((_, a) => !a.fixed)) {
     const settings = { ...forceAtlas2.inferSettings(graph), gravity: 1, adjustSizes: false };
     forceAtlas2.assign(graph, { iterations: LAYOUT_ITERATIONS, settings, getEdgeWeight: "weight" });
   }
+  graph.forEachNode((node) => graph.removeNodeAttribute(node, "fixed")); // layout only: not an attribute to export
   const legend = paint(graph, options);
   scale(graph, options.sizeBy);
   return { graph, legend };
 }
 
 /**
+ * `base` with the nodes and edges of `extra` it lacks (a node's neighbourhood, to expand the
+ * drawing): base's nodes keep their order and flags, new ones are placed around `around`'s
+ * position (laid out from there), and degrees are counted again within the merged graph.
+ */
+export function mergeNetworks(base: Network, extra: Network, around: { x: number; y: number }): Network {
+  const known = new Set(base.nodes.map((n) => n.id));
+  const added = extra.nodes.filter((n) => !known.has(n.id));
+  const nodes = [
+    ...base.nodes.map((n) => ({ ...n })),
+    // On a small circle around the expanded node, so ForceAtlas2 starts them next to it.
+    ...added.map((n, i) => ({ ...n, seed: false, x: around.x + Math.cos((2 * Math.PI * i) / added.length), y: around.y + Math.sin((2 * Math.PI * i) / added.length) })),
+  ];
+  const edgeIds = new Set(base.edges.map((e) => e.id));
+  const edges = [...base.edges, ...extra.edges.filter((e) => !edgeIds.has(e.id))];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) n.degree = n.weightedDegree = 0;
+  for (const e of edges) {
+    for (const end of [e.source, e.target]) {
+      const n = byId.get(end)!;
+      n.degree += 1;
+      n.weightedDegree += e.weight;
+    }
+  }
+  // The union's size before the caps is not known: no total is claimed for it.
+  return { nodes, edges, truncated: base.truncated || extra.truncated, totalNodeCount: null, totalEdgeCount: null };
+}
+
+/**
  * The sigma renderer on a container. Sizes are screen pixels (sigma 4 defaults to graph
- * units, which ForceAtlas2's scale makes arbitrary); labels for all but the smallest nodes.
+ * units, which ForceAtlas2's scale makes arbitrary); labels for all but the smallest nodes,
+ * written outwards (left of the nodes in the right half) and framed in: none is cut at an edge.
  */
 export function draw(graph: Graph, container: HTMLElement): Sigma {
+  const xs = graph.mapNodes((_, a) => a.x as number);
+  const middle = (Math.min(...xs) + Math.max(...xs)) / 2;
   return new Sigma(graph, container, {
-    settings: { itemSizesReference: "screen", labelRenderedSizeThreshold: 5, enableCameraRotation: false },
+    settings: { itemSizesReference: "screen", labelRenderedSizeThreshold: 5, enableCameraRotation: false, autoRescaleContent: "labels" },
+    nodeReducer: (_, data) => ({ ...data, labelPosition: data.x > middle ? "left" : "right" }),
   });
 }
 

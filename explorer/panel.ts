@@ -27,12 +27,27 @@ export function showLoading(panel: HTMLElement, label: string): void {
   panel.replaceChildren(h("h2", {}, label), h("p", { class: "meta" }, "Chargement…"));
 }
 
-export function showActor(panel: HTMLElement, actor: ActorDetails): void {
+/** What the panel offers to do with the shown actor's node. */
+export interface NodeActions {
+  /** Adds the node's partners to the drawing. */
+  expand: () => void;
+  /** Whether that was done already. */
+  expanded: boolean;
+}
+
+export function showActor(panel: HTMLElement, actor: ActorDetails, actions?: NodeActions): void {
   panel.hidden = false;
   panel.dataset.actorId = actor.id;
+  let expandButton: HTMLElement | null = null;
+  if (actions) {
+    expandButton = h("button", { type: "button", id: "expand", title: "Ajoute au dessin les partenaires de cet acteur (double-clic sur un nœud : idem)" }, actions.expanded ? "Partenaires ajoutés" : "Étendre : ajouter ses partenaires");
+    (expandButton as HTMLButtonElement).disabled = actions.expanded;
+    expandButton.addEventListener("click", actions.expand);
+  }
   const children: Child[] = [
     h("h2", {}, actor.name),
     h("p", { class: "meta" }, [ACTOR_KINDS[actor.kind]?.label ?? actor.kind, actor.basedIn?.name].filter(Boolean).join(" · ")),
+    expandButton,
     actor.description && h("p", {}, actor.description),
     actor.sources.length > 0 && sources(actor.sources),
     h("h3", {}, `Alliances (${actor.alliances.length})`),

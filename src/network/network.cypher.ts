@@ -36,7 +36,7 @@ WITH seeds, missing, reached + next AS reached, next AS frontier, actorLayers + 
      alliances + ${bipartite ? "crossed" : "[]"} AS alliances, allianceLayers + [${bipartite ? "crossed" : "[]"}] AS allianceLayers,
      counts + [size(reached) + size(next)${bipartite ? " + size(alliances) + size(crossed)" : ""}] AS counts`;
 
-/** The seeds that exist, the ids that do not, then up to three breadth-first steps. */
+/** The seeds that exist, the ids that do not, then up to three breadth-first steps; `counts[k]`: nodes reached after step k. */
 const NEIGHBOURHOOD = (shape: ScopeShape, bipartite: boolean) => `MATCH (s:${Actor}) WHERE s.id IN $seeds
 WITH collect(DISTINCT s) AS seeds
 WITH seeds, [id IN $seeds WHERE NOT id IN [s IN seeds | s.id]] AS missing
@@ -66,7 +66,7 @@ CALL (reached) {
   RETURN collect({source: a.id, target: b.id, weight: weight}) AS links`
   }
 }
-RETURN missing, ${ACTOR_NODES}, [] AS alliances, links`;
+RETURN missing, ${ACTOR_NODES}, [] AS alliances, links, counts`;
 
 // Missing seed ids, the neighbourhood's actors (with hop distance), the alliances crossed to
 // reach them (with the step that first crossed them) and the active memberships between both.
@@ -80,4 +80,4 @@ CALL (reached, alliances) {
 RETURN missing, ${ACTOR_NODES},
   reduce(acc = [], d IN range(0, size(allianceLayers) - 1) |
     acc + [n IN allianceLayers[d] | {id: n.id, label: n.name, kind: n.kind, layer: d + 1}]) AS alliances,
-  links`;
+  links, counts`;

@@ -23,6 +23,8 @@ export interface RawNetwork {
   actors: RawNode[];
   alliances: RawNode[];
   links: RawLink[];
+  /** Nodes reached after each breadth-first step (counts[0]: the seeds). */
+  counts: number[];
 }
 
 export const actorNodeId = (id: string) => `actor:${id}`;
@@ -34,10 +36,11 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Turns the explored neighbourhood into the returned network: ranks nodes (seeds, then
  * distance, then degree in the neighbourhood, name, id), keeps the first `maxNodes`, keeps
  * the edges between kept nodes, and gives degrees within what is returned plus a layout.
+ * The totals before the cap are known unless a step was skipped (see network.cypher.ts STEP).
  *
- * Usage: `assembleNetwork(rows[0], NetworkMode.PROJECTED, 500)`
+ * Usage: `assembleNetwork(rows[0], NetworkMode.PROJECTED, 500, 2)`
  */
-export function assembleNetwork(raw: RawNetwork, mode: NetworkMode, maxNodes: number): Network {
+export function assembleNetwork(raw: RawNetwork, mode: NetworkMode, maxNodes: number, depth: number): Network {
   const bipartite = mode === NetworkMode.BIPARTITE;
   // Bipartite distances count graph edges: an actor k co-construction hops away is 2k edges away.
   const candidates: NetworkNode[] = [
@@ -76,7 +79,17 @@ export function assembleNetwork(raw: RawNetwork, mode: NetworkMode, maxNodes: nu
     n.weightedDegree = degrees.get(n.id)?.weighted ?? 0;
   }
   layOutInRings(nodes);
-  return { nodes, edges, truncated: candidates.length > maxNodes, nodeCount: nodes.length, edgeCount: edges.length };
+  // Step k runs only while the nodes after step k-2 are at most maxNodes: a skipped step leaves the totals unknown.
+  const explored = raw.counts.every((count, k) => k + 2 > depth || count <= maxNodes);
+  return {
+    nodes,
+    edges,
+    truncated: candidates.length > maxNodes,
+    nodeCount: nodes.length,
+    edgeCount: edges.length,
+    totalNodeCount: explored ? candidates.length : null,
+    totalEdgeCount: explored ? allEdges.length : null,
+  };
 }
 
 function node(id: string, raw: RawNode, type: "Actor" | "Alliance", distance: number): NetworkNode {

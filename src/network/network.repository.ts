@@ -47,6 +47,6 @@ export class NetworkRepository {
       const index = query.seeds.indexOf(missing[0]);
       throw new BadUserInputError(`seeds[${index}]`, `no actor has id "${missing[0]}"`);
     }
-    return assembleNetwork(row as RawNetwork, query.mode, query.maxNodes);
+    return assembleNetwork(row as RawNetwork, query.mode, query.maxNodes, query.depth);
   }
 }

@@ -95,4 +95,13 @@ export class Network {
 
   @Field(() => Int)
   edgeCount!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Nodes within `depth` of the seeds before the maxNodes cap (nodeCount when not truncated); null when exploring stopped early (depth 3, the nodes within one hop already over maxNodes)",
+  })
+  totalNodeCount!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Edges between those nodes; null likewise" })
+  totalEdgeCount!: number | null;
 }

@@ -3,20 +3,29 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import express from "express";
 import { Browser, chromium, Page } from "playwright-core";
+import { loadAuthConfig } from "../../src/auth/auth.config";
 import { explorerRoutes } from "../../src/explorer/explorer.routes";
+import { MAX_DEPTH, MAX_NODES, MAX_SEEDS } from "../../src/network/network.args";
+import * as explorerLimits from "../../explorer/limits";
 import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { DEMO_GRAPH } from "../../src/seed/seed";
 import { createServer, MaillageServer } from "../../src/server";
+import { BACKGROUND_PREFIX } from "../support/background";
 import { openTestDatabase } from "../support/database";
 
 /**
  * The explorer at /explore, in Debian's Chromium (CI installs it): search Le RAMEAU, draw its
- * network, select it, read its sources in the panel, download PNG and GEXF — all offline.
+ * network, select it, read its sources in the panel, expand a partner, download PNG and GEXF;
+ * a territory drawn as a sample says so with the numbers; a server that wants a key gets one —
+ * all offline, at 1400×900 and 1280×720.
  */
 const ROOT = join(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SCREENSHOT = join(__dirname, "__screenshots__", "explore.png");
+const SCREENSHOTS = join(__dirname, "__screenshots__");
+const SCREENSHOT = join(SCREENSHOTS, "explore.png");
+/** A reader key for the server that requires one for reads. */
+const READER_KEY = "explorer-test-reader-key-0123456789";
 const SOURCE_TITLE = "Apprenons à valoriser le « faire alliance »";
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -43,17 +52,25 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  // The networkAnalytics probe may answer 400 (field not in this API yet): not an error of the page.
-  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && pageErrors.push(m.text()));
-  page.on("response", (response) => response.status() === 404 && missing.push(response.url()));
-  page.on("request", (request) => !request.url().startsWith(base) && !request.url().startsWith("blob:") && foreignRequests.push(request.url()));
+  page = await watchedPage(base);
+});
+
+/** A page that records its errors, 404s, requests outside `server` and CSP violations (checked by the last test). */
+async function watchedPage(server: string): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  opened.on("pageerror", (error) => pageErrors.push(error.message));
+  // The networkAnalytics probe may answer 400 (field not in this API yet) and a keyed server 401: not errors of the page.
+  opened.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && pageErrors.push(m.text()));
+  opened.on("response", (response) => response.status() === 404 && missing.push(response.url()));
+  opened.on("request", (request) => !request.url().startsWith(server) && !request.url().startsWith("blob:") && foreignRequests.push(request.url()));
   // Every CSP violation the page would cause, as "directive blocked-uri" (the page must run under the server's strict CSP).
-  await page.addInitScript(
+  await opened.addInitScript(
     'window.__cspViolations = []; document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));',
   );
-});
+  pages.push(opened);
+  return opened;
+}
+const pages: Page[] = [];
 
 afterAll(async () => {
   await browser?.close();
@@ -64,9 +81,57 @@ afterAll(async () => {
 
 const explorer = <T>(expression: string): Promise<T> => page.evaluate(`window.__explorer.${expression}`) as Promise<T>;
 
-async function waitUntilDrawn(): Promise<void> {
-  await page.waitForSelector('body[data-state="ready"], body[data-state="error"]');
-  expect(await page.getAttribute("body", "data-state")).toBe("ready");
+async function waitUntilDrawn(on: Page = page): Promise<void> {
+  await on.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: 60_000 });
+  expect(await on.textContent("#status")).not.toContain("Erreur");
+  expect(await on.getAttribute("body", "data-state")).toBe("ready");
+}
+
+/** Waits until `expression` is truthy in the page, polling from here: waitForFunction would eval in the page, which its CSP refuses. */
+async function until(on: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !(await on.evaluate(expression)); ) {
+    if (Date.now() > end) throw new Error(`still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Text without its spaces (French numbers are grouped with narrow no-break spaces: "1 108"). */
+const squeeze = (text: string | null) => (text ?? "").replace(/\s/g, "");
+const fr = (n: number) => n.toLocaleString("fr-FR");
+
+async function pickFromSearch(text: string, id: string): Promise<void> {
+  await page.fill("#search", text);
+  await page.click(`#search-results li[data-id="${id}"]`);
+  await waitUntilDrawn();
+}
+
+/** Actors co-member of an alliance with one of `ids` (any date), `ids` included: the depth-1 network, counted in Cypher. */
+async function neighbourhood(ids: string[]): Promise<Set<string>> {
+  const rows = await connection.executor.read(
+    `MATCH (a:Actor) WHERE a.id IN $ids
+     OPTIONAL MATCH (a)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ALLIANCE]->(:Alliance)<-[:IN_ALLIANCE]-(:Membership)<-[:HAS_MEMBERSHIP]-(b:Actor)
+     RETURN collect(DISTINCT a.id) + collect(DISTINCT b.id) AS ids`,
+    { ids },
+  );
+  return new Set(rows[0].ids as string[]);
+}
+
+/** Both boxes on screen and apart: the legend and the side panel at this viewport. */
+async function expectLaidOut(width: number, height: number): Promise<void> {
+  const legend = (await page.locator("#legend").boundingBox())!;
+  const panel = (await page.locator("#panel").boundingBox())!;
+  const stage = (await page.locator("#sigma").boundingBox())!;
+  for (const box of [legend, panel, stage]) {
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+  }
+  const apart = (a: typeof legend, b: typeof legend) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  expect(apart(legend, panel)).toBe(true);
+  // The drawing ends where the panel begins, and sigma draws over exactly that width (labels are not under the panel).
+  expect(stage.x + stage.width).toBeLessThanOrEqual(panel.x);
+  expect(await explorer<number>("canvasWidth")).toBe(Math.round(stage.width));
 }
 
 describe("GET /explore", () => {
@@ -183,6 +248,141 @@ describe("the explorer in Chromium", () => {
     await page.selectOption("#size-by", "degree");
   });
 
+  it("states what is drawn in French, naming the actor without an article to get wrong", async () => {
+    await pickFromSearch("rameau", "le-rameau");
+    const { actors, ties } = await explorer<{ actors: number; ties: number }>("shown");
+    expect(await page.textContent("#status")).toBe(`Le RAMEAU et ses partenaires (profondeur 1) : ${actors} acteurs, ${ties} liens de co-construction.`);
+    expect(await page.isHidden("#notice")).toBe(true); // the whole depth-1 network: nothing to say
+    expect(await page.isHidden("#dashboard-link")).toBe(true); // an actor, not a territory
+  });
+
+  it("lays out the legend and the side panel on screen, apart, at 1400×900 and 1280×720", async () => {
+    await explorer("select('actor:le-rameau')");
+    await page.waitForSelector("#panel h3");
+    await expectLaidOut(1400, 900);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await until(page, "window.__explorer.canvasWidth === Math.round(document.getElementById('sigma').getBoundingClientRect().width)");
+    await expectLaidOut(1280, 720);
+    await page.evaluate('document.getElementById("controls").scrollTop = 0');
+    await page.screenshot({ path: join(SCREENSHOTS, "explore-1280x720.png") });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await explorer("select(null)");
+  });
+
+  it("expands a partner's neighbourhood into the drawing, keeping what was drawn in place", async () => {
+    // The first demo actor (by id) with a partner whose own partners are not all in its network, and that partner.
+    let origin: any;
+    let partner: string | undefined;
+    let around = new Set<string>();
+    let merged = new Set<string>();
+    for (const actor of [...DEMO_GRAPH.actors].sort((a: any, b: any) => (a.id < b.id ? -1 : 1)) as any[]) {
+      around = await neighbourhood([actor.id]);
+      for (const id of [...around].filter((id) => id !== actor.id).sort()) {
+        merged = new Set([...around, ...(await neighbourhood([id]))]);
+        if (merged.size > around.size) [origin, partner] = [actor, id];
+        if (partner) break;
+      }
+      if (partner) break;
+    }
+    expect(partner).toBeDefined();
+    await pickFromSearch(origin.name, origin.id);
+    expect(await explorer<number>("nodeCount")).toBe(around.size);
+    const before = await explorer<{ x: number; y: number }>(`position("actor:${origin.id}")`)
+    await explorer(`select("actor:${partner}")`);
+    await page.waitForSelector("#panel #expand");
+    await page.click("#panel #expand");
+    await page.waitForSelector("#panel #expand:disabled");
+    await waitUntilDrawn();
+    expect(await explorer<number>("nodeCount")).toBe(merged.size);
+    expect(await explorer<{ x: number; y: number }>(`position("actor:${origin.id}")`)).toEqual(before);
+    expect(await page.textContent("#panel #expand")).toBe("Partenaires ajoutés");
+    await explorer("select(null)");
+
+    // A double-click on the node does the same.
+    await pickFromSearch(origin.name, origin.id);
+    expect(await explorer<number>("nodeCount")).toBe(around.size);
+    const position = await explorer<{ x: number; y: number }>(`viewportPosition("actor:${partner}")`);
+    const box = (await page.locator("#sigma").boundingBox())!;
+    await page.mouse.dblclick(box.x + position.x, box.y + position.y);
+    await until(page, `window.__explorer.nodeCount === ${merged.size}`);
+    await waitUntilDrawn();
+  });
+
+  it("says a territory's drawing is a sample, with the numbers, and shows more up to the API's limits", async () => {
+    // The whole, counted in Cypher: actors with a membership in an alliance acting in France (or inside it), pairs of them sharing one.
+    const IN_FRANCE = `MATCH (fr:Territory {id: "COUNTRY:FR"})
+      MATCH (al:Alliance)-[:ACTS_IN]->(p:Territory)
+      WHERE fr.id IN [(p)-[:PART_OF*0..4]->(up:Territory) | up.id] OR fr.id IN [(p)-[:PART_OF*0..1]->(:Territory)-[:IN_EPCI]->(up:Territory) | up.id]
+      WITH DISTINCT al
+      MATCH (al)<-[:IN_ALLIANCE]-(:Membership)<-[:HAS_MEMBERSHIP]-(a:Actor)`;
+    const [{ actors }] = await connection.executor.read(`${IN_FRANCE} RETURN count(DISTINCT a) AS actors`);
+    const [{ ties }] = await connection.executor.read(
+      `${IN_FRANCE} MATCH (al)<-[:IN_ALLIANCE]-(:Membership)<-[:HAS_MEMBERSHIP]-(b:Actor) WHERE a.id < b.id RETURN count(DISTINCT [a.id, b.id]) AS ties`,
+    );
+    const counted = { actors: Number(actors), ties: Number(ties) };
+    expect(counted.actors).toBeGreaterThan(explorerLimits.DEFAULT_MAX_NODES); // the premise: France is not drawn whole at first
+
+    await pickFromSearch("France", "COUNTRY:FR");
+    let shown = await explorer<{ actors: number; ties: number; truncated: boolean; maxNodes: number; depth: number; whole: { actors: number; ties: number } }>("shown");
+    expect(shown.whole).toEqual(counted);
+    expect(squeeze(await page.textContent("#status"))).toBe(
+      squeeze(`France — alliances actives dans ce territoire : ${fr(shown.actors)} acteurs sur ${fr(counted.actors)} et ${fr(shown.ties)} liens de co-construction sur ${fr(counted.ties)} affichés.`),
+    );
+    expect(await page.isVisible("#notice")).toBe(true);
+    expect(squeeze(await page.textContent("#notice-text"))).toContain(squeeze(`Échantillon : ${fr(shown.actors)} des ${fr(counted.actors)} acteurs et ${fr(shown.ties)} des ${fr(counted.ties)} liens`));
+    expect(await page.getAttribute("#dashboard-link", "href")).toBe("dashboard/?territory=COUNTRY%3AFR");
+    expect(await page.isVisible("#dashboard-link")).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "explore-sample.png") });
+
+    // "Show more": a larger maxNodes when nodes were dropped, else one more hop, until the API's limits.
+    while (await page.isVisible("#show-more")) {
+      const previous = shown;
+      await page.click("#show-more");
+      await waitUntilDrawn();
+      shown = await explorer("shown");
+      if (previous.truncated) expect([shown.maxNodes, shown.depth]).toEqual([Math.min(MAX_NODES, 2 * previous.maxNodes), previous.depth]);
+      else expect([shown.maxNodes, shown.depth]).toEqual([previous.maxNodes, previous.depth + 1]);
+      expect(shown.actors).toBeGreaterThanOrEqual(previous.actors);
+      expect(shown.actors).toBeLessThanOrEqual(shown.maxNodes);
+    }
+    if (shown.actors === counted.actors && shown.ties === counted.ties) {
+      expect(await page.isHidden("#notice")).toBe(true); // all of it drawn: nothing more to say
+    } else {
+      expect(shown.truncated ? shown.maxNodes : shown.depth).toBe(shown.truncated ? MAX_NODES : MAX_DEPTH);
+      if (shown.truncated) expect(shown.actors).toBe(MAX_NODES);
+      const notice = squeeze(await page.textContent("#notice-text"));
+      expect(notice).toContain(squeeze(`${fr(shown.actors)} des ${fr(counted.actors)} acteurs`));
+      expect(notice).toContain(squeeze(`Limite atteinte : l'API renvoie au plus ${fr(MAX_NODES)} acteurs`));
+    }
+  }, 300_000);
+
+  it("says an actor's network was cut at maxNodes, with its totals before the cap", async () => {
+    // The best-connected generated actor with a name of its own (so the search finds it), and its network three hops out, in Cypher.
+    const [{ id, name }] = await connection.executor.read(
+      `MATCH (a:Actor) WHERE a.id STARTS WITH $prefix AND COUNT { (o:Actor) WHERE o.name = a.name } = 1
+       RETURN a.id AS id, a.name AS name ORDER BY COUNT { (a)-[:HAS_MEMBERSHIP]->() } DESC, a.id LIMIT 1`,
+      { prefix: BACKGROUND_PREFIX },
+    );
+    let reached = new Set<string>([id]);
+    for (let hop = 0; hop < 3; hop++) reached = await neighbourhood([...reached]);
+    expect(reached.size).toBeGreaterThan(explorerLimits.DEFAULT_MAX_NODES); // the premise: it cannot be drawn whole at first
+    const [{ ties }] = await connection.executor.read(
+      `MATCH (a:Actor)-[:HAS_MEMBERSHIP]->(:Membership)-[:IN_ALLIANCE]->(:Alliance)<-[:IN_ALLIANCE]-(:Membership)<-[:HAS_MEMBERSHIP]-(b:Actor)
+       WHERE a.id IN $ids AND b.id IN $ids AND a.id < b.id RETURN count(DISTINCT [a.id, b.id]) AS ties`,
+      { ids: [...reached] },
+    );
+    await page.selectOption("#depth", "3");
+    await pickFromSearch(name, id);
+    const shown = await explorer<{ actors: number; ties: number; truncated: boolean }>("shown");
+    expect([shown.truncated, shown.actors]).toEqual([true, explorerLimits.DEFAULT_MAX_NODES]);
+    expect(squeeze(await page.textContent("#notice-text"))).toBe(
+      squeeze(`Tronqué : ${fr(shown.actors)} des ${fr(reached.size)} acteurs et ${fr(shown.ties)} des ${fr(Number(ties))} liens de ce réseau sont affichés, les plus proches d'abord.`),
+    );
+    expect(await page.textContent("#show-more")).toBe(`Afficher plus (jusqu'à ${fr(2 * explorerLimits.DEFAULT_MAX_NODES)} acteurs)`);
+    await page.selectOption("#depth", "1");
+    await waitUntilDrawn();
+  }, 120_000);
+
   it("draws a territory's network from the actors of its alliances, or based in it", async () => {
     await page.fill("#search", "paris");
     await page.click('#search-results li[data-id="COMMUNE:75056"]');
@@ -193,10 +393,80 @@ describe("the explorer in Chromium", () => {
     expect(await page.textContent("#status")).toContain("Paris");
   });
 
+  it("draws the actors based in a territory no alliance acts in, and says so without an article to get wrong", async () => {
+    // A commune named with an article ("Le …"), with actors based in it and no alliance acting in or inside it.
+    const [{ id, name, based }] = await connection.executor.read(
+      `MATCH (a:Actor)-[:BASED_IN]->(t:Territory {level: "COMMUNE"}) WHERE t.name STARTS WITH "Le "
+         AND NOT EXISTS { MATCH (:Alliance)-[:ACTS_IN]->(p:Territory) WHERE t.id IN [(p)-[:PART_OF*0..4]->(up:Territory) | up.id] }
+       WITH t, collect(a.id) AS based WHERE size(based) <= $maxSeeds
+       RETURN t.id AS id, t.name AS name, based ORDER BY size(based) DESC, t.id LIMIT 1`,
+      { maxSeeds: MAX_SEEDS },
+    );
+    const expected = await neighbourhood(based);
+    await pickFromSearch(name, id);
+    const { actors, ties } = await explorer<{ actors: number; ties: number }>("shown");
+    expect(actors).toBe(expected.size);
+    expect(await page.textContent("#status")).toBe(
+      `${name} — aucune alliance n'agit dans ce territoire ; les acteurs qui y sont basés et leurs partenaires : ${fr(actors)} acteurs, ${fr(ties)} liens de co-construction.`,
+    );
+    expect(await page.isHidden("#notice")).toBe(true); // every actor based there is a seed, the whole depth-1 network is drawn
+    expect(await page.getAttribute("#dashboard-link", "href")).toBe(`dashboard/?territory=${encodeURIComponent(id)}`);
+  });
+
+  it("asks for an API key when reads require one, keeps it in sessionStorage and sends it as X-API-Key", async () => {
+    const keyed = await createServer(connection.executor, { auth: loadAuthConfig({ MAILLAGE_API_KEYS: `reader:${READER_KEY}`, MAILLAGE_READS_REQUIRE_KEY: "true" }) });
+    const keyedBase = `http://127.0.0.1:${await keyed.listen(0)}`;
+    try {
+      const other = await watchedPage(keyedBase);
+      const sent: (string | null)[] = [];
+      other.on("request", (request) => request.url().endsWith("/graphql") && sent.push(request.headers()["x-api-key"] ?? null));
+      await other.goto(`${keyedBase}/explore/`);
+      await other.waitForSelector("#key-form:not([hidden])");
+      expect(await other.textContent("#key-message")).toBe("Ce serveur demande une clé d'API pour lire les données.");
+      await other.screenshot({ path: join(SCREENSHOTS, "explore-key.png") });
+      expect(sent).toEqual([null]); // the SDG list, refused
+
+      await other.fill("#api-key", "not-a-key-of-this-server");
+      await other.click('#key-form button[type="submit"]');
+      await until(other, 'document.getElementById("key-message").textContent.startsWith("Clé refusée")');
+      expect(await other.textContent("#key-message")).toMatch(/^Clé refusée : .*unknown API key$/);
+
+      await other.fill("#api-key", READER_KEY);
+      await other.click('#key-form button[type="submit"]');
+      expect(await other.evaluate('sessionStorage.getItem("maillage.apiKey")')).toBe(READER_KEY);
+      await until(other, 'document.querySelectorAll("#sdgs option").length === 17');
+      await other.fill("#search", "rameau");
+      await other.click('#search-results li[data-id="le-rameau"]');
+      await waitUntilDrawn(other);
+      expect(await other.isHidden("#key-form")).toBe(true);
+      expect(await other.evaluate("window.__explorer.nodeCount")).toBe((await neighbourhood(["le-rameau"])).size);
+      // Every request after the key was given carried it.
+      const given = sent.indexOf(READER_KEY);
+      expect(sent.slice(0, given)).toEqual([null, "not-a-key-of-this-server"]);
+      expect(sent.slice(given).every((key) => key === READER_KEY)).toBe(true);
+      expect(sent.length - given).toBeGreaterThanOrEqual(4); // SDGs, search, network, analytics
+
+      // The tab keeps it: a reload asks nothing.
+      await other.reload();
+      await until(other, 'document.querySelectorAll("#sdgs option").length === 17');
+      expect(await other.isHidden("#key-form")).toBe(true);
+    } finally {
+      await keyed.stop();
+      keyed.httpServer.close();
+    }
+  });
+
   it("loaded nothing from outside the server, missed no file and logged no error", async () => {
-    expect(await page.evaluate("window.__cspViolations")).toEqual([]);
+    expect(pages.length).toBe(2);
+    for (const opened of pages) expect(await opened.evaluate("window.__cspViolations")).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(missing).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("explorer/limits.ts", () => {
+  it("asks within the network query's own bounds", () => {
+    expect([explorerLimits.MAX_NODES, explorerLimits.MAX_DEPTH, explorerLimits.MAX_SEEDS]).toEqual([MAX_NODES, MAX_DEPTH, MAX_SEEDS]);
   });
 });

@@ -11,7 +11,7 @@ const NETWORK = `query ($seeds: [ID!]!, $depth: Int, $mode: NetworkMode, $filter
   network(seeds: $seeds, depth: $depth, mode: $mode, filter: $filter, at: $at, maxNodes: $maxNodes) {
     nodes { id entityId label type kind seed distance degree weightedDegree }
     edges { id source target type weight alliances role }
-    truncated nodeCount edgeCount
+    truncated nodeCount edgeCount totalNodeCount totalEdgeCount
   }
 }`;
 
@@ -35,7 +35,7 @@ describe("network, projected", () => {
       { id: `${actor("alpha")}|${actor("gamma")}`, source: actor("alpha"), target: actor("gamma"), type: "CO_CONSTRUCTS", weight: 1, alliances: [`${P}xylo`], role: null },
       { id: `${actor("beta")}|${actor("gamma")}`, source: actor("beta"), target: actor("gamma"), type: "CO_CONSTRUCTS", weight: 1, alliances: [`${P}xylo`], role: null },
     ]);
-    expect([net.truncated, net.nodeCount, net.edgeCount]).toEqual([false, 3, 3]);
+    expect([net.truncated, net.nodeCount, net.edgeCount, net.totalNodeCount, net.totalEdgeCount]).toEqual([false, 3, 3, 3, 3]);
   });
 
   it("gives the same nodes and weights when edges' alliance ids are not asked (they are then not fetched)", async () => {
@@ -133,13 +133,17 @@ describe("network cap", () => {
     expect([ids(net), net.truncated, net.nodeCount]).toEqual([[actor("alpha"), actor("gamma")], true, 2]);
     expect(weights(net)).toEqual([[actor("alpha"), actor("gamma"), 1]]);
     expect(net.nodes.map((n: any) => n.degree)).toEqual([1, 1]);
+    // Before the cap: Alpha, Beta, Gamma, Delta and their four ties (Alpha–Beta, Alpha–Gamma, Beta–Gamma, Gamma–Delta).
+    expect([net.totalNodeCount, net.totalEdgeCount]).toEqual([4, 4]);
     const seedOnly = await network({ seeds: [`${P}alpha`], depth: 3, maxNodes: 1 });
     expect([ids(seedOnly), seedOnly.truncated, seedOnly.edges]).toEqual([[actor("alpha")], true, []]);
+    // Step 3 was skipped (one hop already reached more than maxNodes): the totals are not known.
+    expect([seedOnly.totalNodeCount, seedOnly.totalEdgeCount]).toEqual([null, null]);
   });
 
   it("is not truncated when the neighbourhood fits exactly", async () => {
     const net = await network({ seeds: [`${P}alpha`], depth: 3, maxNodes: 4 });
-    expect([net.nodeCount, net.truncated]).toEqual([4, false]);
+    expect([net.nodeCount, net.truncated, net.totalNodeCount]).toEqual([4, false, 4]);
   });
 });
 

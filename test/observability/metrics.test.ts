@@ -105,7 +105,7 @@ describe("GET /metrics", () => {
   it("knows by default the names of the registered operations: the explorer's and the examples'", () => {
     const names = (file: string) => [...readFileSync(join(__dirname, "..", "..", file), "utf8").matchAll(/^(?:query|mutation)\s+(\w+)/gm)].map((m) => m[1]);
     const known = publishedOperationNames();
-    expect(names("explorer/operations.graphql")).toEqual(["Search", "TerritorySeeds", "Network", "Analytics", "ActorDetails", "Sdgs"]);
+    expect(names("explorer/operations.graphql")).toEqual(["Search", "TerritorySeeds", "Network", "ScopeSize", "Analytics", "ActorDetails", "Sdgs"]);
     for (const name of [...names("explorer/operations.graphql"), ...names("schema/examples.graphql")]) expect(known).toContain(name);
     expect(known).not.toContain("other");
   });
