@@ -1,7 +1,8 @@
 // The explorer's only door to the data: the public GraphQL API (POST /graphql, reads need no key).
 import OPERATIONS from "./operations.graphql";
 
-const ENDPOINT = new URL("../graphql", document.baseURI).pathname;
+// Both pages (/explore/ and /explore/dashboard/) live under <prefix>/explore/, the API at <prefix>/graphql.
+const ENDPOINT = location.pathname.includes("/explore/") ? location.pathname.replace(/\/explore\/.*$/, "/graphql") : "/graphql";
 
 /** A GraphQL answer with errors: their messages, joined. */
 export class ApiError extends Error {}
@@ -13,11 +14,11 @@ type OperationName = "Search" | "TerritorySeeds" | "Network" | "Analytics" | "Ac
  * Runs one operation of operations.graphql, sending the whole document (as registered, so it
  * runs on a server that accepts only trusted documents); throws ApiError when the answer carries errors.
  */
-export async function gql<T>(operationName: OperationName, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(operationName: OperationName | string, variables: Record<string, unknown> = {}, query: string = OPERATIONS): Promise<T> {
   const response = await fetch(ENDPOINT, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: OPERATIONS, operationName, variables }),
+    body: JSON.stringify({ query, operationName, variables }),
   });
   const body = await response.json().catch(() => null);
   if (body?.errors?.length) throw new ApiError(body.errors.map((e: { message: string }) => e.message).join("; "));
