@@ -49,7 +49,7 @@ function startsByYear({ profile }: DashboardData): PlotSpec {
         height: 260,
         marginLeft: 40,
         x: { type: "band", domain: years, label: "Année de début", tickFormat: (year: number) => (years.length <= 12 || year % 5 === 0 ? String(year) : "") },
-        y: { grid: true, label: "Alliances" },
+        y: { grid: true, label: "Alliances", ticks: countTicks(years.map((year) => sum(rows.filter((row) => row.year === year).map((row) => row.count)))) },
         color: { domain: kinds, scheme: "tableau10" },
         marks: [
           Plot.barY(rows, {
@@ -88,7 +88,7 @@ function partnershipMix({ profile }: DashboardData): PlotSpec {
         width,
         height: Math.min(width, 360),
         marginLeft: 130,
-        marginBottom: 70,
+        marginBottom: 90,
         padding: 0.05,
         x: { domain: kinds, tickFormat: shortActorKind, tickRotate: -35, label: null },
         y: { domain: kinds, tickFormat: shortActorKind, label: null },
@@ -128,7 +128,7 @@ function sdgCoverage({ profile }: DashboardData): PlotSpec {
         height: 360,
         marginLeft: 200,
         marginRight: 30,
-        x: { grid: true, label: "Alliances" },
+        x: { grid: true, label: "Alliances", ticks: countTicks(sdgs.map((sdg) => sdg.count)) },
         y: { domain: sdgs.map((sdg) => sdg.key), tickFormat: (key: string) => `${key}. ${shorten(title.get(key) ?? "", 28)}`, label: null },
         marks: [
           Plot.barX(sdgs, { y: "key", x: "count", fill: "#0b6e4f", title: (sdg: Count) => `ODD ${sdg.key} · ${label(sdg)} : ${sdg.count}` }),
@@ -154,7 +154,7 @@ function actorsByKind({ profile }: DashboardData): PlotSpec {
         height: 260,
         marginLeft: 140,
         marginRight: 30,
-        x: { grid: true, label: "Acteurs" },
+        x: { grid: true, label: "Acteurs", ticks: countTicks(counts.map((count) => count.count)) },
         y: { domain: counts.map((count) => count.key), tickFormat: shortActorKind, label: null },
         marks: [
           Plot.barX(counts, {
@@ -188,8 +188,8 @@ function maturity({ territoryMaturity, actorMaturity }: DashboardData): PlotSpec
         width,
         height: 260,
         marginLeft: 110,
-        marginRight: 30,
-        x: { grid: true, label: "Évalués" },
+        marginRight: 80,
+        x: { grid: true, label: "Évalués", ticks: countTicks(rows.map((row) => row.count)) },
         y: { domain: MATURITY_LEVELS, tickFormat: (level: string) => levelLabel.get(level) ?? level, label: null },
         fy: { domain: Object.keys(SUBJECTS), tickFormat: (subject: keyof typeof SUBJECTS) => SUBJECTS[subject], label: null },
         marks: [
@@ -218,7 +218,16 @@ function draw(options: Plot.PlotOptions): SVGSVGElement {
   return svg;
 }
 
+/** Axis ticks for counts: whole numbers only (a count of 1 gets 0 and 1, not 0, 0.5, 1), at most 4. */
+function countTicks(counts: number[]): number {
+  return Math.max(1, Math.min(4, ...counts));
+}
+
 /** Every integer from `from` to `to`. */
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
 function span(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

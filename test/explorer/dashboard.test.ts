@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Browser, chromium, Download, Page } from "playwright-core";
 import { Connection } from "../../src/neo4j/connect";
@@ -65,9 +65,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${await server.listen(0)}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ["--headless", "--lang=fr-FR", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: "fr-FR", acceptDownloads: true });
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
   page.on("response", (response) => response.status() >= 400 && missing.push(`${response.status()} ${response.url()}`));
@@ -210,6 +210,13 @@ describe("the dashboard of Val-de-Marne in Chromium", () => {
     expect(await page.$$eval("#alliances-par-annee svg g.legend rect", (rects) => rects.length)).toBe(kindsDrawn);
   });
 
+  it("takes the screenshots of docs/ at 1280×720, as the page first shows", async () => {
+    mkdirSync(join(ROOT, "docs"), { recursive: true });
+    await page.screenshot({ path: join(ROOT, "docs", "dashboard.png") });
+    await page.screenshot({ path: join(ROOT, "docs", "dashboard-full.png"), fullPage: true });
+    expect([...readFileSync(join(ROOT, "docs", "dashboard.png")).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  });
+
   it("saves each plot's data as CSV: a header, one line per datum, RFC 4180 quoting", async () => {
     for (const [id, plot] of Object.entries(expected(answer))) {
       const { name, bytes } = await save(id, "csv");
@@ -245,15 +252,10 @@ describe("the dashboard of Val-de-Marne in Chromium", () => {
       expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
       // IHDR: width and height, big-endian, at bytes 16 and 20.
       expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([parsed.width * 2, parsed.height * 2]);
+      if (id === "alliances-par-annee") writeFileSync(join(ROOT, "docs", "dashboard-export.png"), png.bytes); // what a saved chart looks like
     }
   });
 
-  it("takes the screenshots of docs/ at 1280×720", async () => {
-    mkdirSync(join(ROOT, "docs"), { recursive: true });
-    await page.screenshot({ path: join(ROOT, "docs", "dashboard.png") });
-    await page.screenshot({ path: join(ROOT, "docs", "dashboard-full.png"), fullPage: true });
-    expect([...readFileSync(join(ROOT, "docs", "dashboard.png")).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
-  });
 });
 
 describe("the dashboard on a date and on a wrong code", () => {
