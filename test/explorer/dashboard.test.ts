@@ -5,13 +5,15 @@ import { Browser, chromium, Download, Page } from "playwright-core";
 import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { DEMO_GRAPH } from "../../src/seed/seed";
+import { loadTrustedDocuments } from "../../src/graphql/trusted-documents";
 import { createServer, MaillageServer } from "../../src/server";
 import { openTestDatabase } from "../support/database";
 
 /**
  * The territory dashboard at /explore/dashboard/, in Debian's Chromium: Val-de-Marne's five
  * plots drawn with the numbers the API gives, each saved as PNG, SVG and CSV — offline, under
- * the server's strict CSP. The database holds the demo graph, the generated "bg-" graph and
+ * the server's strict CSP, on a server that runs registered documents only
+ * (MAILLAGE_TRUSTED_DOCUMENTS). The database holds the demo graph, the generated "bg-" graph and
  * other fixtures: every expectation comes from the API's own answer to the page's operation.
  */
 const ROOT = join(__dirname, "..", "..");
@@ -61,7 +63,8 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-explorer.mjs")], { cwd: ROOT, stdio: "pipe" });
   connection = await openTestDatabase();
   await loadDocument(connection.executor, DEMO_GRAPH); // idempotent: MERGE on ids
-  server = await createServer(connection.executor);
+  // Only registered documents run here: the page must send its operations as registered.
+  server = await createServer(connection.executor, { trustedDocuments: loadTrustedDocuments({ MAILLAGE_TRUSTED_DOCUMENTS: "true" }) });
   base = `http://127.0.0.1:${await server.listen(0)}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -158,6 +161,16 @@ async function save(plot: string, format: "png" | "svg" | "csv"): Promise<{ name
 }
 
 describe("GET /explore/dashboard/", () => {
+  it("has its operations registered, and the test server runs nothing else", async () => {
+    const unregistered = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ sdgs { number } }" }),
+    });
+    expect(unregistered.status).toBe(403);
+    expect((await api(TERRITORY, null)).territoryProfile.territory.id).toBe(TERRITORY);
+  });
+
   it("serves the page, its bundle and its styles from the server itself, under the strict CSP", async () => {
     const redirect = await fetch(`${base}/explore/dashboard`, { redirect: "manual" });
     expect(redirect.status).toBe(301);
