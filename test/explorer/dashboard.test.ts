@@ -291,6 +291,20 @@ describe("the dashboard on a date and on a wrong code", () => {
     expect(await page.$$("#plots > .card")).toHaveLength(0);
   });
 
+  it("draws a territory with no alliance as empty plots, every SDG and actor kind at zero", async () => {
+    const answer = await api("REGION:94", null);
+    expect(answer.territoryProfile.allianceCount).toBe(0);
+    await open("territory=REGION:94");
+    expect(await page.getAttribute("body", "data-state")).toBe("ready");
+    expect(await page.textContent("#status")).toContain("0 alliance agissant");
+    for (const [id, plot] of Object.entries(expected(answer))) {
+      expect({ id, titles: await titles(id, plot.mark) }).toEqual({ id, titles: plot.titles });
+    }
+    expect(await titles("alliances-par-annee", "bar")).toEqual([]);
+    expect(await titles("acteurs-par-type", "bar")).toHaveLength(8);
+    expect((await save("alliances-par-annee", "csv")).bytes.toString("utf8")).toBe("year,kind,label,count\r\n");
+  });
+
   it("changes territory from the form, and the address follows", async () => {
     await page.fill("#territory", "DEPARTEMENT:75");
     await page.fill("#at", "");
