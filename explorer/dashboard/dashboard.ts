@@ -41,9 +41,11 @@ async function show(territory: string, at: string | null): Promise<void> {
     const { territory: place, allianceCount } = data.profile;
     heading.textContent = `${place.name} (${place.id})`;
     document.title = `Maillage — ${place.name}`;
-    const when = at ? ` actives le ${new Date(`${at}T00:00:00`).toLocaleDateString("fr-FR")}` : "";
+    const day = at ? new Date(`${at}T00:00:00`).toLocaleDateString("fr-FR") : null;
+    const when = day ? ` actives le ${day}` : "";
     const base = fileBase(place.id, at);
-    for (const spec of plotsOf(data)) addCard(spec, base);
+    const subtitle = `${place.name} (${place.id})${day ? `, au ${day}` : ""} · source : Maillage`;
+    for (const spec of plotsOf(data)) addCard(spec, base, subtitle);
     setState("ready", `${allianceCount.toLocaleString("fr-FR")} alliance${allianceCount > 1 ? "s" : ""}${when} agissant dans ce territoire ou dans un territoire qu'il contient.`);
   } catch (error) {
     heading.textContent = "Erreur";
@@ -52,7 +54,7 @@ async function show(territory: string, at: string | null): Promise<void> {
 }
 
 /** Adds a plot's card: title, description, drawing, and its three saves. */
-function addCard(spec: PlotSpec, base: string): void {
+function addCard(spec: PlotSpec, base: string, subtitle: string): void {
   const element = cardTemplate.content.firstElementChild!.cloneNode(true) as HTMLElement;
   element.id = spec.id;
   element.querySelector("h3")!.textContent = spec.title;
@@ -63,9 +65,10 @@ function addCard(spec: PlotSpec, base: string): void {
   const svg = spec.render(Math.max(320, Math.floor(chart.clientWidth)));
   chart.append(svg);
   const name = `${base}-${spec.id}`;
+  const heading = { title: spec.title, subtitle };
   const saves: Record<string, () => Promise<void>> = {
-    png: async () => download(await toPng(svg), `${name}.png`),
-    svg: async () => download(toSvg(svg), `${name}.svg`),
+    png: async () => download(await toPng(svg, heading), `${name}.png`),
+    svg: async () => download(toSvg(svg, heading), `${name}.svg`),
     csv: async () => download(toCsv(spec.columns, spec.rows), `${name}.csv`),
   };
   for (const button of element.querySelectorAll<HTMLButtonElement>(".saves button")) {

@@ -48,6 +48,7 @@ function startsByYear({ profile }: DashboardData): PlotSpec {
         width,
         height: 260,
         marginLeft: 40,
+        marginBottom: 36,
         x: { type: "band", domain: years, label: "Année de début", tickFormat: (year: number) => (years.length <= 12 || year % 5 === 0 ? String(year) : "") },
         y: { grid: true, label: "Alliances", ticks: countTicks(years.map((year) => sum(rows.filter((row) => row.year === year).map((row) => row.count)))) },
         color: { domain: kinds, scheme: "tableau10" },

@@ -255,10 +255,13 @@ describe("the dashboard of Val-de-Marne in Chromium", () => {
           width: Number(root.getAttribute("width")),
           height: Number(root.getAttribute("height")),
           titles: [...doc.querySelectorAll("g[aria-label]:not(.empty) title")].map((t: any) => t.textContent as string),
+          heading: [doc.querySelector("text.heading")?.textContent, doc.querySelector("text.subheading")?.textContent],
         };
       }, svg.bytes.toString("utf8"));
       expect(parsed).toMatchObject({ error: null, root: "svg", namespace: "http://www.w3.org/2000/svg" });
       expect(parsed.titles).toEqual(plot.titles);
+      const title = await page.textContent(`#${id} h3`);
+      expect(parsed.heading).toEqual([title, "Val-de-Marne (DEPARTEMENT:94) · source : Maillage"]);
 
       const png = await save(id, "png");
       expect(png.name).toBe(`maillage-departement-94-${id}.png`);
