@@ -29,11 +29,11 @@ export function plotsOf(data: DashboardData): PlotSpec[] {
 
 const label = (count: { key: string; label: string | null }) => count.label ?? count.key;
 const shortActorKind = (kind: string) => ACTOR_KINDS[kind]?.label ?? kind;
+const kindName = (row: { kind: string; label: string | null }) => row.label ?? row.kind;
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function startsByYear({ profile }: DashboardData): PlotSpec {
   const rows = profile.statistics.byStartYearAndKind;
-  const kindLabel = new Map(profile.statistics.byKind.map((count) => [count.key, label(count)]));
   // Kinds in legend order: most alliances first (byKind's order), only those drawn.
   const kinds = profile.statistics.byKind.filter((count) => rows.some((row) => row.kind === count.key)).map(label);
   const years = rows.length ? span(rows[0].year, rows[rows.length - 1].year) : [];
@@ -42,7 +42,7 @@ function startsByYear({ profile }: DashboardData): PlotSpec {
     title: "Alliances commencées par année",
     description: "Alliances de ce territoire par année de début et par type (celles sans date de début ne sont pas comptées).",
     columns: ["year", "kind", "label", "count"],
-    rows: rows.map((row) => [row.year, row.kind, kindLabel.get(row.kind) ?? row.kind, row.count]),
+    rows: rows.map((row) => [row.year, row.kind, kindName(row), row.count]),
     render(width) {
       const chart = draw({
         width,
@@ -56,8 +56,8 @@ function startsByYear({ profile }: DashboardData): PlotSpec {
           Plot.barY(rows, {
             x: "year",
             y: "count",
-            fill: (row) => kindLabel.get(row.kind) ?? row.kind,
-            title: (row) => `${row.year} · ${kindLabel.get(row.kind) ?? row.kind} : ${row.count}`,
+            fill: (row) => kindName(row),
+            title: (row) => `${row.year} · ${kindName(row)} : ${row.count}`,
           }),
           Plot.ruleY([0]),
         ],
@@ -77,6 +77,7 @@ function partnershipMix({ profile }: DashboardData): PlotSpec {
     const [x, y] = kinds.indexOf(a) <= kinds.indexOf(b) ? [a, b] : [b, a];
     return { x, y, a, b, allianceCount };
   });
+  const most = Math.max(1, ...cells.map((c) => c.allianceCount));
   const empty = kinds.flatMap((y, i) => kinds.slice(0, i + 1).map((x) => ({ x, y }))).filter((cell) => !cells.some((c) => c.x === cell.x && c.y === cell.y));
   return {
     id: "mix-partenarial",
@@ -93,7 +94,7 @@ function partnershipMix({ profile }: DashboardData): PlotSpec {
         padding: 0.05,
         x: { domain: kinds, tickFormat: shortActorKind, tickRotate: -35, label: null },
         y: { domain: kinds, tickFormat: shortActorKind, label: null },
-        color: { type: "sqrt", scheme: "blues", domain: [0, Math.max(1, ...cells.map((c) => c.allianceCount))] },
+        color: { type: "sqrt", scheme: "blues", domain: [0, most] },
         marks: [
           Plot.cell(empty, { x: "x", y: "y", fill: "#f5f7fa", className: "empty" }),
           Plot.cell(cells, {
@@ -106,7 +107,8 @@ function partnershipMix({ profile }: DashboardData): PlotSpec {
             x: "x",
             y: "y",
             text: "allianceCount",
-            fill: (c) => (c.allianceCount > 0.5 * Math.max(...cells.map((d) => d.allianceCount)) ? "white" : "black"),
+            // Light text on the darker cells.
+            fill: (c) => (c.allianceCount > most / 2 ? "white" : "black"),
           }),
         ],
       });
