@@ -4,8 +4,8 @@ import { Kind, parse } from "graphql";
 import { PROJECT_ROOT } from "../common/paths";
 import { PersistedQueryManifest, sha256, TRUSTED_DOCUMENTS_MANIFEST } from "./trusted-documents";
 
-/** Documents registered as they are sent: the explorer sends its whole file, a researcher may send the examples file. */
-const WHOLE_FILES = ["explorer/operations.graphql", "schema/examples.graphql"];
+/** Documents registered as they are sent: the explorer and its dashboard send their whole file, a researcher may send the examples file. */
+const WHOLE_FILES = ["explorer/operations.graphql", "schema/examples.graphql", "explorer/dashboard/operations.graphql"];
 
 /** The README's example operations: its ```graphql blocks, trimmed (the same as schema/examples.graphql's, a test checks). */
 export function readmeOperations(readme: string): string[] {

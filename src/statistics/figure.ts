@@ -1,4 +1,4 @@
-import { ActorScore, Count, KindPair } from "./statistics.type";
+import { ActorScore, Count, KindPair, YearKindCount } from "./statistics.type";
 
 /**
  * The figures `Statistics` and `TerritoryProfile` compute over the alliances of a scope, and
@@ -13,6 +13,7 @@ export interface FigureValues {
   bySdg: Count[];
   byTerritoryLevel: Count[];
   byStartYear: Count[];
+  byStartYearAndKind: YearKindCount[];
   partnershipMix: KindPair[];
   actorsByKind: Count[];
   coConstructionShare: number;

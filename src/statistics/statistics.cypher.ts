@@ -75,6 +75,14 @@ WITH al.startDate.year AS year, count(al) AS count ORDER BY year`,
     value: "collect({key: toString(year), count: count})",
   },
 
+  // {year, kind, count}: alliances per start year and kind, by year then kind; no start date, left out.
+  byStartYearAndKind: {
+    rows: `UNWIND scoped AS al
+WITH al WHERE al.startDate IS NOT NULL
+WITH al.startDate.year AS year, al.kind AS kind, count(al) AS count ORDER BY year, kind`,
+    value: "collect({year: year, kind: kind, count: count})",
+  },
+
   // {a, b, allianceCount}: per pair of member kinds (a < b as strings, or a = b when the alliance
   // has two members of that kind), the alliances joining them.
   partnershipMix: {

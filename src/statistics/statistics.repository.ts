@@ -1,7 +1,7 @@
 import { ActorKind, AllianceKind, AllianceObjective, AllianceStatus, MaturityLevel, TerritoryLevel } from "../common/enums";
 import { Executor, Row } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
-import { Count, KindPair, StatisticsScope } from "./statistics.type";
+import { Count, KindPair, StatisticsScope, YearKindCount } from "./statistics.type";
 import { Figure, FigureValues } from "./figure";
 import { figuresQuery } from "./statistics.cypher";
 import { scopeShape } from "../alliance/alliance-filter";
@@ -9,6 +9,7 @@ import { shapeOf } from "../scope/shape";
 import * as M from "./maturity-distribution.cypher";
 
 const ACTOR_KINDS = Object.values(ActorKind);
+const ALLIANCE_KINDS = Object.values(AllianceKind);
 
 /**
  * How each figure's column becomes its answer. Enum breakdowns list every value, zero buckets
@@ -16,12 +17,13 @@ const ACTOR_KINDS = Object.values(ActorKind);
  */
 const READ: { [F in Figure]: (column: any) => FigureValues[F] } = {
   allianceCount: (count) => count,
-  byKind: (rows) => ranked(rows, Object.values(AllianceKind)),
+  byKind: (rows) => ranked(rows, ALLIANCE_KINDS),
   byObjective: (rows) => ranked(rows, Object.values(AllianceObjective)),
   byStatus: (rows) => ranked(rows, Object.values(AllianceStatus)),
   byTerritoryLevel: (rows) => ranked(rows, Object.values(TerritoryLevel)),
   bySdg: (rows) => ranked(rows),
   byStartYear: (rows) => ranked(rows),
+  byStartYearAndKind: yearKinds,
   partnershipMix: kindPairs,
   actorsByKind: (rows) => ranked(rows, ACTOR_KINDS),
   coConstructionShare: ({ alliances, coConstructed }) => (alliances === 0 ? 0 : coConstructed / alliances),
@@ -58,6 +60,13 @@ export class StatisticsRepository {
     const cypher = (subjectType === "ACTOR" ? M.ACTORS_BY_MATURITY : M.TERRITORIES_BY_MATURITY)(shapeOf(params));
     return ranked(await this.executor.read(cypher, params), Object.values(MaturityLevel));
   }
+}
+
+/** Per start year and alliance kind, the alliances; by year, then kind in enum order. */
+function yearKinds(rows: YearKindCount[]): YearKindCount[] {
+  const rank = (kind: string) => ALLIANCE_KINDS.indexOf(kind as AllianceKind);
+  // Cypher orders kinds alphabetically; the enum's order is the one every other list keeps.
+  return rows.map(({ year, kind, count }) => ({ year, kind, count })).sort((x, y) => x.year - y.year || rank(x.kind) - rank(y.kind));
 }
 
 type CountRow = { key: string | null; label?: string | null; count: number };

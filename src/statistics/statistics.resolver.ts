@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { GraphQLResolveInfo } from "graphql";
+import { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { LocalDateResolver } from "graphql-scalars";
 import { Context } from "../graphql/context";
 import { allianceScope, territoryByCode, territoryIdOf } from "../graphql/scope";
@@ -7,12 +8,18 @@ import { BadUserInputError } from "../common/errors";
 import { AllianceFilter } from "../alliance/alliance-filter.input";
 import { allianceFilterParams } from "../alliance/alliance-filter";
 import { labelled } from "./statistics.labels";
-import { Count, KindPair } from "./statistics.type";
+import { Count, KindPair, YearKindCount } from "./statistics.type";
 import { Statistics } from "./scope-statistics.type";
 import { TerritoryProfile } from "./territory-profile.type";
 import { ScopeFigures } from "./scope-figures";
-import { TerritoryLevel } from "../common/enums";
+import { AllianceKind, TerritoryLevel } from "../common/enums";
 import { MaturitySubjectType } from "../maturity/maturity.type";
+
+/** Years a breakdown by start year is priced for: 2005 onwards, the span of the Observatoire's records, with room to spare. */
+const START_YEARS_PRICED = 25;
+
+/** Query cost of byStartYearAndKind: the buckets it can answer, every alliance kind over START_YEARS_PRICED years. */
+const yearKindCost = ({ childComplexity }: ComplexityEstimatorArgs) => 1 + Object.keys(AllianceKind).length * START_YEARS_PRICED * childComplexity;
 
 const AT = { nullable: true, description: "Only alliances and memberships active on this date" } as const;
 const FILTER = { nullable: true, description: "Which alliances to count (default: all)" } as const;
@@ -103,6 +110,14 @@ export class StatisticsResolver {
   })
   byStartYear(@Root() { figures }: Statistics) {
     return figures.get("byStartYear");
+  }
+
+  @FieldResolver(() => [YearKindCount], {
+    description: `Alliances per start year and kind, by year then kind (only pairs with alliances); alliances with no start date are left out. Costs 1 + ${Object.keys(AllianceKind).length * START_YEARS_PRICED} × its selection`,
+    complexity: yearKindCost,
+  })
+  async byStartYearAndKind(@Root() { figures }: Statistics, @Info() info: GraphQLResolveInfo) {
+    return labelled(await figures.get("byStartYearAndKind"), info, "AllianceKind", (row) => row.kind);
   }
 
   @FieldResolver(() => [KindPair], {

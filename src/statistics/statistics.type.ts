@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { ActorKind } from "../common/enums";
+import { ActorKind, AllianceKind } from "../common/enums";
 import { Actor } from "../actor/actor.type";
 import { AllianceFilterParams } from "../alliance/alliance-filter";
 
@@ -15,6 +15,21 @@ export class Count {
   key!: string;
 
   @Field(() => String, { nullable: true, description: "Readable name (French words for enum values, SDG title), when there is one" })
+  label?: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "Alliances of one kind started in one year" })
+export class YearKindCount {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => AllianceKind)
+  kind!: AllianceKind;
+
+  @Field(() => String, { nullable: true, description: "The kind in French words" })
   label?: string | null;
 
   @Field(() => Int)

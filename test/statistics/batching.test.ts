@@ -55,6 +55,7 @@ const STATISTICS_FIELDS = [
   "bySdg { key label count }",
   "byTerritoryLevel { key label count }",
   "byStartYear { key label count }",
+  "byStartYearAndKind { year kind label count }",
   "partnershipMix { a b allianceCount }",
 ];
 const PROFILE_FIELDS = [

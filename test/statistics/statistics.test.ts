@@ -100,6 +100,15 @@ describe("statistics", () => {
     expect(pairs((await statistics("byStartYear { key label count }")).byStartYear)).toEqual(["2020:2", "2018:1", "2021:1"]);
   });
 
+  it("counts alliances by start year and kind, by year then kind, with the kind's French words", async () => {
+    const { byStartYearAndKind } = await statistics("byStartYearAndKind { year kind label count }");
+    expect(byStartYearAndKind).toEqual([
+      { year: 2018, kind: "PHILANTHROPY", label: "mécénat", count: 1 },
+      { year: 2020, kind: "TERRITORIAL_CO_CONSTRUCTION", label: "co-construction territoriale", count: 2 },
+      { year: 2021, kind: "RESPONSIBLE_PRACTICES", label: "pratiques responsables", count: 1 },
+    ]);
+  });
+
   it("counts each pair of member kinds once per alliance, a kind with itself when two members share it", async () => {
     const { partnershipMix } = await statistics("partnershipMix { a b allianceCount }");
     expect(mix(partnershipMix)).toEqual([
