@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { RequestHandler, Router } from "express";
+import { ErrorCode } from "../common/errors";
+import { BuiltPage, builtAssets, builtDir, requireBuilt, wantsPage } from "../http/built-assets";
+import { sendHttpError } from "../http/middleware";
+
+/** Where `scripts/build-explorer.mjs` writes the IDE (ide/ bundled with GraphiQL and React). */
+export const IDE: BuiltPage = { dist: "dist/ide", bundle: "ide.js", name: "The GraphQL IDE" };
+
+/**
+ * The GraphQL IDE (GraphiQL), served by this server only, so it works offline:
+ *
+ *   GET /graphql              from a browser: the IDE, the README's examples preloaded
+ *   GET /graphql?query=…      from a browser: the IDE with that query (and variables, operationName) open;
+ *                             any other client's GET runs the query (Apollo, after this handler)
+ *   GET /ide/ide.js, ide.css  its bundle
+ *
+ * With the IDE off (MAILLAGE_GRAPHQL_IDE=false, the production default), a browser's GET
+ * /graphql without a query is a JSON 404 saying how to turn it on; with a query, it runs.
+ *
+ * Usage: `app.get("/graphql", idePage(enabled))` before Apollo; `app.use("/ide", ideAssets())`.
+ */
+export function idePage(enabled: boolean, options: { dir?: string } = {}): RequestHandler {
+  const dir = builtDir(IDE, options.dir);
+  const built = requireBuilt(IDE, dir);
+  return (req, res, next) => {
+    if (!wantsPage(req)) return next();
+    if (!enabled) {
+      if (req.query.query !== undefined || req.query.extensions !== undefined) return next();
+      return sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, "The GraphQL IDE is off on this server (MAILLAGE_GRAPHQL_IDE=true turns it on); send queries to /graphql with a GraphQL client");
+    }
+    // The page differs by Accept from the API's answer at the same URL: caches must keep both apart.
+    res.vary("Accept");
+    built(req, res, () => res.sendFile(join(dir, "index.html"), { headers: { "cache-control": "no-cache" } }));
+  };
+}
+
+/** The IDE's bundle and styles (the page itself is served at /graphql, so /ide/ has no index). */
+export function ideAssets(options: { dir?: string } = {}): Router {
+  return builtAssets(IDE, builtDir(IDE, options.dir), { index: false });
+}
