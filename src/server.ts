@@ -143,7 +143,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
     idePage(edge.graphqlIde),
     jsonPostsOnly(),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    ...(options.trustedDocuments ? [trustedDocumentsOnly(options.trustedDocuments)] : []),
+    ...(options.trustedDocuments ? [trustedDocumentsOnly(options.trustedDocuments, { introspection: edge.graphqlIde, maxTokens: options.limits?.maxTokens })] : []),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, ...(await admitRequest(req, auth, quotas)) }) }),
   );
   app.use(notFound());
