@@ -7,7 +7,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { GraphiQL, type GraphiQLProps } from "graphiql";
-import { type GraphiQLPlugin, PlayIcon, useEditorContext, usePluginStore } from "@graphiql/react";
+import { type GraphiQLPlugin, PlayIcon, useEditorContext } from "@graphiql/react";
 import "graphiql/style.css";
 import "./styles.css";
 import examplesFile from "../schema/examples.graphql";
@@ -27,14 +27,13 @@ const fetcher: GraphiQLProps["fetcher"] = async (params, options) => {
   return response.json();
 };
 
+/** The sidebar panel listing the README's examples; it stays open, so one can open several in turn. */
 function ExamplesPanel() {
   const editor = useEditorContext({ nonNull: true });
-  const hidePanel = usePluginStore((state) => state.setVisiblePlugin);
   const open = (example: Example) => {
     editor.addTab();
     // addTab empties the editors; the new content then flows into the tab (and the link) like typing.
     setTimeout(() => editor.queryEditor?.setValue(example.query));
-    hidePanel(null);
   };
   return (
     <div className="maillage-examples">
@@ -61,9 +60,13 @@ const examplesTab = { query: examplesFile };
 const props: GraphiQLProps = {
   fetcher,
   plugins: [examplesPlugin],
+  // A first look shows what to try; a shared link shows its operation only.
+  visiblePlugin: shared ? undefined : examplesPlugin,
   // A first visit: the shared operation (if any) then the examples; later visits keep their tabs and add the shared one.
   defaultTabs: shared ? [{ query: shared.query, variables: shared.variables }, examplesTab] : [examplesTab],
   ...(shared ? { query: shared.query, variables: shared.variables, operationName: shared.operationName } : {}),
+  // What a new tab starts with (GraphiQL's own is a long welcome text).
+  defaultQuery: "# Type a query here (Ctrl-Space completes, Ctrl-Enter runs), or open one from the Examples panel.\n",
   defaultHeaders: '{\n  "X-API-Key": ""\n}',
   defaultEditorToolsVisibility: shared?.variables ? "variables" : false,
   shouldPersistHeaders: false,
