@@ -60,8 +60,6 @@ const examplesTab = { query: examplesFile };
 const props: GraphiQLProps = {
   fetcher,
   plugins: [examplesPlugin],
-  // A first look shows what to try; a shared link shows its operation only.
-  visiblePlugin: shared ? undefined : examplesPlugin,
   // A first visit: the shared operation (if any) then the examples; later visits keep their tabs and add the shared one.
   defaultTabs: shared ? [{ query: shared.query, variables: shared.variables }, examplesTab] : [examplesTab],
   ...(shared ? { query: shared.query, variables: shared.variables, operationName: shared.operationName } : {}),
@@ -77,3 +75,13 @@ const props: GraphiQLProps = {
 };
 
 createRoot(document.getElementById("ide")!).render(<GraphiQL {...props} />);
+
+// A first look shows what to try (a shared link shows its operation only). Through GraphiQL's own
+// button, which keeps its pane sizes in step; its visiblePlugin prop leaves the pane shut at first render.
+if (!shared) openPanelOnce("Show Examples");
+
+function openPanelOnce(label: string, triesLeft = 50): void {
+  const button = document.querySelector<HTMLButtonElement>(`[aria-label="${label}"]`);
+  if (button) button.click();
+  else if (triesLeft > 0) setTimeout(() => openPanelOnce(label, triesLeft - 1), 50);
+}
