@@ -5,6 +5,7 @@
  * - A link /graphql?query=…&variables=…&operationName=… opens that operation; editing updates the link.
  * - Headers editor: `{"X-API-Key": "…"}` where reads require a key (never saved, never in a link).
  */
+import { setNonce } from "get-nonce";
 import { createRoot } from "react-dom/client";
 import { GraphiQL, type GraphiQLProps } from "graphiql";
 import { type GraphiQLPlugin, PlayIcon, useEditorContext } from "@graphiql/react";
@@ -13,6 +14,9 @@ import "./styles.css";
 import examplesFile from "../schema/examples.graphql";
 import { type Example, splitExamples } from "./examples";
 import { sharedOperation, shareUrl } from "./share";
+
+// GraphiQL's dialogs add a <style> while open (react-remove-scroll, through get-nonce): the CSP allows it with this nonce only.
+setNonce(document.querySelector<HTMLMetaElement>('meta[name="style-nonce"]')?.content ?? "");
 
 const ENDPOINT = window.location.pathname;
 const EXAMPLES = splitExamples(examplesFile);

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RequestHandler, Router } from "express";
 import { ErrorCode } from "../common/errors";
 import { BuiltPage, builtAssets, builtDir, requireBuilt, wantsPage } from "../http/built-assets";
 import { sendHttpError } from "../http/middleware";
+import { STYLE_NONCE } from "../http/security-headers";
 
 /** Where `scripts/build-explorer.mjs` writes the IDE (ide/ bundled with GraphiQL and React). */
 export const IDE: BuiltPage = { dist: "dist/ide", bundle: "ide.js", name: "The GraphQL IDE" };
@@ -31,7 +33,12 @@ export function idePage(enabled: boolean, options: { dir?: string } = {}): Reque
     }
     // The page differs by Accept from the API's answer at the same URL: caches must keep both apart.
     res.vary("Accept");
-    built(req, res, () => res.sendFile(join(dir, "index.html"), { headers: { "cache-control": "no-cache" } }));
+    // The page carries this response's style nonce (src/http/security-headers.ts): never cached.
+    built(req, res, () => {
+      const nonce = String(res.locals[STYLE_NONCE] ?? "");
+      const html = readFileSync(join(dir, "index.html"), "utf8").replace("{{STYLE_NONCE}}", nonce);
+      res.set("cache-control", "no-store").type("html").send(html);
+    });
   };
 }
 

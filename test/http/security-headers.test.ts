@@ -6,7 +6,7 @@ import { useHttpServers } from "../support/http-servers";
 
 /**
  * helmet's headers and our strict CSP on every route; the IDE's page at GET /graphql adds only
- * fonts from data: URLs. (The explorer and the IDE run under them: test/explorer and test/ide
+ * fonts from data: URLs and a per-response nonce for <style> elements. (The explorer and the IDE run under them: test/explorer and test/ide
  * check in Chromium that they report no violation.)
  */
 const ROOT = join(__dirname, "..", "..");
@@ -52,15 +52,23 @@ describe("security headers", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
   });
 
-  it("serves the IDE at GET /graphql to a browser with the strict CSP, fonts from data: URLs only added", async () => {
+  it("serves the IDE at GET /graphql to a browser with the strict CSP plus data: fonts and a <style> nonce of its own", async () => {
     const base = await start(false);
     const page = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.headers.get("vary")).toContain("Accept");
-    expect(page.headers.get("content-security-policy")).toBe(STRICT.replace("font-src 'self';", "font-src 'self' data:;"));
+    const csp = page.headers.get("content-security-policy")!;
+    const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';style-src-attr 'none'$/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toBe(STRICT.replace("font-src 'self';", "font-src 'self' data:;") + ` 'nonce-${nonce}';style-src-attr 'none'`);
+    expect(page.headers.get("cache-control")).toBe("no-store");
     const html = await page.text();
     expect(html).toContain('<script src="ide/ide.js">');
+    // The page hands GraphiQL's dialogs this response's nonce; the next response has another.
+    expect(html).toContain(`<meta name="style-nonce" content="${nonce}">`);
+    const again = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(again.headers.get("content-security-policy")).not.toContain(nonce);
     expect(html).not.toMatch(/https?:\/\//);
     // The same path for a GraphQL client (GET or POST), and the IDE's own assets, keep the strict one.
     const get = await fetch(`${base}/graphql?query=${encodeURIComponent("{ __typename }")}`);

@@ -121,6 +121,13 @@ describe("the IDE in Chromium", () => {
       await page.click('[aria-label="Show Documentation Explorer"]');
       await page.waitForSelector(".graphiql-doc-explorer-content >> text=Query");
       expect(page.url()).toBe(`${base}/graphql`); // nothing edited: nothing to share yet
+      // GraphiQL's dialogs add a <style> while open: allowed by the page's nonce, no violation.
+      for (const dialog of ["Open settings dialog", "Open short keys dialog"]) {
+        await page.click(`[aria-label="${dialog}"]`);
+        await page.waitForSelector('[role="dialog"]');
+        await page.keyboard.press("Escape");
+        await page.waitForSelector('[role="dialog"]', { state: "detached" });
+      }
       expect(problems).toEqual([]);
     } finally {
       await context.close();
