@@ -26,13 +26,13 @@ export function idePage(enabled: boolean, options: { dir?: string } = {}): Reque
   const dir = builtDir(IDE, options.dir);
   const built = requireBuilt(IDE, dir);
   return (req, res, next) => {
+    // The same GET URL answers the page or the API's JSON by Accept: caches must keep both apart.
+    if (req.method === "GET" || req.method === "HEAD") res.vary("Accept");
     if (!wantsPage(req)) return next();
     if (!enabled) {
       if (req.query.query !== undefined || req.query.extensions !== undefined) return next();
       return sendHttpError(req, res, 404, ErrorCode.NOT_FOUND, "The GraphQL IDE is off on this server (MAILLAGE_GRAPHQL_IDE=true turns it on); send queries to /graphql with a GraphQL client");
     }
-    // The page differs by Accept from the API's answer at the same URL: caches must keep both apart.
-    res.vary("Accept");
     // The page carries this response's style nonce (src/http/security-headers.ts): never cached.
     built(req, res, () => {
       const nonce = String(res.locals[STYLE_NONCE] ?? "");

@@ -190,8 +190,10 @@ describe("the IDE in Chromium", () => {
   it("opens a shared GET link with its query, variables and operation, and runs it", async () => {
     const params = new URLSearchParams({ query: ACTOR, variables: JSON.stringify({ id: "le-rameau" }), operationName: "Actor" });
     const link = `${base}/graphql?${params}`;
-    // The same link from a GraphQL client (no text/html) is the API's answer.
-    expect(await (await fetch(link)).json()).toEqual({ data: { actor: { name: "Le RAMEAU", kind: "ASSOCIATION" } } });
+    // The same link from a GraphQL client (no text/html) is the API's answer, kept apart by caches.
+    const api = await fetch(link);
+    expect(api.headers.get("vary")).toContain("Accept");
+    expect(await api.json()).toEqual({ data: { actor: { name: "Le RAMEAU", kind: "ASSOCIATION" } } });
     const { context, page, problems } = await open(link);
     try {
       expect(await editorText(page, QUERY)).toBe(ACTOR);
@@ -224,6 +226,20 @@ describe("the IDE in Chromium", () => {
 });
 
 describe("the IDE setting (MAILLAGE_GRAPHQL_IDE)", () => {
+  it("in trusted-documents mode, lets through documents that only introspect, and only while the IDE is on", async () => {
+    const trustedDocuments = loadTrustedDocuments({ MAILLAGE_TRUSTED_DOCUMENTS: "true" });
+    const post = async (url: string, query: string) =>
+      (await (await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })).json()) as any;
+    const withIde = await start({ trustedDocuments });
+    expect((await post(withIde, getIntrospectionQuery())).data.__schema.queryType.name).toBe("Query");
+    expect((await post(withIde, '{ __type(name: "Actor") { name } }')).data).toEqual({ __type: { name: "Actor" } });
+    // A data field beside the introspection is not registered: refused.
+    expect((await post(withIde, "{ __typename sdgs { number } }")).errors[0].extensions.reason).toBe("UNTRUSTED_DOCUMENT");
+    expect((await post(withIde, "query A { __typename } query B { sdgs { number } }")).errors[0].extensions.reason).toBe("UNTRUSTED_DOCUMENT");
+    const withoutIde = await start({ trustedDocuments, http: { ...defaultHttpConfig(false), graphqlIde: false } });
+    expect((await post(withoutIde, getIntrospectionQuery())).errors[0].extensions.reason).toBe("UNTRUSTED_DOCUMENT");
+  });
+
   const introspect = async (url: string) => {
     const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true }) }) });
     return (await response.json()) as any;
