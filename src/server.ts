@@ -55,7 +55,7 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** Who may do what (API keys, JWT secret, reads require a key): main.ts passes Config.auth; default NO_AUTH (public reads, no writes). */
   auth?: AuthConfig;
-  /** CORS allowlist, /metrics access, read-only mode: main.ts passes Config.http; default defaultHttpConfig(production). */
+  /** CORS allowlist, /metrics access, read-only mode, the IDE (with introspection): main.ts passes Config.http; default defaultHttpConfig(production). */
   http?: HttpConfig;
   /** Operation names metrics label by name (others count as "other"); default those of schema/trusted-documents.json. */
   knownOperations?: ReadonlySet<string>;
