@@ -1,8 +1,8 @@
-// Builds the network explorer served at /explore: type-checks explorer/*.ts (DOM lib, its
-// own tsconfig), bundles it with sigma, graphology, ForceAtlas2 and graphology-gexf into one
-// file, and copies the page and its styles next to it. Output: dist/explorer/.
-// Also builds the territory dashboard (explorer/dashboard/, with Observable Plot) served at
-// /explore/dashboard/. Output: dist/explorer/dashboard/.
+// Builds the browser pages the server serves, each type-checked with its own tsconfig (DOM lib)
+// and bundled by esbuild into one file next to its page and styles, so they work offline:
+//   explorer   explorer/*.ts (sigma, graphology, ForceAtlas2, graphology-gexf)  → dist/explorer/            at /explore/
+//   dashboard  explorer/dashboard/*.ts (Observable Plot)                         → dist/explorer/dashboard/  at /explore/dashboard/
+//   ide        ide/*.tsx (GraphiQL 4 and React; GraphiQL's CSS, fonts inlined)  → dist/ide/                 at /graphql for browsers
 // Usage: node scripts/build-explorer.mjs   (part of `npm run build`)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -12,56 +12,46 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const source = join(root, "explorer");
-const out = join(root, "dist", "explorer");
-
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-try {
-  execFileSync(process.execPath, [tsc, "-p", join(source, "tsconfig.json")], { stdio: "inherit" });
-} catch {
-  console.error("explorer: type errors in explorer/*.ts (above)");
-  process.exit(1);
-}
 
-mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: [join(source, "explorer.ts")],
-  outfile: join(out, "explorer.js"),
-  bundle: true,
-  format: "iife",
-  platform: "browser",
-  target: ["es2020"],
-  loader: { ".graphql": "text" }, // operations.graphql, the explorer's registered operations
-  minify: true,
-  sourcemap: true,
-  legalComments: "linked",
-  logLevel: "warning",
-});
-for (const file of ["index.html", "styles.css"]) copyFileSync(join(source, file), join(out, file));
-console.log(`explorer: built ${out}`);
+const PAGES = [
+  { name: "explorer", source: "explorer", entry: "explorer.ts", out: "dist/explorer", copy: ["index.html", "styles.css"] },
+  { name: "dashboard", source: "explorer/dashboard", entry: "dashboard.ts", out: "dist/explorer/dashboard", copy: ["index.html", "styles.css"] },
+  {
+    name: "ide",
+    source: "ide",
+    entry: "ide.tsx",
+    out: "dist/ide",
+    copy: ["index.html"],
+    // React's production build; ide.css (GraphiQL's stylesheet) comes out beside ide.js.
+    options: { jsx: "automatic", define: { "process.env.NODE_ENV": '"production"' } },
+  },
+];
 
-// The territory dashboard: same checks and bundling, in dist/explorer/ so /explore serves it at /explore/dashboard/.
-const dashboardSource = join(source, "dashboard");
-const dashboardOut = join(out, "dashboard");
-try {
-  execFileSync(process.execPath, [tsc, "-p", join(dashboardSource, "tsconfig.json")], { stdio: "inherit" });
-} catch {
-  console.error("dashboard: type errors in explorer/dashboard/*.ts (above)");
-  process.exit(1);
+for (const page of PAGES) {
+  const source = join(root, page.source);
+  const out = join(root, page.out);
+  try {
+    execFileSync(process.execPath, [tsc, "-p", join(source, "tsconfig.json")], { stdio: "inherit" });
+  } catch {
+    console.error(`${page.name}: type errors in ${page.source}/ (above)`);
+    process.exit(1);
+  }
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(source, page.entry)],
+    outfile: join(out, page.entry.replace(/\.tsx?$/, ".js")),
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: ["es2020"],
+    loader: { ".graphql": "text" }, // the page's registered operations (the IDE: schema/examples.graphql)
+    minify: true,
+    sourcemap: true,
+    legalComments: "linked",
+    logLevel: "warning",
+    ...page.options,
+  });
+  for (const file of page.copy) copyFileSync(join(source, file), join(out, file));
+  console.log(`${page.name}: built ${out}`);
 }
-mkdirSync(dashboardOut, { recursive: true });
-await build({
-  entryPoints: [join(dashboardSource, "dashboard.ts")],
-  outfile: join(dashboardOut, "dashboard.js"),
-  bundle: true,
-  format: "iife",
-  platform: "browser",
-  target: ["es2020"],
-  loader: { ".graphql": "text" }, // explorer/dashboard/operations.graphql, its registered operations
-  minify: true,
-  sourcemap: true,
-  legalComments: "linked",
-  logLevel: "warning",
-});
-for (const file of ["index.html", "styles.css"]) copyFileSync(join(dashboardSource, file), join(dashboardOut, file));
-console.log(`dashboard: built ${dashboardOut}`);

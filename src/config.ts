@@ -16,7 +16,7 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   maxBodyBytes: number;
   /** API keys, JWT verification, whether reads need a key (see src/auth/auth.config.ts). */
   auth: AuthConfig;
-  /** CORS allowlist, who may read /metrics, read-only mode (see src/http/http.config.ts). */
+  /** CORS allowlist, who may read /metrics, read-only mode, the GraphQL IDE (see src/http/http.config.ts). */
   http: HttpConfig;
   /** Request and cost quotas per client, analytics caps, proxy trust (see src/quota/quota.config.ts). */
   quotas: QuotaConfig;

@@ -15,6 +15,8 @@ import { metricsPlugin, metricsRoutes } from "./observability/metrics";
 import { metricsListener } from "./observability/metrics-listener";
 import { jsonErrors, notFound, onlyMethods, requestId } from "./http/middleware";
 import { securityHeaders } from "./http/security-headers";
+import { jsonPostsOnly } from "./http/csrf";
+import { ideAssets, idePage } from "./ide/ide.routes";
 import { corsAllowlist } from "./http/cors";
 import { defaultHttpConfig, HttpConfig } from "./http/http.config";
 import { readOnlyPlugin } from "./graphql/read-only.plugin";
@@ -44,7 +46,7 @@ export interface MaillageServer {
 export interface ServerOptions {
   schema?: GraphQLSchema;
   limits?: Limits;
-  /** Production: no introspection, no field suggestions. Development: both on. */
+  /** Production: no field suggestions (introspection follows http.graphqlIde, off in production by default). */
   production?: boolean;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
@@ -53,7 +55,7 @@ export interface ServerOptions {
   plugins?: ApolloServerPlugin<Context>[];
   /** Who may do what (API keys, JWT secret, reads require a key): main.ts passes Config.auth; default NO_AUTH (public reads, no writes). */
   auth?: AuthConfig;
-  /** CORS allowlist, /metrics access, read-only mode: main.ts passes Config.http; default defaultHttpConfig(production). */
+  /** CORS allowlist, /metrics access, read-only mode, the IDE (with introspection): main.ts passes Config.http; default defaultHttpConfig(production). */
   http?: HttpConfig;
   /** Operation names metrics label by name (others count as "other"); default those of schema/trusted-documents.json. */
   knownOperations?: ReadonlySet<string>;
@@ -75,13 +77,15 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {},
   return new ApolloServer<Context>({
     schema,
     formatError,
-    introspection: !production,
+    // The IDE's docs and autocomplete need it: on with the IDE (MAILLAGE_GRAPHQL_IDE), off in production by default.
+    introspection: (options.http ?? defaultHttpConfig(production)).graphqlIde,
     // Stack traces name files on the server: never sent, in development either (they are logged).
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // Trusted documents: nothing may register a document (Apollo's automatic persisted queries off).
     ...(options.trustedDocuments ? { persistedQueries: false as const } : {}),
-    csrfPrevention: true,
+    // Our own rule instead (src/http/csrf.ts): GET runs queries, POST must be JSON; Apollo's also refused plain GETs.
+    csrfPrevention: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
     plugins: [
@@ -92,14 +96,15 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {},
       metricsPlugin<Context>({ knownOperations: options.knownOperations ?? publishedOperationNames() }),
       ...(options.http?.readOnly ? [readOnlyPlugin<Context>()] : []),
       costLimitPlugin<Context>(schema, limits, quotas ? (context, measure) => quotas.admitOperation(context.client, measure) : undefined),
-      // The production landing page loads Apollo's CDN, which our CSP refuses: no page at all.
-      ...(production ? [hideSuggestionsPlugin(), ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing pages load its CDN: the IDE served from here replaces them (src/ide/ide.routes.ts).
+      ApolloServerPluginLandingPageDisabled(),
+      ...(production ? [hideSuggestionsPlugin()] : []),
       ...(options.plugins ?? []),
     ],
   });
 }
 
-/** The HTTP server: POST/GET /graphql, GET /export/*, and GET /healthz for the process. */
+/** The HTTP server: POST/GET /graphql (and the IDE for browsers), GET /export/*, GET /explore/, and GET /healthz for the process. */
 export async function createServer(executor: Executor, options: ServerOptions = {}): Promise<MaillageServer> {
   const app = express();
   const httpServer = http.createServer(app);
@@ -119,13 +124,14 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   const edge = options.http ?? defaultHttpConfig(options.production ?? false);
   const metrics = edge.metrics;
   app.use(requestId());
-  app.use(securityHeaders({ production: options.production ?? false }));
+  app.use(securityHeaders({ ide: edge.graphqlIde }));
   // Routes that only read answer other methods with a JSON 405.
   app.use(["/healthz", "/readyz", "/metrics", "/explore"], onlyMethods("GET", "HEAD"));
   if (!metrics.listener && (metrics.key || metrics.open)) app.use(metricsRoutes({ key: metrics.key }));
 
   app.use(healthRoutes(executor));
   app.use("/explore", explorerRoutes());
+  if (edge.graphqlIde) app.use("/ide", onlyMethods("GET", "HEAD"), ideAssets());
   const cors = corsAllowlist(edge.corsOrigins);
   // Exports hand out everything in scope at once: admins only.
   app.use("/export", cors, onlyMethods("GET", "HEAD"), ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor, options.maxConcurrentExports));
@@ -134,8 +140,10 @@ export async function createServer(executor: Executor, options: ServerOptions = 
     "/graphql",
     cors,
     onlyMethods("GET", "POST"),
+    idePage(edge.graphqlIde),
+    jsonPostsOnly(),
     express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    ...(options.trustedDocuments ? [trustedDocumentsOnly(options.trustedDocuments)] : []),
+    ...(options.trustedDocuments ? [trustedDocumentsOnly(options.trustedDocuments, { introspection: edge.graphqlIde, maxTokens: options.limits?.maxTokens })] : []),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(executor, { requestId: req.requestId, ...(await admitRequest(req, auth, quotas)) }) }),
   );
   app.use(notFound());

@@ -49,21 +49,29 @@ describe("loadConfig", () => {
     );
   });
 
-  it("reads the HTTP edge: CORS, /metrics access and read-only mode, with defaults by environment", () => {
-    expect(loadConfig({}).http).toEqual({ corsOrigins: "*", metrics: { key: undefined, listener: undefined, open: true }, readOnly: false });
-    expect(loadConfig({ NODE_ENV: "production" }).http).toEqual({ corsOrigins: [], metrics: { key: undefined, listener: undefined, open: false }, readOnly: false });
+  it("reads the HTTP edge: CORS, /metrics access, read-only mode and the IDE, with defaults by environment", () => {
+    expect(loadConfig({}).http).toEqual({ corsOrigins: "*", metrics: { key: undefined, listener: undefined, open: true }, readOnly: false, graphqlIde: true });
+    expect(loadConfig({ NODE_ENV: "production" }).http).toEqual({
+      corsOrigins: [],
+      metrics: { key: undefined, listener: undefined, open: false },
+      readOnly: false,
+      graphqlIde: false,
+    });
     const config = loadConfig({
       NODE_ENV: "production",
       MAILLAGE_CORS_ORIGINS: " https://research.example.org, http://localhost:3000/ ,HTTPS://Data.Example.org",
       MAILLAGE_METRICS_KEY: "k".repeat(16),
       MAILLAGE_METRICS_PORT: "9464",
       MAILLAGE_READ_ONLY: "true",
+      MAILLAGE_GRAPHQL_IDE: "true",
     });
     expect(config.http).toEqual({
       corsOrigins: ["https://research.example.org", "http://localhost:3000", "https://data.example.org"],
       metrics: { key: "k".repeat(16), listener: { host: "127.0.0.1", port: 9464 }, open: false },
       readOnly: true,
+      graphqlIde: true,
     });
+    expect(loadConfig({ MAILLAGE_GRAPHQL_IDE: " no " }).http.graphqlIde).toBe(false);
     expect(loadConfig({ MAILLAGE_CORS_ORIGINS: "*", NODE_ENV: "production" }).http.corsOrigins).toBe("*");
     expect(loadConfig({ MAILLAGE_METRICS_PORT: "0", MAILLAGE_METRICS_HOST: "0.0.0.0" }).http.metrics.listener).toEqual({ host: "0.0.0.0", port: 0 });
   });
@@ -80,6 +88,7 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MAILLAGE_METRICS_PORT: "99999" })).toThrow('MAILLAGE_METRICS_PORT must be an integer port between 0 and 65535; got "99999"');
     expect(() => loadConfig({ MAILLAGE_METRICS_HOST: "0.0.0.0" })).toThrow('MAILLAGE_METRICS_HOST is set ("0.0.0.0") but MAILLAGE_METRICS_PORT is not; set both');
     expect(() => loadConfig({ MAILLAGE_READ_ONLY: "sometimes" })).toThrow('MAILLAGE_READ_ONLY must be true or false; got "sometimes"');
+    expect(() => loadConfig({ MAILLAGE_GRAPHQL_IDE: "on" })).toThrow('Invalid configuration: MAILLAGE_GRAPHQL_IDE must be true or false; got "on"');
   });
 });
 

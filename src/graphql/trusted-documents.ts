@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RequestHandler, Response } from "express";
+import { DocumentNode, Kind, parse, SelectionSetNode } from "graphql";
 import { ConfigError, parseBoolean } from "../common/config-parse";
 import { ErrorCode } from "../common/errors";
 import { PROJECT_ROOT } from "../common/paths";
@@ -76,9 +77,11 @@ interface PersistedRequest {
  * Express guard of /graphql in trusted mode (after the JSON body parser): a registered hash
  * becomes its text, a registered text passes; anything else is refused before parsing with a
  * coded error carrying the hash: PERSISTED_QUERY_NOT_FOUND (400) for an unknown hash,
- * FORBIDDEN with reason UNTRUSTED_DOCUMENT (403) for a text not registered.
+ * FORBIDDEN with reason UNTRUSTED_DOCUMENT (403) for a text not registered. With
+ * `introspection` (the IDE on), a document that only introspects passes too, so the IDE's
+ * docs and autocomplete work while only registered operations read data.
  */
-export function trustedDocumentsOnly(documents: TrustedDocuments): RequestHandler {
+export function trustedDocumentsOnly(documents: TrustedDocuments, options: { introspection?: boolean; maxTokens?: number } = {}): RequestHandler {
   return (req, res, next) => {
     const url = new URL(req.url, "http://local");
     const isGet = req.method === "GET";
@@ -86,6 +89,7 @@ export function trustedDocumentsOnly(documents: TrustedDocuments): RequestHandle
     const asked = request.extensions?.persistedQuery?.sha256Hash;
     if (typeof request.query === "string" && request.query !== "") {
       const hash = [request.query, request.query.trim()].map(sha256).find((h) => documents.has(h));
+      if (!hash && options.introspection && onlyIntrospects(request.query, options.maxTokens)) return next();
       if (!hash) return refuse(res, 403, ErrorCode.FORBIDDEN, "Only registered operations run on this server; this document is not one", sha256(request.query), "UNTRUSTED_DOCUMENT");
       if (typeof asked === "string" && asked !== sha256(request.query) && asked !== hash) {
         return refuse(res, 400, "BAD_REQUEST", "extensions.persistedQuery.sha256Hash is not the sha256 of the query sent", asked);
@@ -105,6 +109,27 @@ export function trustedDocumentsOnly(documents: TrustedDocuments): RequestHandle
     if (isGet) req.url = url.pathname + url.search;
     next();
   };
+}
+
+/** Whether a document's operations are queries selecting only `__schema`, `__type` and `__typename` (GraphiQL's introspection). */
+export function onlyIntrospects(text: string, maxTokens = 3000): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(text, { maxTokens, noLocation: true });
+  } catch {
+    return false; // not ours to explain: refused as untrusted
+  }
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])));
+  const introspects = (set: SelectionSetNode, seen: Set<string>): boolean =>
+    set.selections.every((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value.startsWith("__");
+      if (selection.kind === Kind.INLINE_FRAGMENT) return introspects(selection.selectionSet, seen);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(selection.name.value)) return false;
+      return introspects(fragment, new Set([...seen, selection.name.value]));
+    });
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return operations.length > 0 && operations.every((o) => o.kind === Kind.OPERATION_DEFINITION && o.operation === "query" && introspects(o.selectionSet, new Set()));
 }
 
 function parseJson(text: string | null): Record<string, any> | undefined {

@@ -9,6 +9,8 @@ import { ConfigError, parseBoolean, parsePort } from "../common/config-parse";
  *   MAILLAGE_METRICS_PORT   serve /metrics on its own listener at this port, not the main one
  *   MAILLAGE_METRICS_HOST   that listener's address (default 127.0.0.1)
  *   MAILLAGE_READ_ONLY      true: every mutation is refused (a public mirror)
+ *   MAILLAGE_GRAPHQL_IDE    true: the GraphQL IDE at GET /graphql for browsers, and introspection
+ *                           (which it needs); default true in development, false in production
  *
  * With neither key nor port, /metrics is open on the main listener in development and not
  * served at all in production.
@@ -18,6 +20,8 @@ export interface HttpConfig {
   corsOrigins: "*" | string[];
   metrics: MetricsAccess;
   readOnly: boolean;
+  /** The GraphQL IDE for browsers at GET /graphql, together with introspection (its docs and autocomplete). */
+  graphqlIde: boolean;
 }
 
 export interface MetricsAccess {
@@ -33,7 +37,7 @@ const MIN_METRICS_KEY_LENGTH = 16;
 
 /** The defaults when nothing is configured: development keeps yesterday's behaviour, production opens nothing. */
 export function defaultHttpConfig(production: boolean): HttpConfig {
-  return { corsOrigins: production ? [] : "*", metrics: { open: !production }, readOnly: false };
+  return { corsOrigins: production ? [] : "*", metrics: { open: !production }, readOnly: false, graphqlIde: !production };
 }
 
 export function loadHttpConfig(env: NodeJS.ProcessEnv, production: boolean): HttpConfig {
@@ -42,6 +46,7 @@ export function loadHttpConfig(env: NodeJS.ProcessEnv, production: boolean): Htt
     corsOrigins: parseOrigins("MAILLAGE_CORS_ORIGINS", env.MAILLAGE_CORS_ORIGINS, defaults.corsOrigins),
     metrics: loadMetricsAccess(env, defaults.metrics.open),
     readOnly: parseBoolean("MAILLAGE_READ_ONLY", env.MAILLAGE_READ_ONLY, false),
+    graphqlIde: parseBoolean("MAILLAGE_GRAPHQL_IDE", env.MAILLAGE_GRAPHQL_IDE, defaults.graphqlIde),
   };
 }
 

@@ -1,10 +1,13 @@
 import helmet from "helmet";
-import type { RequestHandler } from "express";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler, Response } from "express";
+import { wantsPage } from "./built-assets";
 
 /**
  * The Content-Security-Policy of every response: only this server's own scripts, styles and
  * API (the explorer at /explore needs nothing else), images also from data:/blob: (the PNG
- * export and the page's empty icon), no plugins, no framing.
+ * export and the page's empty icon), no plugins, no framing. The GraphQL IDE runs under it too.
  */
 const STRICT_CSP = {
   defaultSrc: ["'self'"],
@@ -21,37 +24,36 @@ const STRICT_CSP = {
   // No upgrade-insecure-requests: a development server on plain http must keep working.
 };
 
-// Where Apollo's development landing page (Sandbox) loads from; taken from @apollo/server's landing page plugin.
-const APOLLO_CDN = [
-  "https://apollo-server-landing-page.cdn.apollographql.com",
-  "https://embeddable-sandbox.cdn.apollographql.com",
-  "https://embeddable-explorer.cdn.apollographql.com",
-];
+/** Where the IDE's page finds its style nonce (res.locals), set here, written into the page by src/ide/ide.routes.ts. */
+export const STYLE_NONCE = "styleNonce";
 
 /**
- * Development only, GET /graphql: Apollo's landing page runs inline scripts with a nonce it
- * makes itself and loads Sandbox from Apollo's CDN (its own <meta> CSP narrows this further).
- * A later issue replaces that page with one served from here.
+ * The GraphQL IDE's page (GET /graphql for a browser): the strict policy plus two things, on
+ * that page only. Fonts from data: URLs: GraphiQL's stylesheet carries its fonts inline
+ * (nothing is fetched). A per-response nonce for <style> elements: GraphiQL's dialogs (Radix,
+ * react-remove-scroll) add one while open, and take the nonce from the page (get-nonce);
+ * style attributes and every other inline style stay refused.
  */
-const SANDBOX_CSP = {
+const IDE_CSP = {
   ...STRICT_CSP,
-  scriptSrc: ["'self'", "'unsafe-inline'", ...APOLLO_CDN],
-  styleSrc: ["'self'", "'unsafe-inline'", ...APOLLO_CDN, "https://fonts.googleapis.com"],
-  fontSrc: ["'self'", "https://fonts.gstatic.com"],
-  imgSrc: [...STRICT_CSP.imgSrc, "https://apollo-server-landing-page.cdn.apollographql.com"],
-  manifestSrc: ["https://apollo-server-landing-page.cdn.apollographql.com"],
-  frameSrc: ["https://sandbox.embed.apollographql.com", "https://explorer.embed.apollographql.com"],
+  fontSrc: ["'self'", "data:"],
+  styleSrc: ["'self'", (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as Response).locals[STYLE_NONCE]}'`],
+  styleSrcAttr: ["'none'"],
 };
 
 /**
  * helmet's headers on every response (HSTS, nosniff, frame and referrer policies, COOP/CORP…)
- * with our CSP; in development, the relaxed one on GET /graphql (the Sandbox landing page).
- * Usage: `app.use(securityHeaders({ production }))` first in the chain.
+ * with our strict CSP; the IDE's at GET /graphql when a browser asks for the page and the IDE is on.
+ * Usage: `app.use(securityHeaders({ ide: config.http.graphqlIde }))` first in the chain.
  */
-export function securityHeaders(options: { production: boolean }): RequestHandler {
+export function securityHeaders(options: { ide: boolean }): RequestHandler {
   // X-Frame-Options says what frame-ancestors 'none' says, for browsers without CSP 2.
   const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: STRICT_CSP }, frameguard: { action: "deny" } });
-  if (options.production) return strict;
-  const sandbox = helmet({ contentSecurityPolicy: { useDefaults: false, directives: SANDBOX_CSP }, frameguard: { action: "deny" } });
-  return (req, res, next) => (req.method === "GET" && req.path === "/graphql" ? sandbox : strict)(req, res, next);
+  if (!options.ide) return strict;
+  const ide = helmet({ contentSecurityPolicy: { useDefaults: false, directives: IDE_CSP }, frameguard: { action: "deny" } });
+  return (req, res, next) => {
+    if (req.path !== "/graphql" || !wantsPage(req)) return strict(req, res, next);
+    res.locals[STYLE_NONCE] = randomBytes(16).toString("base64");
+    ide(req, res, next);
+  };
 }

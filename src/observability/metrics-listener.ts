@@ -11,6 +11,6 @@ import { metricsRoutes } from "./metrics";
 export function metricsListener(key: string | undefined): http.Server {
   const app = express();
   app.disable("x-powered-by");
-  app.use(requestId(), securityHeaders({ production: true }), onlyMethods("GET", "HEAD"), metricsRoutes({ key }), notFound(), jsonErrors());
+  app.use(requestId(), securityHeaders({ ide: false }), onlyMethods("GET", "HEAD"), metricsRoutes({ key }), notFound(), jsonErrors());
   return http.createServer(app);
 }

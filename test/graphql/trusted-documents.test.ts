@@ -74,7 +74,7 @@ describe("MAILLAGE_TRUSTED_DOCUMENTS", () => {
     expect(status).toBe(200);
     expect(body.data.sdgs).toHaveLength(17);
     const params = new URLSearchParams({ extensions: JSON.stringify(persisted(sha256(OPERATOR_DOCUMENT))) });
-    const get = await fetch(`${trustedUrl}?${params}`, { headers: { "apollo-require-preflight": "true" } });
+    const get = await fetch(`${trustedUrl}?${params}`);
     expect(get.status).toBe(200);
     expect(((await get.json()) as any).data.sdgs).toHaveLength(17);
   });

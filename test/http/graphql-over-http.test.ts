@@ -6,7 +6,8 @@ import { openTestDatabase } from "../support/database";
 
 /**
  * The GraphQL over HTTP spec audits of graphql-http against the real server, and the two
- * transport rules we add on top: Apollo's CSRF prevention stays on, and batches are refused.
+ * transport rules we add on top: our CSRF rule (GET runs queries, POST must be JSON), and
+ * batches are refused. (test/ide/clients.test.ts runs standard clients and writes.)
  */
 let connection: Connection;
 let server: MaillageServer;
@@ -51,39 +52,55 @@ describe("GraphQL over HTTP audits (graphql-http)", () => {
   });
 });
 
-describe("CSRF prevention", () => {
+describe("CSRF rule: GET runs queries, POST must be JSON (src/http/csrf.ts)", () => {
   const query = "{ __typename }";
 
-  it("blocks a GET without a preflight header with a 400", async () => {
+  it("runs a plain GET query, with no special header", async () => {
     const response = await fetch(`${url}?query=${encodeURIComponent(query)}`);
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/CSRF/i);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it("refuses a mutation over GET with a 405 in our error shape, with the request id", async () => {
+    const response = await fetch(`${url}?query=${encodeURIComponent("mutation { __typename }")}`, { headers: { "x-request-id": "csrf-get-1" } });
+    expect(response.status).toBe(405);
+    expect(await response.json()).toEqual({
+      errors: [{ message: "GET requests only support query operations, not mutation operations", extensions: { code: "BAD_REQUEST", requestId: "csrf-get-1" } }],
+    });
   });
 
   it.each([
-    ["text/plain", JSON.stringify({ query })],
-    ["application/x-www-form-urlencoded", `query=${encodeURIComponent(query)}`],
-    ["multipart/form-data; boundary=x", `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`],
-  ])("blocks a simple POST with content-type %s with a 400", async (contentType, body) => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": contentType }, body });
-    expect(response.status).toBe(400);
+    ["text/plain", '"text/plain"', JSON.stringify({ query })],
+    ["application/x-www-form-urlencoded", '"application/x-www-form-urlencoded"', `query=${encodeURIComponent(query)}`],
+    ["multipart/form-data; boundary=x", '"multipart/form-data"', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`],
+  ])("refuses a simple POST with content-type %s with a 415 in our error shape", async (contentType, quoted, body) => {
+    const response = await fetch(url, { method: "POST", headers: { "content-type": contentType, "x-request-id": "csrf-post-1" }, body });
+    expect(response.status).toBe(415);
+    expect(response.headers.get("accept-post")).toBe("application/json");
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: `POST /graphql takes Content-Type: application/json; got ${quoted}. Forms and text/plain are refused: another site could send them without a CORS preflight.`,
+          extensions: { code: "BAD_REQUEST", requestId: "csrf-post-1" },
+        },
+      ],
+    });
   });
 
-  it("blocks a POST with no content-type at all", async () => {
+  it("refuses a POST with no content-type at all, saying none was sent", async () => {
     const response = await fetch(url, { method: "POST", body: new Uint8Array(Buffer.from(JSON.stringify({ query }))) });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(415);
+    const body = (await response.json()) as any;
+    expect(body.errors[0].message).toContain("got none.");
+    expect(body.errors[0].extensions.requestId).toBe(response.headers.get("x-request-id"));
   });
 
-  it.each([["apollo-require-preflight"], ["x-apollo-operation-name"]])("lets a GET with %s through", async (header) => {
-    const response = await fetch(`${url}?query=${encodeURIComponent(query)}`, { headers: { [header]: "T" } });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: "Query" } });
-  });
-
-  it("lets a JSON POST through", async () => {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+  it("lets a JSON POST through, with a charset too", async () => {
+    for (const type of ["application/json", "application/json; charset=utf-8"]) {
+      const response = await fetch(url, { method: "POST", headers: { "content-type": type }, body: JSON.stringify({ query }) });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+    }
   });
 });
 

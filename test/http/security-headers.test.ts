@@ -1,16 +1,26 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { Browser, chromium } from "playwright-core";
+import { join } from "node:path";
+import { IDE } from "../../src/ide/ide.routes";
 import { useHttpServers } from "../support/http-servers";
 
 /**
- * helmet's headers and our strict CSP on every route; in development only, the relaxed CSP
- * that Apollo's Sandbox landing page at GET /graphql needs. (The explorer runs under the strict
- * one: test/explorer checks it reports no violation.)
+ * helmet's headers and our strict CSP on every route; the IDE's page at GET /graphql adds only
+ * fonts from data: URLs and a per-response nonce for <style> elements. (The explorer and the IDE run under them: test/explorer and test/ide
+ * check in Chromium that they report no violation.)
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ROOT = join(__dirname, "..", "..");
 const servers = useHttpServers();
 
+beforeAll(() => {
+  // The IDE's page must be built for GET /graphql to serve it.
+  if (!existsSync(join(ROOT, IDE.dist, IDE.bundle))) execFileSync(process.execPath, [join(ROOT, "scripts", "build-explorer.mjs")], { cwd: ROOT, stdio: "pipe" });
+});
+
 const start = (production: boolean) => servers.start({ production });
+
+/** What Chromium sends when it opens a page. */
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
 const STRICT =
   "default-src 'self';base-uri 'none';connect-src 'self';font-src 'self';form-action 'self';frame-ancestors 'none';" +
@@ -42,43 +52,45 @@ describe("security headers", () => {
     expect(headers["x-powered-by"]).toBeUndefined();
   });
 
-  it("relaxes the CSP for the Sandbox landing page at GET /graphql in development only", async () => {
-    const dev = await fetch(`${await start(false)}/graphql`, { headers: { accept: "text/html" } });
-    expect(dev.status).toBe(200);
-    expect(await dev.text()).toContain("embeddable-sandbox.cdn.apollographql.com");
-    const relaxed = dev.headers.get("content-security-policy")!;
-    expect(relaxed).toContain("script-src 'self' 'unsafe-inline' https://apollo-server-landing-page.cdn.apollographql.com https://embeddable-sandbox.cdn.apollographql.com");
-    expect(relaxed).toContain("frame-src https://sandbox.embed.apollographql.com");
-    expect(relaxed).toContain("object-src 'none'");
-    // The same path in POST, and every other path, keep the strict one.
-    const post = await fetch(`${await start(false)}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
-    expect(post.headers.get("content-security-policy")).toBe(STRICT);
-  });
-
-  it("serves no landing page in production (it would load Apollo's CDN), and the strict CSP", async () => {
-    const prod = await fetch(`${await start(true)}/graphql`, { headers: { accept: "text/html" } });
-    expect(prod.headers.get("content-security-policy")).toBe(STRICT);
-    const text = await prod.text();
-    expect(text).not.toContain("apollographql.com");
-    expect(prod.status).toBe(400);
-  });
-
-  it("lets the development landing page run its inline scripts and styles in Chromium", async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  it("serves the IDE at GET /graphql to a browser with the strict CSP plus data: fonts and a <style> nonce of its own", async () => {
     const base = await start(false);
-    let browser: Browser | undefined;
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
-      const page = await browser.newPage();
-      // The CDN itself is out of reach here (offline): only what our header would refuse counts.
-      await page.route(/apollographql\.com|googleapis\.com|gstatic\.com/, (route) => route.fulfill({ status: 200, contentType: "text/plain", body: "" }));
-      await page.addInitScript(
-        'window.__cspViolations = []; document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));',
-      );
-      await page.goto(`${base}/graphql`, { waitUntil: "load" });
-      expect(await page.evaluate("window.__cspViolations")).toEqual([]);
-    } finally {
-      await browser?.close();
-    }
+    const page = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.headers.get("vary")).toContain("Accept");
+    const csp = page.headers.get("content-security-policy")!;
+    const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})';style-src-attr 'none'$/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toBe(STRICT.replace("font-src 'self';", "font-src 'self' data:;") + ` 'nonce-${nonce}';style-src-attr 'none'`);
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    const html = await page.text();
+    expect(html).toContain('<script src="ide/ide.js">');
+    // The page hands GraphiQL's dialogs this response's nonce; the next response has another.
+    expect(html).toContain(`<meta name="style-nonce" content="${nonce}">`);
+    const again = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(again.headers.get("content-security-policy")).not.toContain(nonce);
+    expect(html).not.toMatch(/https?:\/\//);
+    // The same path for a GraphQL client (GET or POST), and the IDE's own assets, keep the strict one.
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent("{ __typename }")}`);
+    expect(get.headers.get("content-security-policy")).toBe(STRICT);
+    const post = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
+    expect(post.headers.get("content-security-policy")).toBe(STRICT);
+    expect((await fetch(`${base}/ide/ide.js`)).headers.get("content-security-policy")).toBe(STRICT);
+  });
+
+  it("serves no IDE in production by default: a JSON 404 saying how to turn it on, and the strict CSP", async () => {
+    const base = await start(true);
+    const prod = await fetch(`${base}/graphql`, { headers: { accept: BROWSER_ACCEPT, "x-request-id": "ide-off-1" } });
+    expect(prod.status).toBe(404);
+    expect(prod.headers.get("content-security-policy")).toBe(STRICT);
+    expect(await prod.json()).toEqual({
+      errors: [
+        {
+          message: "The GraphQL IDE is off on this server (MAILLAGE_GRAPHQL_IDE=true turns it on); send queries to /graphql with a GraphQL client",
+          extensions: { code: "NOT_FOUND", requestId: "ide-off-1" },
+        },
+      ],
+    });
+    expect((await fetch(`${base}/ide/ide.js`)).status).toBe(404);
   });
 });
