@@ -30,5 +30,10 @@ export async function withConnection<T>(work: (connection: Connection) => Promis
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === "Neo4jError") return `Neo4j refused the operation: ${error.message}`;
+  const field = (error as { extensions?: { field?: unknown } }).extensions?.field;
+  // A bad option (BAD_USER_INPUT naming `allianceKinds`) is told as the option the user typed: `--alliance-kinds: …`.
+  if (typeof field === "string" && error.message.startsWith(`${field}: `)) {
+    return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(field.length + 2)}`;
+  }
   return error.message;
 }
