@@ -90,7 +90,7 @@ describe("GET /export/<format>", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as any;
     // territory=11 is région 11 and département 11: the answer lists both (test/territory/ambiguous.test.ts)
-    const candidates = field === "territory" ? { candidates: [{ id: "DEPARTEMENT:11", name: "Aude" }, { id: "REGION:11", name: "Île-de-France" }] } : {};
+    const candidates = query === "territory=11" ? { candidates: [{ id: "DEPARTEMENT:11", name: "Aude" }, { id: "REGION:11", name: "Île-de-France" }] } : {};
     expect(body.error).toEqual({ code: "BAD_USER_INPUT", field, message: expect.any(String), ...candidates });
   });
 
