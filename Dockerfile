@@ -12,7 +12,7 @@ RUN npm ci
 COPY tsconfig.json ./
 COPY src ./src
 COPY explorer ./explorer
-COPY scripts/build-explorer.mjs ./scripts/build-explorer.mjs
+COPY scripts/build-explorer.mjs scripts/staleness.cjs ./scripts/
 RUN npm run build \
  && test -f dist/src/main.js \
  && test -f dist/src/seed/demo-graph.json \
