@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 RUN npm ci
 # What the build needs: tsc for the app (src/seed/demo-graph.json is emitted into dist/src/seed),
 # esbuild for the explorer page (explorer/ bundled by scripts/build-explorer.mjs into dist/explorer).
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY explorer ./explorer
 COPY scripts/build-explorer.mjs scripts/staleness.cjs ./scripts/
