@@ -33,10 +33,10 @@ export function territoryProblem(ref: string, matches: readonly NamedTerritory[]
   return null;
 }
 
-/** BAD_USER_INPUT naming `field`, with the candidates in `extensions.candidates`; `hint` ends the message. */
-export function ambiguousTerritory(field: string, ref: string, matches: readonly NamedTerritory[], hint = ""): AmbiguousReferenceError {
+/** BAD_USER_INPUT naming `field`, with the candidates in `extensions.candidates`. */
+export function ambiguousTerritory(field: string, ref: string, matches: readonly NamedTerritory[]): AmbiguousReferenceError {
   const candidates = matches.map((t) => ({ id: t.id, name: t.name ?? t.id }));
-  return new AmbiguousReferenceError(field, ambiguityMessage(ref, matches) + hint, candidates);
+  return new AmbiguousReferenceError(field, ambiguityMessage(ref, matches), candidates);
 }
 
 /** The one territory a reference names, or a BAD_USER_INPUT naming `field` (unknown; ambiguous, with the candidates). */

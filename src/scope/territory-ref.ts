@@ -49,6 +49,6 @@ export async function territoryByCode<T extends Named>(
   field = "code",
 ): Promise<T | null> {
   const matches = (await loaders.territoryByRef.load(code)).filter((t) => level === null || t.level === level);
-  if (matches.length > 1) throw ambiguousTerritory(field, code, matches, " (or pass a level)");
+  if (matches.length > 1) throw ambiguousTerritory(field, code, matches);
   return matches[0] ?? null;
 }

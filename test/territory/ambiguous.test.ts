@@ -27,11 +27,13 @@ describe("an ambiguous territory code", () => {
     expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "territory", candidates: CANDIDATES });
   });
 
-  it("is BAD_USER_INPUT in territory(code:), which also takes a level", async () => {
+  it("is BAD_USER_INPUT in territory(code:) and territoryProfile(territory:); a level picks one", async () => {
     const { errors } = await client.run(`{ territory(code: "94") { id } }`);
-    expect(errors?.[0].message).toBe(`code: ${MESSAGE} (or pass a level)`);
+    expect(errors?.[0].message).toBe(`code: ${MESSAGE}`);
     expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "code", candidates: CANDIDATES });
     expect((await client.data(`{ territory(code: "94", level: REGION) { name } }`)).territory).toEqual({ name: "Corse" });
+    const profile = await client.run(`{ territoryProfile(territory: "94") { allianceCount } }`);
+    expect(profile.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "territory", candidates: CANDIDATES });
   });
 
   it("is a 400 of the export route with the field and the candidates", async () => {
