@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { describeError } from "../../src/cli/run";
 import { KEYS, testAuthConfig } from "../auth/auth-support";
 import { runCli } from "../support/cli";
@@ -45,6 +48,13 @@ describe("an ambiguous territory code", () => {
   it("stops the CLI's export with the option and the candidates", async () => {
     const failure = await runCli(["export", "--format", "gexf", "--territory", "94", "--quiet"]).catch((error: unknown) => error);
     expect(describeError(failure)).toBe(`--territory: ${MESSAGE}`);
+  });
+
+  it("makes `maillage export --territory 94` exit 1 saying so, nothing on stdout", async () => {
+    const bin = join(__dirname, "..", "..", "bin", "maillage.js");
+    // Asynchronously (this file's HTTP server keeps serving), with the test database's NEO4J_URI (jest's process.env is not the real one).
+    const failure = await promisify(execFile)(process.execPath, [bin, "export", "--format", "gexf", "--territory", "94", "--quiet"], { env: process.env }).catch((e) => e);
+    expect({ code: failure.code, stdout: failure.stdout, stderr: failure.stderr }).toEqual({ code: 1, stdout: "", stderr: `maillage: --territory: ${MESSAGE}\n` });
   });
 
   it("is not ambiguous once a level is given: DEPARTEMENT:94 exports Val-de-Marne", async () => {
