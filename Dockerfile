@@ -8,14 +8,14 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 # What the build needs: tsc for the app (src/seed/demo-graph.json is emitted into dist/src/seed),
-# esbuild for the explorer page and the GraphQL IDE (bundled by scripts/build-explorer.mjs into dist/).
-COPY tsconfig.json ./
+# esbuild for the explorer, the dashboard and the GraphQL IDE (bundled by scripts/build-explorer.mjs into dist/).
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY explorer ./explorer
 # The GraphQL IDE (ide/, into dist/ide) bundles the README's examples from schema/examples.graphql.
 COPY ide ./ide
 COPY schema ./schema
-COPY scripts/build-explorer.mjs ./scripts/build-explorer.mjs
+COPY scripts/build-explorer.mjs scripts/staleness.cjs ./scripts/
 RUN npm run build \
  && test -f dist/src/main.js \
  && test -f dist/src/seed/demo-graph.json \

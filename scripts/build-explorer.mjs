@@ -3,16 +3,29 @@
 //   explorer   explorer/*.ts (sigma, graphology, ForceAtlas2, graphology-gexf)  → dist/explorer/            at /explore/
 //   dashboard  explorer/dashboard/*.ts (Observable Plot)                         → dist/explorer/dashboard/  at /explore/dashboard/
 //   ide        ide/*.tsx (GraphiQL 4 and React; GraphiQL's CSS, fonts inlined)  → dist/ide/                 at /graphql for browsers
-// Usage: node scripts/build-explorer.mjs   (part of `npm run build`)
+// Usage: node scripts/build-explorer.mjs [--force]   (part of `npm run build`)
+// Skipped when nothing it reads changed since its last build (dist/browser-pages.stamp is newer
+// than every file under BROWSER_INPUTS): an unchanged checkout starts without re-bundling.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const require = createRequire(import.meta.url);
+
+// Everything the pages are built from: their source folders (explorer/ holds the dashboard's
+// too), the README examples the IDE bundles, this script, and the locked dependency versions.
+const BROWSER_INPUTS = ["explorer", "ide", "schema/examples.graphql", "scripts/build-explorer.mjs", "scripts/staleness.cjs", "package-lock.json"];
+const STAMP = join("dist", "browser-pages.stamp");
+const { isStale } = require("./staleness.cjs");
+if (!process.argv.includes("--force") && !isStale(root, BROWSER_INPUTS, STAMP)) {
+  console.log("browser pages: up to date (node scripts/build-explorer.mjs --force rebuilds them)");
+  process.exit(0);
+}
+const { build } = await import("esbuild");
+const tsc = require.resolve("typescript/bin/tsc");
 
 const PAGES = [
   { name: "explorer", source: "explorer", entry: "explorer.ts", out: "dist/explorer", copy: ["index.html", "styles.css"] },
@@ -55,3 +68,6 @@ for (const page of PAGES) {
   for (const file of page.copy) copyFileSync(join(source, file), join(out, file));
   console.log(`${page.name}: built ${out}`);
 }
+
+// Last: written only when every page above built.
+writeFileSync(join(root, STAMP), `${new Date().toISOString()}\n`);

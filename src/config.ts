@@ -10,6 +10,8 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   production: boolean;
   /** A pino level; the entry point applies it to the logger. */
   logLevel: LogLevel;
+  /** Log lines as JSON, readable (pino-pretty), or readable only on a terminal (see src/logger.ts). */
+  logFormat: LogFormat;
   /** Query limits: depth, aliases, directives, tokens, cost (see src/graphql/limits.ts). */
   limits: Limits;
   /** Largest request body accepted, in bytes. */
@@ -30,7 +32,8 @@ import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { loadQuotaConfig, QuotaConfig } from "./quota/quota.config";
 import { loadTrustedDocuments, TrustedDocuments } from "./graphql/trusted-documents";
-import { ConfigError, parseBoolean, parseCount, parseMillis, parsePort } from "./common/config-parse";
+import { ConfigError, parseBoolean, parseChoice, parseCount, parseMillis, parsePort } from "./common/config-parse";
+import { LOG_FORMATS, LogFormat } from "./logger";
 import { HttpConfig, loadHttpConfig } from "./http/http.config";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
 
@@ -56,7 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsePort("PORT", env.PORT, 4000),
     autoStartDatabase: parseBoolean("MAILLAGE_AUTOSTART_DB", env.MAILLAGE_AUTOSTART_DB, true),
     production: env.NODE_ENV === "production",
-    logLevel: parseLogLevel(env.LOG_LEVEL, env.NODE_ENV === "test" ? "silent" : "info"),
+    logLevel: parseChoice("LOG_LEVEL", env.LOG_LEVEL, LOG_LEVELS, env.NODE_ENV === "test" ? "silent" : "info"),
+    logFormat: parseChoice("MAILLAGE_LOG_FORMAT", env.MAILLAGE_LOG_FORMAT, LOG_FORMATS, "auto"),
     ...loadNeo4jTimeouts(env),
     limits: {
       maxDepth: parseCount("MAILLAGE_MAX_DEPTH", env.MAILLAGE_MAX_DEPTH, DEFAULT_LIMITS.maxDepth),
@@ -98,11 +102,4 @@ function loadNeo4jTimeouts(env: NodeJS.ProcessEnv): DriverTimeouts {
     neo4jMaxRetryTimeMs: parseMillis("NEO4J_MAX_RETRY_TIME_MS", env.NEO4J_MAX_RETRY_TIME_MS, defaults.neo4jMaxRetryTimeMs, 0),
     neo4jTxTimeoutMs: parseMillis("NEO4J_TX_TIMEOUT_MS", env.NEO4J_TX_TIMEOUT_MS, defaults.neo4jTxTimeoutMs, 0),
   };
-}
-
-function parseLogLevel(raw: string | undefined, fallback: LogLevel): LogLevel {
-  const level = raw?.trim().toLowerCase();
-  if (!level) return fallback;
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}; got "${raw}"`);
-  return level as LogLevel;
 }

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { loadConfig } from "./config";
-import { logger } from "./logger";
+import { configureLogger, logger } from "./logger";
 import { connect } from "./neo4j/connect";
 import { ensureEmbeddedDatabase } from "./neo4j/embedded";
 import { migrate } from "./neo4j/migrate";
@@ -16,7 +16,7 @@ import { warmUp } from "./graphql/warm-up";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  logger.level = config.logLevel;
+  configureLogger(config);
   if (config.autoStartDatabase) await ensureEmbeddedDatabase(config.neo4jUri, (m) => logger.info(m));
   const connection = await connect(config);
   const applied = await migrate(connection.executor);

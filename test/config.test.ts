@@ -49,6 +49,15 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the log format: auto by default, pretty or json when forced, anything else refused", () => {
+    expect(loadConfig({}).logFormat).toBe("auto");
+    expect(loadConfig({ MAILLAGE_LOG_FORMAT: " Pretty " }).logFormat).toBe("pretty");
+    expect(loadConfig({ MAILLAGE_LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(() => loadConfig({ MAILLAGE_LOG_FORMAT: "text" })).toThrow(
+      'Invalid configuration: MAILLAGE_LOG_FORMAT must be one of auto, pretty, json; got "text"',
+    );
+  });
+
   it("reads the HTTP edge: CORS, /metrics access, read-only mode and the IDE, with defaults by environment", () => {
     expect(loadConfig({}).http).toEqual({ corsOrigins: "*", metrics: { key: undefined, listener: undefined, open: true }, readOnly: false, graphqlIde: true });
     expect(loadConfig({ NODE_ENV: "production" }).http).toEqual({

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { loadConfig } from "../config";
-import { logger } from "../logger";
+import { configureLogger } from "../logger";
 import { connect } from "../neo4j/connect";
 import { migrate } from "../neo4j/migrate";
 import { seed } from "../seed/seed";
@@ -8,7 +8,7 @@ import { seed } from "../seed/seed";
 /** `npm run seed`: migrates, then loads territories, SDGs and the demo graph (idempotent). */
 async function run(): Promise<void> {
   const config = loadConfig();
-  logger.level = config.logLevel;
+  configureLogger(config);
   const connection = await connect(config);
   try {
     await migrate(connection.executor);

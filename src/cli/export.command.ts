@@ -29,7 +29,7 @@ export function registerExport(program: Command): void {
     .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML or Cytoscape.js JSON")
     .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
     .option("--out <file>", "write to this file (default: stdout)")
-    .option("--territory <ref>", "only alliances acting in this territory or inside it (INSEE code or id, e.g. DEPARTEMENT:94)")
+    .option("--territory <ref>", "only alliances acting in this territory or inside it: an id (DEPARTEMENT:94, REGION:11, COMMUNE:94028) or a code only one level has (94028)")
     .option("--at <date>", "only alliances and memberships active on this date (YYYY-MM-DD)")
     .option("--from <date>", "only alliances and memberships active on or after this date")
     .option("--to <date>", "only alliances and memberships that started on or before this date")
@@ -41,7 +41,7 @@ export function registerExport(program: Command): void {
       "after",
       "\nExamples:\n" +
         "  maillage export --out maillage.json                          # everything, re-importable with `maillage import`\n" +
-        "  maillage export --format gexf --territory 94 --at 2021-06-01 --out val-de-marne.gexf\n" +
+        "  maillage export --format gexf --territory DEPARTEMENT:94 --at 2021-06-01 --out val-de-marne.gexf\n" +
         "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION",
     )
     .action(async (options: ExportOptions) => {

@@ -6,9 +6,9 @@ import { ImportFileError } from "../import/rows";
 import { createProgram } from "./program";
 import { CliError, describeError, EXIT } from "./run";
 
-/** `maillage <command>` (`npm run cli -- <command>`); `maillage --help` lists the commands. */
+/** `maillage <command>` (`npx maillage <command>`, through bin/maillage.js); `maillage --help` lists the commands. */
 async function main(argv: string[]): Promise<void> {
-  const program = createProgram();
+  const program = await createProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {

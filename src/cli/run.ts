@@ -1,5 +1,5 @@
 import { loadConfig } from "../config";
-import { logger } from "../logger";
+import { configureLogger } from "../logger";
 import type { Caller } from "../neo4j/caller";
 import { connect, Connection } from "../neo4j/connect";
 
@@ -17,7 +17,7 @@ export const CLI_CALLER: Caller = { kind: "cli", id: "maillage" };
 /** Runs `work` with a connection built from the environment (NEO4J_URI, …), always closed afterwards. */
 export async function withConnection<T>(work: (connection: Connection) => Promise<T>, caller: Caller = CLI_CALLER): Promise<T> {
   const config = loadConfig();
-  logger.level = config.logLevel;
+  configureLogger(config);
   const connection = await connect(config, caller);
   try {
     return await work(connection);
@@ -30,5 +30,10 @@ export async function withConnection<T>(work: (connection: Connection) => Promis
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === "Neo4jError") return `Neo4j refused the operation: ${error.message}`;
+  const field = (error as { extensions?: { field?: unknown } }).extensions?.field;
+  // A bad option (BAD_USER_INPUT naming `allianceKinds`) is told as the option the user typed: `--alliance-kinds: …`.
+  if (typeof field === "string" && error.message.startsWith(`${field}: `)) {
+    return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.message.slice(field.length + 2)}`;
+  }
   return error.message;
 }

@@ -44,6 +44,14 @@ export function parseBoolean(variable: string, raw: string | undefined, fallback
   throw new ConfigError(variable, `must be true or false; got "${raw}"`);
 }
 
+/** One of `choices` (case and surrounding spaces ignored), or `fallback` when unset. */
+export function parseChoice<T extends string>(variable: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new ConfigError(variable, `must be one of ${choices.join(", ")}; got "${raw}"`);
+  return value as T;
+}
+
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** A duration in whole seconds: `3600`, `90s`, `30m`, `12h` or `7d`, at least `min` seconds. */

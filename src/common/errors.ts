@@ -22,6 +22,14 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** A reference naming several things: BAD_USER_INPUT with `extensions.candidates` (`{ id, name }`), so a client can offer them. */
+export class AmbiguousReferenceError extends BadUserInputError {
+  constructor(field: string, reason: string, readonly candidates: { id: string; name: string }[]) {
+    super(field, reason);
+    Object.assign(this.extensions, { candidates });
+  }
+}
+
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id: string | number) {
     super(`${what} "${id}" does not exist`, { extensions: { code: ErrorCode.NOT_FOUND, id } });

@@ -24,7 +24,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  *
  * Answers an attachment (`maillage-<scope>.<ext>`), streamed a page at a time in about
  * constant memory; at most `maxConcurrent` at once, one more is a 429 with Retry-After.
- * Bad parameters are a 400 `{ error: { code: "BAD_USER_INPUT", field, message } }`, Neo4j
+ * Bad parameters are a 400 `{ error: { code: "BAD_USER_INPUT", field, message } }` (an ambiguous territory adds
+ * `candidates: [{ id, name }]`), Neo4j
  * down a 503; anything else a masked 500 (logged). Once the body has started, a failure can
  * only cut it short: the response is destroyed, so the client sees an incomplete transfer.
  */
@@ -63,7 +64,7 @@ async function handle(executor: Executor, running: ConcurrencyLimit, format: Exp
       const code = error.extensions.code as ErrorCode;
       const retryAfter = error.extensions.retryAfterSeconds;
       if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
-      sendError(res, STATUS[code] ?? 500, code, messageOf(error), error.extensions.field as string | undefined);
+      sendError(res, STATUS[code] ?? 500, code, messageOf(error), error.extensions.field as string | undefined, error.extensions.candidates);
       return;
     }
     logger.error({ err: caught, path: req.path }, "export failed");
@@ -77,7 +78,7 @@ function messageOf(error: GraphQLError): string {
   return typeof field === "string" && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
 }
 
-function sendError(res: Response, status: number, code: ErrorCode, message: string, field?: string): void {
+function sendError(res: Response, status: number, code: ErrorCode, message: string, field?: string, candidates?: unknown): void {
   if (res.headersSent) return;
-  res.status(status).json({ error: { code, ...(field ? { field } : {}), message } });
+  res.status(status).json({ error: { code, ...(field ? { field } : {}), message, ...(candidates ? { candidates } : {}) } });
 }

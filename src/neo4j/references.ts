@@ -1,4 +1,4 @@
-import { BadUserInputError } from "../common/errors";
+import { AmbiguousReferenceError, BadUserInputError } from "../common/errors";
 import { Label } from "./graph-model";
 import { Row } from "./executor";
 import { NODE_PROPS } from "./projection";
@@ -14,15 +14,34 @@ OPTIONAL MATCH (t:${Label.Territory}) WHERE t.id = ref OR t.code = ref
 WITH i, ref, t ORDER BY t.id
 RETURN i, ref, collect(t {${NODE_PROPS}}) AS matches ORDER BY i`;
 
-/** Why `matches` is not the one territory `ref` names (an unknown code, or a bare code of two levels: région 11, département 11), or null. */
-export function territoryProblem(ref: string, matches: readonly { id: string }[]): string | null {
+/** A territory as the lookup returns it: enough to name it among candidates. */
+interface NamedTerritory {
+  id: string;
+  name?: string;
+}
+
+/** `territory "94" is ambiguous: did you mean DEPARTEMENT:94 (Val-de-Marne) or REGION:94 (Corse)?` */
+export function ambiguityMessage(ref: string, matches: readonly NamedTerritory[]): string {
+  const named = matches.map((t) => (t.name ? `${t.id} (${t.name})` : t.id));
+  return `territory "${ref}" is ambiguous: did you mean ${named.slice(0, -1).join(", ")} or ${named[named.length - 1]}?`;
+}
+
+/** Why `matches` is not the one territory `ref` names (an unknown code, or a bare code of two levels: région 94, département 94), or null. */
+export function territoryProblem(ref: string, matches: readonly NamedTerritory[]): string | null {
   if (matches.length === 0) return `no territory has the code or id "${ref}"`;
-  if (matches.length > 1) return `"${ref}" names several territories (${matches.map((t) => t.id).join(", ")}); use one of these ids`;
+  if (matches.length > 1) return ambiguityMessage(ref, matches);
   return null;
 }
 
-/** The one territory a reference names, or a BAD_USER_INPUT naming `field` (see territoryProblem). */
-export function pickTerritory<T extends { id: string }>(ref: string, matches: T[], field: string): T {
+/** BAD_USER_INPUT naming `field`, with the candidates in `extensions.candidates`. */
+export function ambiguousTerritory(field: string, ref: string, matches: readonly NamedTerritory[]): AmbiguousReferenceError {
+  const candidates = matches.map((t) => ({ id: t.id, name: t.name ?? t.id }));
+  return new AmbiguousReferenceError(field, ambiguityMessage(ref, matches), candidates);
+}
+
+/** The one territory a reference names, or a BAD_USER_INPUT naming `field` (unknown; ambiguous, with the candidates). */
+export function pickTerritory<T extends NamedTerritory>(ref: string, matches: T[], field: string): T {
+  if (matches.length > 1) throw ambiguousTerritory(field, ref, matches);
   const problem = territoryProblem(ref, matches);
   if (problem) throw new BadUserInputError(field, problem);
   return matches[0];

@@ -1,6 +1,5 @@
 import DataLoader from "dataloader";
-import { BadUserInputError } from "../common/errors";
-import { MAX_TERRITORY_REF, pickTerritory } from "../neo4j/references";
+import { ambiguousTerritory, MAX_TERRITORY_REF, pickTerritory } from "../neo4j/references";
 
 /**
  * Territory references, resolved one way: "94028" (an INSEE code), "REGION:11" or
@@ -14,6 +13,7 @@ import { MAX_TERRITORY_REF, pickTerritory } from "../neo4j/references";
 interface Named {
   id: string;
   level: string;
+  name?: string;
 }
 
 /** The per-request loader over `named` (territoriesNamed): each reference looked up once per request. */
@@ -49,9 +49,6 @@ export async function territoryByCode<T extends Named>(
   field = "code",
 ): Promise<T | null> {
   const matches = (await loaders.territoryByRef.load(code)).filter((t) => level === null || t.level === level);
-  if (matches.length > 1) {
-    const ids = matches.map((t) => t.id).join(", ");
-    throw new BadUserInputError(field, `"${code}" names several territories (${ids}); pass a level or one of these ids`);
-  }
+  if (matches.length > 1) throw ambiguousTerritory(field, code, matches);
   return matches[0] ?? null;
 }

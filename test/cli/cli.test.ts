@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createProgram } from "../../src/cli/program";
 import { runCli } from "../support/cli";
 import { openTestDatabase } from "../support/database";
 import { deleteImported } from "../import/import-support";
@@ -19,6 +20,45 @@ describe("maillage --help", () => {
   it("lists every command", async () => {
     const { out } = await runCli(["--help"]);
     for (const command of ["import", "export", "generate", "stats", "migrate", "seed"]) expect(out).toContain(command);
+  });
+});
+
+describe("maillage <command> loads only that command", () => {
+  const names = async (...args: string[]) => (await createProgram(["node", "maillage", ...args])).commands.map((c) => c.name());
+  const ALL = ["import", "export", "generate", "stats", "migrate", "seed", "backup", "restore"];
+
+  it("registers the one command named, or its module's pair", async () => {
+    expect(await names("stats", "--json")).toEqual(["stats"]);
+    expect(await names("restore", "--from", "x.jsonl.gz")).toEqual(["backup", "restore"]);
+  });
+
+  it("registers every command, in help order, for --help, `help` or an unknown command", async () => {
+    expect(await names("--help")).toEqual(ALL);
+    expect(await names("help", "stats")).toEqual(ALL);
+    expect(await names("statz")).toEqual(ALL);
+    expect(await names()).toEqual(ALL);
+  });
+});
+
+describe("bin/maillage.js's staleness check (scripts/staleness.cjs)", () => {
+  const { isStale } = require("../../scripts/staleness.cjs") as { isStale(root: string, inputs: string[], output: string): boolean };
+  const root = mkdtempSync(join(tmpdir(), "maillage-stale-"));
+  const at = (path: string, seconds: number) => utimesSync(join(root, path), seconds, seconds);
+  mkdirSync(join(root, "src", "deep"), { recursive: true });
+  writeFileSync(join(root, "src", "deep", "a.ts"), "");
+  writeFileSync(join(root, "package-lock.json"), "{}");
+
+  it("is stale with no build output, fresh when the output is newer than every input, stale again after an edit deep down", () => {
+    expect(isStale(root, ["src", "package-lock.json"], "out.stamp")).toBe(true);
+    writeFileSync(join(root, "out.stamp"), "");
+    for (const path of ["src/deep/a.ts", "src/deep", "src", "package-lock.json"]) at(path, 1000);
+    at("out.stamp", 2000);
+    expect(isStale(root, ["src", "package-lock.json", "missing-folder"], "out.stamp")).toBe(false);
+    at("src/deep/a.ts", 3000);
+    expect(isStale(root, ["src", "package-lock.json"], "out.stamp")).toBe(true);
+    at("src/deep/a.ts", 1000);
+    at("package-lock.json", 3000); // a dependency changed
+    expect(isStale(root, ["src", "package-lock.json"], "out.stamp")).toBe(true);
   });
 });
 

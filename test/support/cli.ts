@@ -4,7 +4,7 @@ import { createProgram } from "../../src/cli/program";
 /** Runs `maillage <args>` in-process; returns what it printed (console.log and console.error included) and the exit code it set; other errors reach the caller, as in main.ts. */
 export async function runCli(args: string[]): Promise<{ out: string; code: number }> {
   let out = "";
-  const program = createProgram();
+  const program = await createProgram();
   const capture = (command: typeof program) => {
     command.configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (out += s) });
     command.commands.forEach(capture);

@@ -36,7 +36,7 @@ describe("territory lookup", () => {
     const ambiguous = await suite.client.run(`{ territory(code: "75") { id } }`);
     expect(ambiguous.errors?.[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(ambiguous.errors?.[0].message).toBe(
-      'code: "75" names several territories (DEPARTEMENT:75, REGION:75); pass a level or one of these ids',
+      'code: territory "75" is ambiguous: did you mean DEPARTEMENT:75 (Paris) or REGION:75 (Nouvelle-Aquitaine)?',
     );
     const byLevel = await suite.client.data(`{ territory(code: "75", level: REGION) { name } }`);
     expect(byLevel.territory).toEqual({ name: "Nouvelle-Aquitaine" });
