@@ -14,7 +14,6 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const ui = {
   search: $<HTMLInputElement>("search"),
   results: $("search-results"),
-  keyForm: $<HTMLFormElement>("key-form"),
   depth: $<HTMLSelectElement>("depth"),
   territory: $<HTMLInputElement>("territory"),
   at: $<HTMLInputElement>("at"),
@@ -65,7 +64,7 @@ const expanded = new Set<string>();
 // Answers to an older request are dropped when a newer one was made meanwhile.
 let generation = 0;
 /** The API key field: asks when the server refuses a request for want of a key, then asks everything again. */
-const key = keyForm(ui.keyForm, retry);
+const key = keyForm(document.querySelector("header")!, retry);
 
 // ---- filters -------------------------------------------------------------------------------
 

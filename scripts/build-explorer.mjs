@@ -28,7 +28,7 @@ const { build } = await import("esbuild");
 const tsc = require.resolve("typescript/bin/tsc");
 
 const PAGES = [
-  { name: "explorer", source: "explorer", entry: "explorer.ts", out: "dist/explorer", copy: ["index.html", "styles.css"] },
+  { name: "explorer", source: "explorer", entry: "explorer.ts", out: "dist/explorer", copy: ["index.html", "styles.css", "base.css"] },
   { name: "dashboard", source: "explorer/dashboard", entry: "dashboard.ts", out: "dist/explorer/dashboard", copy: ["index.html", "styles.css"] },
   {
     name: "ide",

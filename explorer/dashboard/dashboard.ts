@@ -16,7 +16,7 @@ const plots = document.querySelector<HTMLElement>("#plots")!;
 const cardTemplate = document.querySelector<HTMLTemplateElement>("#plot-card")!;
 
 // Reads may require a key: the same field as the explorer's, the same key kept for the tab.
-const key = keyForm(document.querySelector<HTMLFormElement>("#key-form")!, () => show(scopeFromAddress().territory, scopeFromAddress().at));
+const key = keyForm(document.querySelector("header")!, () => show(scopeFromAddress().territory, scopeFromAddress().at));
 
 type State = "idle" | "loading" | "ready" | "error";
 

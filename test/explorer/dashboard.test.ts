@@ -1,12 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, chromium, Download, Page } from "playwright-core";
+import { Browser, Download, Page } from "playwright-core";
 import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { DEMO_GRAPH } from "../../src/seed/seed";
+import { loadAuthConfig } from "../../src/auth/auth.config";
 import { loadTrustedDocuments } from "../../src/graphql/trusted-documents";
 import { createServer, MaillageServer } from "../../src/server";
+import { startBrowser } from "../support/browser";
 import { openTestDatabase } from "../support/database";
 
 /**
@@ -17,7 +18,6 @@ import { openTestDatabase } from "../support/database";
  * other fixtures: every expectation comes from the API's own answer to the page's operation.
  */
 const ROOT = join(__dirname, "..", "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OPERATIONS = readFileSync(join(ROOT, "explorer", "dashboard", "operations.graphql"), "utf8");
 const TERRITORY = "DEPARTEMENT:94";
 const AT = "2019-06-01";
@@ -56,20 +56,12 @@ interface Answer {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  // Always rebuilt, so the page under test is the source under test (type-checked too).
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build-explorer.mjs")], { cwd: ROOT, stdio: "pipe" });
   connection = await openTestDatabase();
   await loadDocument(connection.executor, DEMO_GRAPH); // idempotent: MERGE on ids
   // Only registered documents run here: the page must send its operations as registered.
   server = await createServer(connection.executor, { trustedDocuments: loadTrustedDocuments({ MAILLAGE_TRUSTED_DOCUMENTS: "true" }) });
   base = `http://127.0.0.1:${await server.listen(0)}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--lang=fr-FR", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await startBrowser(["--lang=fr-FR"]);
   page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: "fr-FR", acceptDownloads: true });
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
@@ -324,5 +316,37 @@ describe("the dashboard on a date and on a wrong code", () => {
     expect(foreignRequests).toEqual([]);
     expect(missing).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("the dashboard where reads require a key", () => {
+  const READER_KEY = "dashboard-reader-key-0123456789";
+
+  it("asks for the key with the explorer's field, then draws the plots with it on every request", async () => {
+    const keyed = await createServer(connection.executor, { auth: loadAuthConfig({ MAILLAGE_API_KEYS: `reader:${READER_KEY}`, MAILLAGE_READS_REQUIRE_KEY: "true" }) });
+    const keyedBase = `http://127.0.0.1:${await keyed.listen(0)}`;
+    const other = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: "fr-FR" });
+    try {
+      const sent: (string | null)[] = [];
+      other.on("request", (request) => request.url().endsWith("/graphql") && sent.push(request.headers()["x-api-key"] ?? null));
+      await other.goto(`${keyedBase}/explore/dashboard/?territory=${encodeURIComponent(TERRITORY)}`);
+      await other.waitForSelector("#key-form:not([hidden])");
+      expect(await other.textContent("#key-message")).toBe("Ce serveur demande une clé d'API pour lire les données.");
+      expect(await other.$$("#plots > .card")).toHaveLength(0);
+
+      await other.fill("#api-key", READER_KEY);
+      await other.click('#key-form button[type="submit"]');
+      await other.waitForSelector('body[data-state="ready"]');
+      expect(await other.isHidden("#key-form")).toBe(true);
+      expect(await other.textContent("#territory-name")).toBe(`Val-de-Marne (${TERRITORY})`);
+      expect(await other.$$("#plots > .card")).toHaveLength(5);
+      expect(await other.evaluate('sessionStorage.getItem("maillage.apiKey")')).toBe(READER_KEY);
+      // The first request went without a key and was refused; the profile and maturity then carried it.
+      expect(sent).toEqual([null, READER_KEY, READER_KEY]);
+    } finally {
+      await other.close();
+      await keyed.stop();
+      keyed.httpServer.close();
+    }
   });
 });

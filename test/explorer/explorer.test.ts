@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import express from "express";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import { loadAuthConfig } from "../../src/auth/auth.config";
 import { explorerRoutes } from "../../src/explorer/explorer.routes";
 import { MAX_DEPTH, MAX_NODES, MAX_SEEDS } from "../../src/network/network.args";
@@ -12,6 +11,7 @@ import { loadDocument } from "../../src/seed/document";
 import { DEMO_GRAPH } from "../../src/seed/seed";
 import { createServer, MaillageServer } from "../../src/server";
 import { BACKGROUND_PREFIX } from "../support/background";
+import { startBrowser } from "../support/browser";
 import { openTestDatabase } from "../support/database";
 
 /**
@@ -20,8 +20,6 @@ import { openTestDatabase } from "../support/database";
  * a territory drawn as a sample says so with the numbers; a server that wants a key gets one —
  * all offline, at 1400×900 and 1280×720.
  */
-const ROOT = join(__dirname, "..", "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = join(__dirname, "__screenshots__");
 const SCREENSHOT = join(SCREENSHOTS, "explore.png");
 /** A reader key for the server that requires one for reads. */
@@ -39,19 +37,11 @@ const foreignRequests: string[] = [];
 const missing: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
-  // Always rebuilt, so the page under test is the source under test (type-checked too).
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build-explorer.mjs")], { cwd: ROOT, stdio: "pipe" });
   connection = await openTestDatabase();
   await loadDocument(connection.executor, DEMO_GRAPH); // idempotent: MERGE on ids
   server = await createServer(connection.executor);
   base = `http://127.0.0.1:${await server.listen(0)}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await startBrowser(["--use-angle=swiftshader", "--enable-unsafe-swiftshader"]);
   page = await watchedPage(base);
 });
 

@@ -1,14 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getIntrospectionQuery } from "graphql";
-import { Browser, BrowserContext, chromium, Page } from "playwright-core";
+import { Browser, BrowserContext, Page } from "playwright-core";
 import { Connection } from "../../src/neo4j/connect";
 import { loadDocument } from "../../src/seed/document";
 import { DEMO_GRAPH } from "../../src/seed/seed";
 import { createServer, MaillageServer, ServerOptions } from "../../src/server";
 import { defaultHttpConfig } from "../../src/http/http.config";
 import { loadTrustedDocuments } from "../../src/graphql/trusted-documents";
+import { startBrowser } from "../support/browser";
 import { openTestDatabase } from "../support/database";
 
 /**
@@ -17,7 +17,6 @@ import { openTestDatabase } from "../support/database";
  * opening (and running) their operation, and the trusted-documents mode.
  */
 const ROOT = join(__dirname, "..", "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOT = join(ROOT, "docs", "graphql-ide.png");
 const EXAMPLES = readFileSync(join(ROOT, "schema", "examples.graphql"), "utf8");
 const ACTOR = "query Actor($id: ID!) {\n  actor(id: $id) { name kind }\n}";
@@ -34,16 +33,10 @@ async function start(options: ServerOptions = {}): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  // Always rebuilt, so the page under test is the source under test (type-checked too).
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build-explorer.mjs")], { cwd: ROOT, stdio: "pipe" });
   connection = await openTestDatabase();
   await loadDocument(connection.executor, DEMO_GRAPH); // idempotent: MERGE on ids
   base = await start();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await startBrowser();
 });
 
 afterAll(async () => {
