@@ -72,11 +72,10 @@ export interface Hit {
 
 export async function search(text: string): Promise<Hit[]> {
   const data = await gql<any>("Search", { text });
-  return data.search.edges.map(({ node }: any): Hit =>
-    node.actor
-      ? { kind: "ACTOR", id: node.actor.id, label: node.actor.name, detail: node.actor.kind }
-      : { kind: "TERRITORY", id: node.territory.id, label: node.territory.name, detail: node.territory.level },
-  );
+  return [
+    ...data.places.edges.map(({ node }: any): Hit => ({ kind: "TERRITORY", id: node.territory.id, label: node.territory.name, detail: node.territory.level })),
+    ...data.actors.edges.map(({ node }: any): Hit => ({ kind: "ACTOR", id: node.actor.id, label: node.actor.name, detail: node.actor.kind })),
+  ];
 }
 
 /** Where a territory's seeds come from, and how many there were to take them from. */

@@ -393,6 +393,10 @@ describe("the explorer in Chromium", () => {
       { maxSeeds: MAX_SEEDS },
     );
     const expected = await neighbourhood(based);
+    // Places come first: the many actors named after the commune ("Ville de Le …") do not crowd it out.
+    await page.fill("#search", name);
+    await page.waitForSelector(`#search-results li[data-id="${id}"]`);
+    expect(await page.getAttribute("#search-results li:first-child", "data-id")).toBe(id);
     await pickFromSearch(name, id);
     const { actors, ties } = await explorer<{ actors: number; ties: number }>("shown");
     expect(actors).toBe(expected.size);
