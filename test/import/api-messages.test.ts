@@ -1,18 +1,7 @@
-import { Connection } from "../../src/neo4j/connect";
-import { GraphQLClient, openTestDatabase } from "../support/database";
+import { useGraphQLClient } from "../support/database";
 
 // The API shares the import's rules (src/common/validators.ts, src/entity/kinds.ts): the same messages, quoting the value found.
-let connection: Connection;
-let client: GraphQLClient;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  client = await GraphQLClient.create(connection);
-});
-afterAll(async () => {
-  await client.stop();
-  await connection.close();
-});
+const db = useGraphQLClient();
 
 const CREATE_ACTOR = `mutation ($input: ActorInput!) { createActor(input: $input) { id } }`;
 const CREATE_ALLIANCE = `mutation ($input: AllianceInput!) { createAlliance(input: $input) { id } }`;
@@ -30,7 +19,7 @@ const cases: [string, object, string][] = [
 
 for (const [mutation, input, message] of cases) {
   it(`answers ${message}`, async () => {
-    const { errors } = await client.run(mutation, { input });
+    const { errors } = await db.client.run(mutation, { input });
     expect(errors?.[0].message).toBe(`Invalid input: ${message}`);
   });
 }

@@ -1,24 +1,12 @@
 import { DEFAULT_LIMITS } from "../../src/graphql/limits";
-import { Connection } from "../../src/neo4j/connect";
-import { GraphQLClient, openTestDatabase } from "../support/database";
+import { GraphQLClient, useGraphQLClient } from "../support/database";
 
 /**
  * `byStartYearAndKind`, the dashboard's stacked bars, against a plain Cypher query written here
  * (nothing from src/ builds it) on whatever the test database holds: the generated 3,000-actor
  * "bg-" graph (support/background.ts) and the fixtures. Both sides see the same data.
  */
-let connection: Connection;
-let client: GraphQLClient;
-
-beforeAll(async () => {
-  connection = await openTestDatabase();
-  client = await GraphQLClient.create(connection);
-});
-
-afterAll(async () => {
-  await client.stop();
-  await connection.close();
-});
+const db = useGraphQLClient();
 
 /** Alliances acting in $id or in a territory inside it (walked down plainly), active on $at when given, per start year and kind. */
 const PLAIN = `MATCH (t:Territory {id: $id})
@@ -36,14 +24,14 @@ RETURN al.startDate.year AS year, al.kind AS kind, count(al) AS count`;
 const KINDS = ["PHILANTHROPY", "RESPONSIBLE_PRACTICES", "ECONOMIC_COOPERATION", "SOCIETAL_INNOVATION", "TERRITORIAL_CO_CONSTRUCTION", "RESEARCH_PARTNERSHIP"];
 
 async function plain(id: string, at: string | null) {
-  const rows = await connection.executor.read(PLAIN, { id, at });
+  const rows = await db.connection.executor.read(PLAIN, { id, at });
   return (rows as { year: number; kind: string; count: number }[])
     .map(({ year, kind, count }) => ({ year, kind, count }))
     .sort((x, y) => x.year - y.year || KINDS.indexOf(x.kind) - KINDS.indexOf(y.kind));
 }
 
 async function api(territory: string, at: string | null) {
-  const data = await client.data(
+  const data = await db.client.data(
     `query ($t: String!, $at: LocalDate) { territoryProfile(territory: $t, at: $at) { allianceCount statistics { byStartYear { key count } byStartYearAndKind { year kind count } } } }`,
     { t: territory, at },
   );
@@ -73,7 +61,7 @@ describe("byStartYearAndKind on the generated graph", () => {
 
 describe("the cost of byStartYearAndKind", () => {
   it("counts every bucket it can answer: 1 + 6 kinds × 25 years × its selection", async () => {
-    const small = await GraphQLClient.create(connection, { limits: { ...DEFAULT_LIMITS, maxCost: 600 } });
+    const small = await GraphQLClient.create(db.connection, { limits: { ...DEFAULT_LIMITS, maxCost: 600 } });
     try {
       // statistics 1 + byStartYearAndKind (1 + 150 × 3 fields) = 452: within 600; with a fourth field, 602: refused.
       const within = await small.run("{ statistics { byStartYearAndKind { year kind count } } }");

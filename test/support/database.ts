@@ -88,3 +88,20 @@ export class GraphQLClient {
     return this.apollo.stop();
   }
 }
+
+/**
+ * The test database and a GraphQL client on it, opened before a file's tests and closed after.
+ * Usage: `const db = useGraphQLClient(); … await db.client.data(query); db.connection.executor.read(…)`.
+ */
+export function useGraphQLClient(): { connection: Connection; client: GraphQLClient } {
+  const opened = {} as { connection: Connection; client: GraphQLClient };
+  beforeAll(async () => {
+    opened.connection = await openTestDatabase();
+    opened.client = await GraphQLClient.create(opened.connection);
+  });
+  afterAll(async () => {
+    await opened.client?.stop();
+    await opened.connection?.close();
+  });
+  return opened;
+}
