@@ -38,29 +38,43 @@ export interface TablePiece extends FilePiece {
  */
 export async function* csvTables(executor: Executor, scope: ExportScope, mode: GraphMode, run: ExportRun = {}): AsyncGenerator<TablePiece> {
   const header = graphHeader(scope, mode);
-  const nodes = nodeColumns(header);
-  const edges = edgeColumns(header);
-  yield { file: "nodes.csv", text: csvRows([nodes.map((c) => c.header)]) };
-  let edgesBegun = false;
+  const nodeColumns = nodeColumnsOf(header);
+  const edgeColumns = edgeColumnsOf(header);
+  const nodes = new Table("nodes.csv", nodeColumns.map((c) => c.header));
+  const edges = new Table("edges.csv", edgeColumns.map((c) => c.header));
   for await (const page of graphPages(executor, scope, mode, run)) {
-    if (page.nodes.length > 0) yield { file: "nodes.csv", text: csvRows(page.nodes.map((node) => nodes.map((c) => c.value(node.id, node.attributes)))) };
-    if (page.edges.length === 0) continue;
-    if (!edgesBegun) yield { file: "edges.csv", text: csvRows([edges.map((c) => c.header)]) };
-    edgesBegun = true;
-    yield { file: "edges.csv", text: csvRows(page.edges.map((edge) => edges.map((c) => c.value(edge, edge.attributes)))) };
+    if (page.nodes.length > 0) yield nodes.rows(page.nodes.map((node) => nodeColumns.map((c) => c.value(node.id, node.attributes))));
+    if (page.edges.length > 0) yield edges.rows(page.edges.map((edge) => edgeColumns.map((c) => c.value(edge, edge.attributes))));
   }
-  if (!edgesBegun) yield { file: "edges.csv", text: csvRows([edges.map((c) => c.header)]) };
-  yield* sourceTable(executor, scope, run);
+  // Nodes come before any edge, so a table still unwritten here has no rows.
+  if (!nodes.begun) yield nodes.rows([]);
+  if (!edges.begun) yield edges.rows([]);
+  const names = fieldsOf(SourceInput).map((decl) => decl.name);
+  const sources = new Table("sources.csv", names);
+  // The JSON document's sources section (its first), the rest never read; the scope's progress was told above.
+  for await (const { section, rows } of documentPages(executor, scope, { pageSize: run.pageSize })) {
+    if (section !== "sources") break;
+    if (rows.length > 0) yield sources.rows(rows.map((row) => names.map((name) => cell((row as Attributes)[name]))));
+  }
+  if (!sources.begun) yield sources.rows([]);
 }
 
-/** The cited sources, as the JSON document lists them (its first section), one column per SourceInput field. */
-async function* sourceTable(executor: Executor, scope: ExportScope, run: ExportRun): AsyncGenerator<TablePiece> {
-  const names = fieldsOf(SourceInput).map((decl) => decl.name);
-  yield { file: "sources.csv", text: csvRows([names]) };
-  // Its own progress is not told: the graph above already told the scope's.
-  for await (const { section, rows } of documentPages(executor, scope, { pageSize: run.pageSize })) {
-    if (section !== "sources") return; // the rest of the document is never read
-    if (rows.length > 0) yield { file: "sources.csv", text: csvRows(rows.map((row) => names.map((name) => cell((row as Attributes)[name])))) };
+/**
+ * One table's text, its header line written with its first rows: so no text comes before the
+ * first page is read, and a scope that fails (Neo4j down) fails before anything is sent.
+ */
+class Table {
+  begun = false;
+
+  constructor(
+    private readonly file: CsvFile,
+    private readonly header: string[],
+  ) {}
+
+  rows(rows: Cell[][]): TablePiece {
+    const text = csvRows(this.begun ? rows : [this.header, ...rows]);
+    this.begun = true;
+    return { file: this.file, text };
   }
 }
 
@@ -73,7 +87,7 @@ interface Column<T> {
 type Cell = string | number | null;
 
 /** Id, Label, then the node attributes of the header (its `label` is Label). */
-function nodeColumns(header: GraphHeader): Column<string>[] {
+function nodeColumnsOf(header: GraphHeader): Column<string>[] {
   return [
     { header: "Id", value: (id) => id },
     { header: "Label", value: (_id, a) => cell(a.label) },
@@ -82,7 +96,7 @@ function nodeColumns(header: GraphHeader): Column<string>[] {
 }
 
 /** Source, Target, Type, Id, Label, Weight (Gephi's names; `type` and `weight` are Label and Weight), then the other edge attributes. */
-function edgeColumns(header: GraphHeader): Column<{ id: string; source: string; target: string }>[] {
+function edgeColumnsOf(header: GraphHeader): Column<{ id: string; source: string; target: string }>[] {
   const type = header.directed ? "Directed" : "Undirected";
   return [
     { header: "Source", value: (e) => e.source },

@@ -132,6 +132,17 @@ describe("the CSV export, bipartite", () => {
     } as Record<string, string>)[name] ?? ""])));
   });
 
+  it("sends zip bytes as pages are read, the first only once a page is read", async () => {
+    const executor = db.connection.executor.forRequest();
+    const file = await openExport(executor, ExportFormat.CSV, mine, "bipartite", { pageSize: 2 });
+    const readsBeforeFirstBytes = executor.roundTrips; // openExport holds the first bytes back until then
+    let chunks = 0;
+    for await (const _chunk of file.chunks) chunks++;
+    expect(readsBeforeFirstBytes).toBeGreaterThan(0);
+    expect(readsBeforeFirstBytes).toBeLessThan(executor.roundTrips / 2);
+    expect(chunks).toBeGreaterThan(5);
+  });
+
   it("writes the same tables with pages of 2 rows as of 1000", async () => {
     for (const mode of ["bipartite", "projected"] as GraphMode[]) {
       expect((await tables(mine, mode, 2)).text).toEqual((await tables(mine, mode)).text);
