@@ -10,8 +10,7 @@ import { Attributes, GraphHeader } from "./graph-writer";
 import { FilePiece } from "./zip.writer";
 
 /** The tables of a CSV export, in the order they are written. */
-export const CSV_FILES = ["nodes.csv", "edges.csv", "sources.csv"] as const;
-export type CsvFile = (typeof CSV_FILES)[number];
+export type CsvFile = "nodes.csv" | "edges.csv" | "sources.csv";
 
 /** Some text of one table; a table's pieces follow one another, the first holding its header. */
 export interface TablePiece extends FilePiece {
@@ -127,6 +126,6 @@ function cell(value: unknown): Cell {
  * a text cell starting with = + - @ tab or CR (or their full-width forms) gets a `'` in
  * front, so Excel shows it instead of running it. Numbers are never prefixed.
  */
-export const CSV_DIALECT = { delimiter: ",", record_delimiter: "\r\n", bom: false, escape_formulas: true } as const;
+const CSV_DIALECT = { delimiter: ",", record_delimiter: "\r\n", bom: false, escape_formulas: true } as const;
 
 const csvRows = (rows: Cell[][]) => stringify(rows, CSV_DIALECT);
