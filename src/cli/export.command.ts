@@ -1,10 +1,15 @@
-import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream, WriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { Command, Option } from "commander";
+import { csvTables } from "../export/csv.tables";
 import { ExportFormat } from "../export/export.formats";
 import { ExportProgress } from "../export/export.repository";
 import { openExport, writeExport } from "../export/export.service";
 import { GRAPH_MODES, parseExportOptions } from "../export/export.scope";
-import { withConnection } from "./run";
+import { FilePiece } from "../export/zip.writer";
+import { CliError, withConnection } from "./run";
 
 /** Exports with more scoped items than this report their stages on stderr. */
 const BIG_EXPORT = 10_000;
@@ -26,9 +31,9 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   program
     .command("export")
-    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML or Cytoscape.js JSON")
+    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML, Cytoscape.js JSON or CSV tables")
     .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
-    .option("--out <file>", "write to this file (default: stdout)")
+    .option("--out <file>", "write to this file (default: stdout); csv: a name ending in .zip is a zip, any other a folder of nodes.csv, edges.csv, sources.csv")
     .option("--territory <ref>", "only alliances acting in this territory or inside it: an id (DEPARTEMENT:94, REGION:11, COMMUNE:94028) or a code only one level has (94028)")
     .option("--at <date>", "only alliances and memberships active on this date (YYYY-MM-DD)")
     .option("--from <date>", "only alliances and memberships active on or after this date")
@@ -42,13 +47,23 @@ export function registerExport(program: Command): void {
       "\nExamples:\n" +
         "  maillage export --out maillage.json                          # everything, re-importable with `maillage import`\n" +
         "  maillage export --format gexf --territory DEPARTEMENT:94 --at 2021-06-01 --out val-de-marne.gexf\n" +
-        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION",
+        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION\n" +
+        "  maillage export --format csv --territory DEPARTEMENT:94 --out val-de-marne.zip   # or --out val-de-marne/ for a folder",
     )
     .action(async (options: ExportOptions) => {
       await withConnection(async ({ executor }) => {
         const { scope, mode } = await parseExportOptions(executor, options);
+        const progress = options.quiet ? undefined : stderrProgress();
+        if (options.format === ExportFormat.CSV && options.out && !options.out.endsWith(".zip")) {
+          const bytes = await writeFolder(csvTables(executor, scope, mode, { progress }), options.out);
+          if (!options.quiet) process.stderr.write(`Wrote nodes.csv, edges.csv and sources.csv in ${options.out} (${bytes} bytes)\n`);
+          return;
+        }
+        if (options.format === ExportFormat.CSV && !options.out && process.stdout.isTTY) {
+          throw new CliError("--format csv writes a zip: give --out maillage.zip (or --out a folder), or redirect stdout to a file");
+        }
         // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
-        const file = await openExport(executor, options.format, scope, mode, { progress: options.quiet ? undefined : stderrProgress() });
+        const file = await openExport(executor, options.format, scope, mode, { progress });
         if (options.out) {
           const out = createWriteStream(options.out);
           await writeExport(file, out);
@@ -58,6 +73,31 @@ export function registerExport(program: Command): void {
         }
       });
     });
+}
+
+/**
+ * Writes each file of `pieces` into the folder `dir` (made when the first piece is read, so a
+ * failed read leaves nothing), with backpressure; answers the bytes written.
+ */
+async function writeFolder(pieces: AsyncIterable<FilePiece>, dir: string): Promise<number> {
+  let out: WriteStream | null = null;
+  let bytes = 0;
+  const close = async () => {
+    if (!out) return;
+    out.end();
+    await once(out, "finish");
+    bytes += out.bytesWritten;
+  };
+  for await (const { file, text } of pieces) {
+    if (out?.path !== join(dir, file)) {
+      await close();
+      if (!out) await mkdir(dir, { recursive: true });
+      out = createWriteStream(join(dir, file));
+    }
+    if (!out.write(text)) await once(out, "drain");
+  }
+  await close();
+  return bytes;
 }
 
 /** Stage lines on stderr, once the export turns out big (small ones stay silent). */

@@ -10,7 +10,11 @@ export enum ExportFormat {
   GEXF = "gexf",
   GRAPHML = "graphml",
   CYTOSCAPE = "cytoscape",
+  CSV = "csv",
 }
+
+/** The formats written by a GraphWriter. */
+export type GraphFormat = ExportFormat.GEXF | ExportFormat.GRAPHML | ExportFormat.CYTOSCAPE;
 
 /** Content type and file extension of each format. */
 export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension: string }> = {
@@ -18,10 +22,12 @@ export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension
   [ExportFormat.GEXF]: { contentType: "application/gexf+xml; charset=utf-8", extension: "gexf" },
   [ExportFormat.GRAPHML]: { contentType: "application/graphml+xml; charset=utf-8", extension: "graphml" },
   [ExportFormat.CYTOSCAPE]: { contentType: "application/json; charset=utf-8", extension: "cytoscape.json" },
+  // A zip of nodes.csv, edges.csv and sources.csv (csv.tables.ts).
+  [ExportFormat.CSV]: { contentType: "application/zip", extension: "csv.zip" },
 };
 
 /** The writer of each graph format: GEXF 1.3 (Gephi), GraphML (yEd, Gephi, Cytoscape desktop), Cytoscape.js elements. */
-export function graphWriter(format: Exclude<ExportFormat, ExportFormat.JSON>, header: GraphHeader): GraphWriter {
+export function graphWriter(format: GraphFormat, header: GraphHeader): GraphWriter {
   if (format === ExportFormat.GEXF) return new GexfWriter(header);
   if (format === ExportFormat.GRAPHML) return new GraphmlWriter(header);
   return new CytoscapeWriter();

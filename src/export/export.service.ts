@@ -3,14 +3,16 @@ import { pipeline } from "node:stream/promises";
 import { Executor } from "../neo4j/executor";
 import { DocumentWriter, documentPages } from "./export.document";
 import { graphHeader, graphPages } from "./export.graph";
-import { ExportFormat, FORMAT_FILES, graphWriter } from "./export.formats";
+import { ExportFormat, FORMAT_FILES, GraphFormat, graphWriter } from "./export.formats";
+import { csvTables } from "./csv.tables";
+import { zipFiles } from "./zip.writer";
 import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 
-/** An export under way: its text comes a page at a time. */
+/** An export under way: its text (or, for a zip, its bytes) comes a page at a time. */
 export interface ExportFile {
-  /** The text, one chunk per page read; iterate it once. */
-  chunks: AsyncIterable<string>;
+  /** The text or bytes, one chunk per page read; iterate it once. */
+  chunks: AsyncIterable<string | Uint8Array>;
   contentType: string;
   /** `maillage-<scope>.<ext>`, e.g. `maillage-departement-94_at-2021-06-01.gexf`. */
   filename: string;
@@ -18,7 +20,7 @@ export interface ExportFile {
 
 /**
  * Opens one export in any format: what GET /export/<format> and `maillage export` share.
- * JSON is the lossless graph document (mode does not apply); the others the graph. The
+ * JSON is the lossless graph document (mode does not apply); CSV a zip of tables; the others the graph. The
  * scope is read and the first page written before this returns, so a bad scope or Neo4j
  * down throws here, before anything is sent; the rest is read as `chunks` is consumed.
  *
@@ -35,9 +37,12 @@ export async function openExport(
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
   const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON ? undefined : mode)}.${extension}`;
-  const text = format === ExportFormat.JSON ? documentText(executor, scope, run) : graphText(executor, format, scope, mode, run);
+  const text =
+    format === ExportFormat.JSON ? documentText(executor, scope, run)
+    : format === ExportFormat.CSV ? zipFiles(csvTables(executor, scope, mode, run))
+    : graphText(executor, format, scope, mode, run);
   const first = await text.next();
-  async function* chunks(): AsyncGenerator<string> {
+  async function* chunks(): AsyncGenerator<string | Uint8Array> {
     if (first.done) return;
     yield first.value;
     yield* text;
@@ -54,12 +59,15 @@ export async function writeExport(file: ExportFile, out: Writable, options: { en
   await pipeline(Readable.from(file.chunks, { objectMode: false }), out, { end: options.end ?? true });
 }
 
-/** The export in memory, as one string (tests, small scopes). */
-export async function exportText(file: ExportFile): Promise<string> {
-  let text = "";
-  for await (const chunk of file.chunks) text += chunk;
-  return text;
+/** The export in memory, as bytes (tests, small scopes). */
+export async function exportBytes(file: ExportFile): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.chunks) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }
+
+/** The export in memory, as one string (tests, small scopes; not for a zip). */
+export const exportText = async (file: ExportFile): Promise<string> => (await exportBytes(file)).toString("utf8");
 
 async function* documentText(executor: Executor, scope: ExportScope, run: ExportRun): AsyncGenerator<string> {
   const writer = new DocumentWriter();
@@ -74,7 +82,7 @@ async function* documentText(executor: Executor, scope: ExportScope, run: Export
 
 async function* graphText(
   executor: Executor,
-  format: Exclude<ExportFormat, ExportFormat.JSON>,
+  format: GraphFormat,
   scope: ExportScope,
   mode: GraphMode,
   run: ExportRun,
