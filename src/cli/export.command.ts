@@ -5,6 +5,7 @@ import { ExportProgress } from "../export/export.repository";
 import { openExport, writeExport } from "../export/export.service";
 import { GRAPH_MODES, parseExportOptions } from "../export/export.scope";
 import { withConnection } from "./run";
+import { loadConfig } from "../config";
 
 /** Exports with more scoped items than this report their stages on stderr. */
 const BIG_EXPORT = 10_000;
@@ -26,7 +27,7 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   program
     .command("export")
-    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML or Cytoscape.js JSON")
+    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML, Cytoscape.js JSON, or linked data (JSON-LD, Turtle)")
     .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
     .option("--out <file>", "write to this file (default: stdout)")
     .option("--territory <ref>", "only alliances acting in this territory or inside it: an id (DEPARTEMENT:94, REGION:11, COMMUNE:94028) or a code only one level has (94028)")
@@ -42,13 +43,15 @@ export function registerExport(program: Command): void {
       "\nExamples:\n" +
         "  maillage export --out maillage.json                          # everything, re-importable with `maillage import`\n" +
         "  maillage export --format gexf --territory DEPARTEMENT:94 --at 2021-06-01 --out val-de-marne.gexf\n" +
-        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION",
+        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION\n" +
+        "  maillage export --format turtle --territory DEPARTEMENT:94 --out val-de-marne.ttl   # IRIs under MAILLAGE_LD_BASE",
     )
     .action(async (options: ExportOptions) => {
       await withConnection(async ({ executor }) => {
         const { scope, mode } = await parseExportOptions(executor, options);
         // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
-        const file = await openExport(executor, options.format, scope, mode, { progress: options.quiet ? undefined : stderrProgress() });
+        const run = { progress: options.quiet ? undefined : stderrProgress(), ldBase: loadConfig().ldBase };
+        const file = await openExport(executor, options.format, scope, mode, run);
         if (options.out) {
           const out = createWriteStream(options.out);
           await writeExport(file, out);

@@ -10,7 +10,17 @@ export enum ExportFormat {
   GEXF = "gexf",
   GRAPHML = "graphml",
   CYTOSCAPE = "cytoscape",
+  JSONLD = "jsonld",
+  TURTLE = "turtle",
 }
+
+/** The linked-data formats (src/linked-data): the graph document's rows as RDF. */
+export const LINKED_DATA_FORMATS = [ExportFormat.JSONLD, ExportFormat.TURTLE] as const;
+export type LinkedDataExportFormat = (typeof LINKED_DATA_FORMATS)[number];
+export const isLinkedData = (format: ExportFormat): format is LinkedDataExportFormat => (LINKED_DATA_FORMATS as readonly ExportFormat[]).includes(format);
+
+/** The formats of the graph (nodes and edges), which a mode applies to. */
+export type GraphFormat = Exclude<ExportFormat, ExportFormat.JSON | LinkedDataExportFormat>;
 
 /** Content type and file extension of each format. */
 export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension: string }> = {
@@ -18,10 +28,12 @@ export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension
   [ExportFormat.GEXF]: { contentType: "application/gexf+xml; charset=utf-8", extension: "gexf" },
   [ExportFormat.GRAPHML]: { contentType: "application/graphml+xml; charset=utf-8", extension: "graphml" },
   [ExportFormat.CYTOSCAPE]: { contentType: "application/json; charset=utf-8", extension: "cytoscape.json" },
+  [ExportFormat.JSONLD]: { contentType: "application/ld+json; charset=utf-8", extension: "jsonld" },
+  [ExportFormat.TURTLE]: { contentType: "text/turtle; charset=utf-8", extension: "ttl" },
 };
 
 /** The writer of each graph format: GEXF 1.3 (Gephi), GraphML (yEd, Gephi, Cytoscape desktop), Cytoscape.js elements. */
-export function graphWriter(format: Exclude<ExportFormat, ExportFormat.JSON>, header: GraphHeader): GraphWriter {
+export function graphWriter(format: GraphFormat, header: GraphHeader): GraphWriter {
   if (format === ExportFormat.GEXF) return new GexfWriter(header);
   if (format === ExportFormat.GRAPHML) return new GraphmlWriter(header);
   return new CytoscapeWriter();

@@ -3,7 +3,8 @@ import { pipeline } from "node:stream/promises";
 import { Executor } from "../neo4j/executor";
 import { DocumentWriter, documentPages } from "./export.document";
 import { graphHeader, graphPages } from "./export.graph";
-import { ExportFormat, FORMAT_FILES, graphWriter } from "./export.formats";
+import { ExportFormat, FORMAT_FILES, GraphFormat, graphWriter, isLinkedData } from "./export.formats";
+import { linkedDataText } from "../linked-data/linked-data.export";
 import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 
@@ -34,8 +35,12 @@ export async function openExport(
   run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
-  const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON ? undefined : mode)}.${extension}`;
-  const text = format === ExportFormat.JSON ? documentText(executor, scope, run) : graphText(executor, format, scope, mode, run);
+  // The document and linked data are the scope's facts, which a graph mode does not change.
+  const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON || isLinkedData(format) ? undefined : mode)}.${extension}`;
+  const text =
+    format === ExportFormat.JSON ? documentText(executor, scope, run)
+    : isLinkedData(format) ? linkedDataText(executor, format, scope, run)
+    : graphText(executor, format, scope, mode, run);
   const first = await text.next();
   async function* chunks(): AsyncGenerator<string> {
     if (first.done) return;
@@ -74,7 +79,7 @@ async function* documentText(executor: Executor, scope: ExportScope, run: Export
 
 async function* graphText(
   executor: Executor,
-  format: Exclude<ExportFormat, ExportFormat.JSON>,
+  format: GraphFormat,
   scope: ExportScope,
   mode: GraphMode,
   run: ExportRun,
