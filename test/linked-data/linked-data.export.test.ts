@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Connection } from "../../src/neo4j/connect";
@@ -269,5 +270,20 @@ describe("maillage export --format turtle", () => {
     const triples = turtleTriples(readFileSync(out, "utf8"));
     expect(subjectsOf(triples, `${ORG}OrganizationalCollaboration`)).toContain(`https://data.example.org/maillage/alliance/${id("yak")}`);
     expect(subjectsOf(triples, `${ORG}Membership`)).toContain(`https://data.example.org/maillage/membership/${id("yak")}%2F${id("alpha")}`);
+  });
+});
+
+describe("read by Python's rdflib", () => {
+  it("parses both files into the same graph, with the counts jsonld.js and N3.js find", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "maillage-rdflib-"));
+    const turtle = await exported(ExportFormat.TURTLE, mine);
+    writeFileSync(join(dir, "export.ttl"), turtle);
+    writeFileSync(join(dir, "export.jsonld"), await exported(ExportFormat.JSONLD, mine));
+    const run = spawnSync("python3", [join(__dirname, "rdflib-read.py"), join(dir, "export.ttl"), join(dir, "export.jsonld")], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    const read = JSON.parse(run.stdout);
+    const triples = turtleTriples(turtle);
+    const expected = { triples: triples.size, organizations: 10, alliances: 4, memberships: 9, sources: 1 };
+    expect(read).toEqual({ turtle: expected, jsonld: expected, same: true });
   });
 });
