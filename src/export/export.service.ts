@@ -19,7 +19,8 @@ export interface ExportFile {
 
 /**
  * Opens one export in any format: what GET /export/<format> and `maillage export` share.
- * JSON is the lossless graph document (mode does not apply); the others the graph. The
+ * JSON is the lossless graph document, JSON-LD and Turtle the same rows as linked data
+ * (src/linked-data; mode applies to neither); the others the graph. The
  * scope is read and the first page written before this returns, so a bad scope or Neo4j
  * down throws here, before anything is sent; the rest is read as `chunks` is consumed.
  *

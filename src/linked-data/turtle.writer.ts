@@ -1,7 +1,6 @@
 import { DataFactory, Writer } from "n3";
-import { iriOf } from "./context";
 import { LdNode } from "./ld.mapping";
-import { NAMESPACES, OWN, PROPERTIES } from "./vocabulary";
+import { iriOf, NAMESPACES, OWN, PROPERTIES } from "./vocabulary";
 
 const { namedNode, literal, quad } = DataFactory;
 const RDF_TYPE = namedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");

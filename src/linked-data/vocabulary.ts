@@ -18,16 +18,20 @@ export type Prefix = keyof typeof NAMESPACES;
 /** "schema:name" and the like: a name in one of NAMESPACES. */
 export type Curie = `${Prefix}:${string}`;
 
-export const expand = (curie: Curie): string => {
-  const colon = curie.indexOf(":");
-  return NAMESPACES[curie.slice(0, colon) as Prefix] + curie.slice(colon + 1);
-};
+/** Our own terms (kinds, objectives, statuses): under the export's base, `<base>vocab/`. */
+export const OWN = "ml";
+
+/** A name of the vocabulary ("schema:name", "ml:objective") as a full IRI; our own terms live under `vocabulary`. */
+export function iriOf(name: string, vocabulary: string): string {
+  const colon = name.indexOf(":");
+  const prefix = name.slice(0, colon);
+  const namespace = prefix === OWN ? vocabulary : NAMESPACES[prefix as keyof typeof NAMESPACES];
+  if (namespace === undefined) throw new Error(`"${name}" is not in a known namespace; expected one of ${[...Object.keys(NAMESPACES), OWN].join(", ")}`);
+  return namespace + name.slice(colon + 1);
+}
 
 /** How a property's values are written: a text literal, a date (xsd:date), or a resource (an IRI). */
 export type ValueKind = "text" | "date" | "iri";
-
-/** Our own terms (kinds, objectives, statuses): under the export's base, `<base>vocab/`. */
-export const OWN = "ml";
 
 /** Every property the export writes: JSON-LD term → [IRI (a curie, or `ml:` for our own), kind]. */
 export const PROPERTIES = {
