@@ -250,6 +250,14 @@ describe("GET /export/jsonld and /export/turtle", () => {
     expect(subjectsOf(fromTurtle, `${ORG}OrganizationalCollaboration`)).toContain(`${BASE}alliance/${id("yak")}`);
   });
 
+  it("mint IRIs under the server's base (main.ts passes MAILLAGE_LD_BASE)", async () => {
+    const other = await servers.start({ auth: testAuthConfig(), ldBase: "https://data.example.org/maillage/" });
+    const response = await fetch(`${other}/export/turtle?territory=94028&allianceKinds=PHILANTHROPY`, { headers: { "x-api-key": KEYS.admin } });
+    const triples = turtleTriples(await response.text());
+    expect(subjectsOf(triples, `${ORG}OrganizationalCollaboration`)).toContain(`https://data.example.org/maillage/alliance/${id("yak")}`);
+    expect(subjectsOf(triples, `${ORG}Organization`).filter((s) => !s.startsWith("https://data.example.org/maillage/"))).toEqual([]);
+  });
+
   it("refuse a bad scope with a 400, as the other formats do", async () => {
     const response = await get("/export/turtle?at=2021-02-30");
     expect(response.status).toBe(400);
