@@ -26,13 +26,16 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   trustedDocuments: TrustedDocuments | null;
   /** Exports streaming at once (GET /export/*); one more is answered 429. */
   maxConcurrentExports: number;
+  /** Base of every IRI in the linked-data exports (JSON-LD, Turtle): MAILLAGE_LD_BASE. */
+  ldBase: string;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
 import { AuthConfig, loadAuthConfig } from "./auth/auth.config";
 import { loadQuotaConfig, QuotaConfig } from "./quota/quota.config";
 import { loadTrustedDocuments, TrustedDocuments } from "./graphql/trusted-documents";
-import { ConfigError, parseBoolean, parseChoice, parseCount, parseMillis, parsePort } from "./common/config-parse";
+import { ConfigError, parseBaseIri, parseBoolean, parseChoice, parseCount, parseMillis, parsePort } from "./common/config-parse";
+import { DEFAULT_LD_BASE } from "./linked-data/iri";
 import { LOG_FORMATS, LogFormat } from "./logger";
 import { HttpConfig, loadHttpConfig } from "./http/http.config";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quotas: loadQuotaConfig(env),
     trustedDocuments: loadTrustedDocuments(env),
     maxConcurrentExports: parseCount("MAILLAGE_MAX_CONCURRENT_EXPORTS", env.MAILLAGE_MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS),
+    ldBase: parseBaseIri("MAILLAGE_LD_BASE", env.MAILLAGE_LD_BASE, DEFAULT_LD_BASE),
   };
 }
 

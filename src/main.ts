@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     quotas: config.quotas,
     trustedDocuments: config.trustedDocuments,
     maxConcurrentExports: config.maxConcurrentExports,
+    ldBase: config.ldBase,
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);

@@ -65,6 +65,8 @@ export interface ServerOptions {
   trustedDocuments?: TrustedDocuments | null;
   /** Exports streaming at once; one more is answered 429 (default DEFAULT_MAX_CONCURRENT_EXPORTS). */
   maxConcurrentExports?: number;
+  /** Base of the linked-data exports' IRIs (main.ts passes Config.ldBase); default DEFAULT_LD_BASE. */
+  ldBase?: string;
 }
 
 /**
@@ -134,7 +136,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   if (edge.graphqlIde) app.use("/ide", onlyMethods("GET", "HEAD"), ideAssets());
   const cors = corsAllowlist(edge.corsOrigins);
   // Exports hand out everything in scope at once: admins only.
-  app.use("/export", cors, onlyMethods("GET", "HEAD"), ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor, options.maxConcurrentExports));
+  app.use("/export", cors, onlyMethods("GET", "HEAD"), ...(quotas ? [quotaGuard(quotas, auth)] : []), requireRole(Role.ADMIN, auth), exportRoutes(executor, options.maxConcurrentExports, { ldBase: options.ldBase }));
   // app.all: /graphql exactly (a longer path is a 404); Apollo takes GET and POST only.
   app.all(
     "/graphql",

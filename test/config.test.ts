@@ -32,6 +32,16 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the base of linked-data IRIs: https://maillage.example/id/ unless MAILLAGE_LD_BASE says otherwise", () => {
+    expect(loadConfig({}).ldBase).toBe("https://maillage.example/id/");
+    expect(loadConfig({ MAILLAGE_LD_BASE: " https://data.example.org/maillage/ " }).ldBase).toBe("https://data.example.org/maillage/");
+    for (const bad of ["https://data.example.org/maillage", "ftp://data.example.org/", "https://data.example.org/#id/", "https://data.example.org/a b/", "id/"]) {
+      expect(() => loadConfig({ MAILLAGE_LD_BASE: bad })).toThrow(
+        `Invalid configuration: MAILLAGE_LD_BASE must be an http:// or https:// address ending with /, without ? or # (e.g. https://maillage.example/id/); got "${bad}"`,
+      );
+    }
+  });
+
   it("names the variable and what it accepts when a value is wrong", () => {
     expect(() => loadConfig({ NEO4J_URI: "http://localhost:7474" })).toThrow(
       'Invalid configuration: NEO4J_URI must start with one of bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc://; got "http://localhost:7474"',

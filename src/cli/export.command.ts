@@ -10,6 +10,7 @@ import { openExport, writeExport } from "../export/export.service";
 import { GRAPH_MODES, parseExportOptions } from "../export/export.scope";
 import { FilePiece } from "../export/zip.writer";
 import { CliError, withConnection } from "./run";
+import { loadConfig } from "../config";
 
 /** Exports with more scoped items than this report their stages on stderr. */
 const BIG_EXPORT = 10_000;
@@ -31,7 +32,7 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   program
     .command("export")
-    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML, Cytoscape.js JSON or CSV tables")
+    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML, Cytoscape.js JSON, CSV tables, or linked data (JSON-LD, Turtle)")
     .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
     .option("--out <file>", "write to this file (default: stdout); csv: a name ending in .zip is a zip, any other a folder of nodes.csv, edges.csv, sources.csv")
     .option("--territory <ref>", "only alliances acting in this territory or inside it: an id (DEPARTEMENT:94, REGION:11, COMMUNE:94028) or a code only one level has (94028)")
@@ -48,7 +49,8 @@ export function registerExport(program: Command): void {
         "  maillage export --out maillage.json                          # everything, re-importable with `maillage import`\n" +
         "  maillage export --format gexf --territory DEPARTEMENT:94 --at 2021-06-01 --out val-de-marne.gexf\n" +
         "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION\n" +
-        "  maillage export --format csv --territory DEPARTEMENT:94 --out val-de-marne.zip   # or --out val-de-marne/ for a folder",
+        "  maillage export --format csv --territory DEPARTEMENT:94 --out val-de-marne.zip   # or --out val-de-marne/ for a folder\n" +
+        "  maillage export --format turtle --territory DEPARTEMENT:94 --out val-de-marne.ttl   # IRIs under MAILLAGE_LD_BASE",
     )
     .action(async (options: ExportOptions) => {
       await withConnection(async ({ executor }) => {
@@ -63,7 +65,7 @@ export function registerExport(program: Command): void {
           throw new CliError("--format csv writes a zip: give --out maillage.zip (or --out a folder), or redirect stdout to a file");
         }
         // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
-        const file = await openExport(executor, options.format, scope, mode, { progress });
+        const file = await openExport(executor, options.format, scope, mode, { progress, ldBase: loadConfig().ldBase });
         if (options.out) {
           const out = createWriteStream(options.out);
           await writeExport(file, out);

@@ -64,3 +64,19 @@ export function parseDurationSeconds(variable: string, raw: string | undefined, 
   }
   return seconds;
 }
+
+/** An absolute http(s) address ending with "/", no query nor fragment: names are minted under it (linked-data IRIs, which add their own "#part"). */
+export function parseBaseIri(variable: string, raw: string | undefined, fallback: string): string {
+  const value = raw?.trim();
+  if (!value) return fallback;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  // No character an IRI must escape: the base is written into every IRI as it is.
+  const ok = url !== null && ["http:", "https:"].includes(url.protocol) && value.endsWith("/") && !/[\u0000-\u0020<>"{}|^`\\?#]/.test(value);
+  if (!ok) throw new ConfigError(variable, `must be an http:// or https:// address ending with /, without ? or # (e.g. https://maillage.example/id/); got "${raw}"`);
+  return value;
+}

@@ -11,10 +11,17 @@ export enum ExportFormat {
   GRAPHML = "graphml",
   CYTOSCAPE = "cytoscape",
   CSV = "csv",
+  JSONLD = "jsonld",
+  TURTLE = "turtle",
 }
 
 /** The formats written by a GraphWriter. */
 export type GraphFormat = ExportFormat.GEXF | ExportFormat.GRAPHML | ExportFormat.CYTOSCAPE;
+
+/** The linked-data formats (src/linked-data): the graph document's rows as RDF. */
+export const LINKED_DATA_FORMATS = [ExportFormat.JSONLD, ExportFormat.TURTLE] as const;
+export type LinkedDataExportFormat = (typeof LINKED_DATA_FORMATS)[number];
+export const isLinkedData = (format: ExportFormat): format is LinkedDataExportFormat => (LINKED_DATA_FORMATS as readonly ExportFormat[]).includes(format);
 
 /** Content type and file extension of each format. */
 export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension: string }> = {
@@ -24,6 +31,8 @@ export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension
   [ExportFormat.CYTOSCAPE]: { contentType: "application/json; charset=utf-8", extension: "cytoscape.json" },
   // A zip of nodes.csv, edges.csv and sources.csv (csv.tables.ts).
   [ExportFormat.CSV]: { contentType: "application/zip", extension: "csv.zip" },
+  [ExportFormat.JSONLD]: { contentType: "application/ld+json; charset=utf-8", extension: "jsonld" },
+  [ExportFormat.TURTLE]: { contentType: "text/turtle; charset=utf-8", extension: "ttl" },
 };
 
 /** The writer of each graph format: GEXF 1.3 (Gephi), GraphML (yEd, Gephi, Cytoscape desktop), Cytoscape.js elements. */

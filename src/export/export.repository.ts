@@ -32,6 +32,8 @@ export type ExportProgress = (stage: string, count: number) => void;
 export interface ExportRun {
   progress?: ExportProgress;
   pageSize?: number;
+  /** Linked-data formats: the base of every IRI (MAILLAGE_LD_BASE; DEFAULT_LD_BASE when absent). */
+  ldBase?: string;
 }
 
 /** Actor and alliance nodes and membership edges for the graph formats, as GRAPH_* return them. */

@@ -6,6 +6,7 @@ import { ErrorCode, isCodedError } from "../common/errors";
 import { logger } from "../logger";
 import { Executor, mapDriverError } from "../neo4j/executor";
 import { ExportFormat } from "./export.formats";
+import { ExportRun } from "./export.repository";
 import { openExport, writeExport } from "./export.service";
 import { parseExportOptions, RAW_OPTION_NAMES, RawExportOptions } from "./export.scope";
 
@@ -19,7 +20,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /**
  * HTTP export endpoints for visualisation tools and archives:
  *
- *   GET /export/json | /export/gexf | /export/graphml | /export/cytoscape
+ *   GET /export/json | /export/gexf | /export/graphml | /export/cytoscape | /export/jsonld | /export/turtle
  *       ?territory=DEPARTEMENT:94&at=2021-06-01&from=…&to=…&allianceKinds=PHILANTHROPY,…&actorKinds=…&mode=projected
  *
  * Answers an attachment (`maillage-<scope>.<ext>`), streamed a page at a time in about
@@ -29,16 +30,16 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  * down a 503; anything else a masked 500 (logged). Once the body has started, a failure can
  * only cut it short: the response is destroyed, so the client sees an incomplete transfer.
  */
-export function exportRoutes(executor: Executor, maxConcurrent = DEFAULT_MAX_CONCURRENT_EXPORTS): Router {
+export function exportRoutes(executor: Executor, maxConcurrent = DEFAULT_MAX_CONCURRENT_EXPORTS, run: Pick<ExportRun, "ldBase"> = {}): Router {
   const router = Router();
   const running = new ConcurrencyLimit("concurrentExports", maxConcurrent, "exports");
   for (const format of Object.values(ExportFormat)) {
-    router.get(`/${format}`, (req, res) => handle(executor, running, format, req, res));
+    router.get(`/${format}`, (req, res) => handle(executor, running, format, req, res, run));
   }
   return router;
 }
 
-async function handle(executor: Executor, running: ConcurrencyLimit, format: ExportFormat, req: Request, res: Response): Promise<void> {
+async function handle(executor: Executor, running: ConcurrencyLimit, format: ExportFormat, req: Request, res: Response, run: ExportRun): Promise<void> {
   const requestExecutor = executor.forRequest();
   try {
     const unknown = Object.keys(req.query).find((name) => !RAW_OPTION_NAMES.includes(name as keyof RawExportOptions));
@@ -48,7 +49,7 @@ async function handle(executor: Executor, running: ConcurrencyLimit, format: Exp
     }
     const { scope, mode } = await parseExportOptions(requestExecutor, req.query as RawExportOptions);
     await running.run(async () => {
-      const file = await openExport(requestExecutor, format, scope, mode);
+      const file = await openExport(requestExecutor, format, scope, mode, run);
       res.status(200).attachment(file.filename).type(file.contentType);
       await writeExport(file, res);
     });

@@ -3,9 +3,10 @@ import { pipeline } from "node:stream/promises";
 import { Executor } from "../neo4j/executor";
 import { DocumentWriter, documentPages } from "./export.document";
 import { graphHeader, graphPages } from "./export.graph";
-import { ExportFormat, FORMAT_FILES, GraphFormat, graphWriter } from "./export.formats";
+import { ExportFormat, FORMAT_FILES, GraphFormat, graphWriter, isLinkedData } from "./export.formats";
 import { csvTables } from "./csv.tables";
 import { zipFiles } from "./zip.writer";
+import { linkedDataText } from "../linked-data/linked-data.export";
 import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 
@@ -20,7 +21,8 @@ export interface ExportFile {
 
 /**
  * Opens one export in any format: what GET /export/<format> and `maillage export` share.
- * JSON is the lossless graph document (mode does not apply); CSV a zip of tables; the others the graph. The
+ * JSON is the lossless graph document, JSON-LD and Turtle the same rows as linked data
+ * (src/linked-data; mode applies to neither); CSV a zip of tables; the others the graph. The
  * scope is read and the first page written before this returns, so a bad scope or Neo4j
  * down throws here, before anything is sent; the rest is read as `chunks` is consumed.
  *
@@ -36,9 +38,11 @@ export async function openExport(
   run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
-  const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON ? undefined : mode)}.${extension}`;
+  // The document and linked data are the scope's facts, which a graph mode does not change.
+  const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON || isLinkedData(format) ? undefined : mode)}.${extension}`;
   const text =
     format === ExportFormat.JSON ? documentText(executor, scope, run)
+    : isLinkedData(format) ? linkedDataText(executor, format, scope, run)
     : format === ExportFormat.CSV ? zipFiles(csvTables(executor, scope, mode, run))
     : graphText(executor, format, scope, mode, run);
   const first = await text.next();
