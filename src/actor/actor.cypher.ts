@@ -11,6 +11,7 @@ import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ActorOrderField } from "./actor.args";
 import { NODE_PROPS, selectedProps } from "../neo4j/projection";
+import { RESOLVED_ACTOR_ID } from "../neo4j/references";
 
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CONTRIBUTES_TO } = Rel;
@@ -43,9 +44,9 @@ const ACTIVE_MEMBERSHIP = (a: string, at: string, atGiven: boolean, extra: strin
   `EXISTS { MATCH (${a})-[:${HAS_MEMBERSHIP}]->(am_m:${Membership})-[:${IN_ALLIANCE}]->(am_al:${Alliance})
     WHERE ${ACTIVE_ON("am_m", at, atGiven)} AND ${ACTIVE_ON("am_al", at, atGiven)} AND ${extra} }`;
 
-// Actors by id, in key order.
+// Actors by id (or by the id of an actor merged into them), in key order.
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
-MATCH (a:${Actor} {id: $keys[i]})
+MATCH (a:${Actor} {id: ${RESOLVED_ACTOR_ID("$keys[i]")}})
 RETURN i, ${ACTOR_MAP("a")} AS value`;
 
 // Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key), sorted by "NAME" or
