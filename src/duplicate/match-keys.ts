@@ -47,7 +47,8 @@ export const NAME_MATCH_KEY = (nameKey: string) =>
 
 /** Cypher: a website as compared: lower case, without scheme, "www." or a final "/" ("https://www.x.org/" → "x.org"). */
 export const WEBSITE_KEY = (url: string) =>
-  `reduce(s = toLower(trim(${url})), prefix IN ['https://', 'http://', 'www.'] | CASE WHEN s STARTS WITH prefix THEN substring(s, size(prefix)) ELSE s END)`;
+  `[s IN [reduce(s = toLower(trim(${url})), prefix IN ['https://', 'http://', 'www.'] | CASE WHEN s STARTS WITH prefix THEN substring(s, size(prefix)) ELSE s END)]
+    | CASE WHEN s ENDS WITH '/' THEN left(s, size(s) - 1) ELSE s END][0]`;
 
 /**
  * Cypher list: the match keys of actor `a` based in `baseId`, as reasons: one per identifier it
