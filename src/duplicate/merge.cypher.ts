@@ -29,12 +29,12 @@ export const MOVE_RELATIONSHIPS = (from: string, to: string, types: Rel[], singl
     .flatMap((type) => [
       `MATCH (${from})-[r:${type}]->(o) WHERE o <> ${to} AND o <> ${from}
   WITH r, o, EXISTS { MATCH (${to})-[:${type}]->(o) } AS had${single.includes(type) ? `, EXISTS { MATCH (${to})-[:${type}]->() } AS full` : ", false AS full"}
-  CALL (r, o, had, full) { WITH * WHERE NOT had AND NOT full CREATE (${to})-[n:${type}]->(o) SET n = properties(r) }
+  CALL (${to}, r, o, had, full) { WITH * WHERE NOT had AND NOT full CREATE (${to})-[n:${type}]->(o) SET n = properties(r) }
   WITH r, had, full DELETE r
   RETURN '${type}>' AS relationship, sum(CASE WHEN had OR full THEN 0 ELSE 1 END) AS moved, sum(CASE WHEN had OR full THEN 1 ELSE 0 END) AS shared`,
       `MATCH (${from})<-[r:${type}]-(o) WHERE o <> ${to} AND o <> ${from}
   WITH r, o, EXISTS { MATCH (${to})<-[:${type}]-(o) } AS had
-  CALL (r, o, had) { WITH * WHERE NOT had CREATE (${to})<-[n:${type}]-(o) SET n = properties(r) }
+  CALL (${to}, r, o, had) { WITH * WHERE NOT had CREATE (${to})<-[n:${type}]-(o) SET n = properties(r) }
   WITH r, had DELETE r
   RETURN '<${type}' AS relationship, sum(CASE WHEN had THEN 0 ELSE 1 END) AS moved, sum(CASE WHEN had THEN 1 ELSE 0 END) AS shared`,
     ])
