@@ -171,9 +171,10 @@ WHERE ${ACTIVE_ON("mx", "$at", atGiven)} AND ${ACTIVE_ON("my", "$at", atGiven)} 
 WITH x, y, al ORDER BY al.nameKey, al.id
 RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {${NODE_PROPS}}) AS alliances`;
 
-// Deletes an actor with its memberships and maturity assessments, which mean nothing without it.
+// Deletes an actor with its memberships, maturity assessments and aliases (ids merged into it), which mean nothing without it.
 export const DELETE_ACTOR = `MATCH (a:${Actor} {id: $id})
 OPTIONAL MATCH (a)-[:${HAS_MEMBERSHIP}]->(m:${Membership})
 OPTIONAL MATCH (a)<-[:${Rel.ASSESSES}]-(assessment:${Label.MaturityAssessment})
-DETACH DELETE m, assessment, a
+OPTIONAL MATCH (a)<-[:${Rel.ALIAS_OF}]-(alias:${Label.ActorAlias})
+DETACH DELETE m, assessment, alias, a
 RETURN count(*) AS deleted`;

@@ -123,6 +123,27 @@ describe("mergeActors", () => {
     expect(commits).toBe(0);
   });
 
+  it("resolves the removed id in updateActor, and refuses it as a new actor's id", async () => {
+    const { updateActor } = await db.client.data(`mutation { updateActor(id: "${P}remove", input: { description: "Fusionnée" }) { id description } }`);
+    expect(updateActor).toEqual({ id: `${P}keep`, description: "Fusionnée" });
+    const { errors } = await db.client.run(`mutation { createActor(input: { id: "${P}remove", name: "Revenant", kind: ASSOCIATION }) { id } }`);
+    expect(errors?.map((e) => [e.extensions.code, e.message])).toEqual([
+      ["BAD_USER_INPUT", `input.id: "${P}remove" is the id of an actor merged into "${P}keep"; write to "${P}keep" or choose another id`],
+    ]);
+  });
+
+  it("writes nothing when a step fails (the whole merge rolls back)", async () => {
+    // An alias node already holding the removed id (which no merge makes) fails the merge's last step.
+    await db.client.data(`mutation { a: createActor(input: { id: "${P}x", name: "X", kind: COMPANY, sourceIds: ["${s(1)}"] }) { id }
+      b: createActor(input: { id: "${P}y", name: "Y", kind: COMPANY, website: "https://y.example.org", sourceIds: ["${s(2)}"] }) { id } }`);
+    await db.connection.executor.write((tx) => tx.run(`CREATE (:ActorAlias {id: $id})`, { id: `${P}y` }));
+    const before = await snapshot();
+    const { errors } = await db.client.run(MERGE, { keep: `${P}x`, remove: `${P}y` });
+    expect(errors).toHaveLength(1);
+    expect(await snapshot()).toEqual(before);
+    await db.connection.executor.write((tx) => tx.run(`MATCH (n:ActorAlias {id: $id}) WHERE NOT (n)--() DELETE n`, { id: `${P}y` }));
+  });
+
   it.each([
     ["an actor into itself", `${P}keep`, `${P}keep`, "remove", `remove: "${P}keep" is the kept actor itself; give two different actors`],
     ["an unknown actor", `${P}keep`, `${P}nope`, "remove", `remove: no actor has the id "${P}nope"`],
@@ -134,5 +155,14 @@ describe("mergeActors", () => {
     const { errors } = await db.client.run(MERGE, { keep, remove });
     expect(errors?.map((e) => [e.extensions.code, e.extensions.field, e.message])).toEqual([["BAD_USER_INPUT", field, message]]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("deleteActor deletes the aliases with the kept actor", async () => {
+    const aliases = async () =>
+      (await db.connection.executor.read(`MATCH (n:ActorAlias) WHERE n.id STARTS WITH $p RETURN collect(n.id) AS ids`, { p: P }))[0].ids;
+    expect(await aliases()).toEqual([`${P}remove`]);
+    expect(await db.client.data(`mutation { deleteActor(id: "${P}keep") }`)).toEqual({ deleteActor: true });
+    expect(await aliases()).toEqual([]);
+    expect((await db.client.data(`{ actor(id: "${P}remove") { id } }`)).actor).toBeNull();
   });
 });
