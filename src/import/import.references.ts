@@ -102,7 +102,7 @@ export class ReferenceChecker {
 const EXISTING = (label: Label, keyProperty = "id") =>
   label === Label.Actor
     ? `UNWIND $keys AS key MATCH (n:${label} {id: ${RESOLVED_ACTOR_ID("key")}}) RETURN collect(key) AS found, collect(CASE WHEN n.id <> key THEN [key, n.id] END) AS aliases`
-    : `UNWIND $keys AS key MATCH (n:${label} {${keyProperty}: key}) RETURN collect(n.${keyProperty}) AS found, [] AS aliases`;
+    : `UNWIND $keys AS key MATCH (n:${label} {${keyProperty}: key}) RETURN collect(n.${keyProperty}) AS found`;
 
 const CHUNK = 10_000;
 
@@ -121,7 +121,7 @@ async function storedKeys(run: RunQuery, refs: Reference[]): Promise<Map<Label, 
     for (let i = 0; i < list.length; i += CHUNK) {
       const [row] = await run(EXISTING(label, keyProperty), { keys: list.slice(i, i + CHUNK) });
       for (const key of row.found as (string | number)[]) present.add(String(key)); // 17.0 → "17"
-      for (const [alias, kept] of row.aliases as [string, string][]) found.aliases.set(alias, kept);
+      for (const [alias, kept] of (row.aliases ?? []) as [string, string][]) found.aliases.set(alias, kept);
     }
     found.set(label, present);
   }
