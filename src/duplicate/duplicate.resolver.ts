@@ -4,7 +4,8 @@ import { Role } from "../auth/viewer";
 import { Context } from "../graphql/context";
 import { DuplicateCandidateArgs } from "./duplicate.args";
 import { DUPLICATE_PAGES } from "./duplicate.page";
-import { ActorMerge, DuplicateCandidateConnection } from "./duplicate.type";
+import { DuplicateCandidateConnection } from "./duplicate.type";
+import { ActorMerge } from "./merge.type";
 
 /** Every page of candidates scans the actors in scope (blocking keeps it linear, not free): a fixed cost on top of the page's. */
 export const DUPLICATE_SCAN_COST = 2_000;

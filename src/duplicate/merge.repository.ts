@@ -4,7 +4,7 @@ import { RunQuery } from "../neo4j/references";
 import { storedProperties } from "../entity/stored";
 import { ActorInput } from "../actor/actor.input";
 import { MembershipInput, membershipId } from "../membership/membership.input";
-import { MergeConflict, MovedRelationships } from "./duplicate.type";
+import { MergeConflict, MovedRelationships } from "./merge.type";
 import * as Q from "./merge.cypher";
 
 /** What a merge did, as mergeActors answers it (less the kept actor) and its alias keeps it for replays. */
