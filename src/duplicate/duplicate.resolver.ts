@@ -14,9 +14,9 @@ const candidatesCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => D
 /** GraphQL for likely duplicates and their merge: thin, the work is in the page declaration and MergeRepository. */
 @Resolver()
 export class DuplicateResolver {
-  @Authorized(Role.EDITOR)
+  // A read like every other (reads are public: test/auth/role-matrix.test.ts): it shows only what actors show; its cost bounds it.
   @Query(() => DuplicateCandidateConnection, {
-    description: `Pairs of actors likely to be one organisation: a shared identifier, or the same folded name in the same base territory; highest score first. Editors and admins; costs ${DUPLICATE_SCAN_COST} plus its page`,
+    description: `Pairs of actors likely to be one organisation: a shared identifier, or the same folded name in the same base territory; highest score first. Costs ${DUPLICATE_SCAN_COST} plus its page`,
     complexity: candidatesCost,
   })
   duplicateCandidates(@Args() args: DuplicateCandidateArgs, @Ctx() ctx: Context) {
