@@ -111,6 +111,7 @@ export function filterVariants(samples: Samples, field: SweptField, filter: Filt
     memberIds: { label: samples.hub, value: [samples.hub] },
     allianceIds: { label: samples.alliance, value: [samples.alliance] },
     sdgs: { label: String(samples.sdg), value: [samples.sdg] },
+    minScore: { label: "0.7", value: 0.7 },
   };
   if (known[name]) return [known[name]];
   throw new Error(`the sweep has no value for ${field.owner}.${field.name}(${filter.path.join(".")}: ${String(filter.type)}); add one in bench/lib/sweep-values.ts`);

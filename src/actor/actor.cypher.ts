@@ -11,6 +11,7 @@ import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ActorOrderField } from "./actor.args";
 import { NODE_PROPS, selectedProps } from "../neo4j/projection";
+import { RESOLVED_ACTOR_ID } from "../neo4j/references";
 
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CONTRIBUTES_TO } = Rel;
@@ -43,9 +44,9 @@ const ACTIVE_MEMBERSHIP = (a: string, at: string, atGiven: boolean, extra: strin
   `EXISTS { MATCH (${a})-[:${HAS_MEMBERSHIP}]->(am_m:${Membership})-[:${IN_ALLIANCE}]->(am_al:${Alliance})
     WHERE ${ACTIVE_ON("am_m", at, atGiven)} AND ${ACTIVE_ON("am_al", at, atGiven)} AND ${extra} }`;
 
-// Actors by id, in key order.
+// Actors by id (or by the id of an actor merged into them), in key order.
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
-MATCH (a:${Actor} {id: $keys[i]})
+MATCH (a:${Actor} {id: ${RESOLVED_ACTOR_ID("$keys[i]")}})
 RETURN i, ${ACTOR_MAP("a")} AS value`;
 
 // Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key), sorted by "NAME" or
@@ -170,9 +171,10 @@ WHERE ${ACTIVE_ON("mx", "$at", atGiven)} AND ${ACTIVE_ON("my", "$at", atGiven)} 
 WITH x, y, al ORDER BY al.nameKey, al.id
 RETURN ${ACTOR_MAP("x")} AS a, ${ACTOR_MAP("y")} AS b, collect(DISTINCT al {${NODE_PROPS}}) AS alliances`;
 
-// Deletes an actor with its memberships and maturity assessments, which mean nothing without it.
+// Deletes an actor with its memberships, maturity assessments and aliases (ids merged into it), which mean nothing without it.
 export const DELETE_ACTOR = `MATCH (a:${Actor} {id: $id})
 OPTIONAL MATCH (a)-[:${HAS_MEMBERSHIP}]->(m:${Membership})
 OPTIONAL MATCH (a)<-[:${Rel.ASSESSES}]-(assessment:${Label.MaturityAssessment})
-DETACH DELETE m, assessment, a
+OPTIONAL MATCH (a)<-[:${Rel.ALIAS_OF}]-(alias:${Label.ActorAlias})
+DETACH DELETE m, assessment, alias, a
 RETURN count(*) AS deleted`;

@@ -5,6 +5,7 @@ import { ACTOR_MAP, coConstructorsShape, coConstructorsSpec } from "./actor.cyph
 import { shapeOf } from "../scope/shape";
 import { BatchPageKey } from "../neo4j/paging";
 import { NODE_PROPS } from "../neo4j/projection";
+import { RESOLVED_ACTOR_ID } from "../neo4j/references";
 
 /**
  * An actor, one page of its co-constructors ($coKey, a key of CO_CONSTRUCTORS) and, with
@@ -20,7 +21,7 @@ import { NODE_PROPS } from "../neo4j/projection";
  * hits, the floor's 1 544). One row: {actor (null if missing), coRows, alliances, outcomePages: [{id, rows}]}.
  */
 export const NEIGHBOURHOOD = (coKey: BatchPageKey, outcomeKey: BatchPageKey | null) => `
-WITH head(COLLECT { MATCH (a:${Label.Actor} {id: $id}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
+WITH head(COLLECT { MATCH (a:${Label.Actor} {id: ${RESOLVED_ACTOR_ID("$id")}}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
 CALL () {
   ${batchPageQuery(coConstructorsSpec(coConstructorsShape(coKey), true), coKey, "[$coKey]")}
 }

@@ -12,6 +12,7 @@ import { NetworkRepository } from "../network/network.repository";
 import { StatisticsRepository } from "../statistics/statistics.repository";
 import { MaturityRepository } from "../maturity/maturity.repository";
 import { AnalyticsRepository } from "../analytics/analytics.repository";
+import { MergeRepository } from "../duplicate/merge.repository";
 import { bumpGraphGeneration } from "../analytics/generation";
 import { createActorLoaders } from "../actor/actor.loaders";
 import { createAllianceLoaders } from "../alliance/alliance.loaders";
@@ -52,6 +53,7 @@ function createRepositories(executor: Executor) {
     statistics: new StatisticsRepository(executor),
     maturity: new MaturityRepository(executor),
     analytics: new AnalyticsRepository(executor),
+    merges: new MergeRepository(executor),
   };
 }
 

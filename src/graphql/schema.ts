@@ -18,6 +18,7 @@ import { TerritoryMaturityResolver } from "../maturity/territory-maturity.resolv
 import { MaturityAssessmentResolver } from "../maturity/maturity-assessment.resolver";
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
+import { DuplicateResolver } from "../duplicate/duplicate.resolver";
 import { authChecker } from "../auth/auth-checker";
 import { validateArgs } from "./validate-args";
 
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   MaturityAssessmentResolver,
   ProvenanceResolver,
   AnalyticsResolver,
+  DuplicateResolver,
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 import { Label } from "../neo4j/graph-model";
-import { RunQuery, territoriesNamed, territoryProblem } from "../neo4j/references";
-import { Entity, SPECS } from "./entities";
+import { RESOLVED_ACTOR_ID, RunQuery, territoriesNamed, territoryProblem } from "../neo4j/references";
+import { Entity, keyOf, SPECS } from "./entities";
 import { reject, Rejection } from "./rows";
 import { ValidRow } from "./import.validate";
 
@@ -90,34 +90,38 @@ export class ReferenceChecker {
         if (target) rejectedKeys.get(target)!.add(row.key);
         return;
       }
-      if (target) inFile.get(target)!.add(row.key);
-      accepted.push({ ...row, territoryIds });
+      const resolved = withAliasesResolved(entity, row, refs[index], stored.aliases);
+      if (target) inFile.get(target)!.add(resolved.key);
+      accepted.push({ ...resolved, territoryIds });
     });
     return { accepted, rejected };
   }
 }
 
-// Which of $keys exist as nodes of a label (by id), or as SDG numbers.
+// Which of $keys exist as nodes of a label (by id), or as SDG numbers; an actor's id may be an alias (a merged actor's), listed with the kept id.
 const EXISTING = (label: Label, keyProperty = "id") =>
-  `UNWIND $keys AS key MATCH (n:${label} {${keyProperty}: key}) RETURN collect(n.${keyProperty}) AS found`;
+  label === Label.Actor
+    ? `UNWIND $keys AS key MATCH (n:${label} {id: ${RESOLVED_ACTOR_ID("key")}}) RETURN collect(key) AS found, collect(CASE WHEN n.id <> key THEN [key, n.id] END) AS aliases`
+    : `UNWIND $keys AS key MATCH (n:${label} {${keyProperty}: key}) RETURN collect(n.${keyProperty}) AS found`;
 
 const CHUNK = 10_000;
 
-/** The referenced nodes (territories aside) that are already stored: their keys, by label. */
-async function storedKeys(run: RunQuery, refs: Reference[]): Promise<Map<Label, Set<string>>> {
+/** The referenced nodes (territories aside) that are already stored: their keys, by label; `aliases`: merged actors' ids → the kept ids. */
+async function storedKeys(run: RunQuery, refs: Reference[]): Promise<Map<Label, Set<string>> & { aliases: Map<string, string> }> {
   const wanted = new Map<Label, { keyProperty: string; keys: Set<string | number> }>();
   for (const ref of refs) {
     if (ref.target === Label.Territory) continue;
     if (!wanted.has(ref.target)) wanted.set(ref.target, { keyProperty: ref.keyProperty, keys: new Set() });
     wanted.get(ref.target)!.keys.add(ref.value);
   }
-  const found = new Map<Label, Set<string>>();
+  const found = Object.assign(new Map<Label, Set<string>>(), { aliases: new Map<string, string>() });
   for (const [label, { keyProperty, keys }] of wanted) {
     const list = [...keys];
     const present = new Set<string>();
     for (let i = 0; i < list.length; i += CHUNK) {
       const [row] = await run(EXISTING(label, keyProperty), { keys: list.slice(i, i + CHUNK) });
       for (const key of row.found as (string | number)[]) present.add(String(key)); // 17.0 → "17"
+      for (const [alias, kept] of (row.aliases ?? []) as [string, string][]) found.aliases.set(alias, kept);
     }
     found.set(label, present);
   }
@@ -134,4 +138,21 @@ async function resolveTerritories(run: RunQuery, refs: string[]): Promise<Map<st
     chunk.forEach((ref, n) => result.set(ref, territoryProblem(ref, named[n]) ?? named[n][0]));
   }
   return result;
+}
+
+/**
+ * The row with each reference to a merged actor's id (an alias) replaced by the kept actor's id,
+ * so the write links the kept actor; a membership's key follows its actor ("<alliance>/<kept>").
+ */
+function withAliasesResolved(entity: Entity, row: ValidRow, refs: Reference[], aliases: Map<string, string>): ValidRow {
+  const aliased = refs.filter((ref) => ref.target === Label.Actor && aliases.has(String(ref.value)));
+  if (aliased.length === 0) return row;
+  const input: Record<string, any> = { ...row.input };
+  for (const ref of aliased) {
+    const [field, index] = ref.field.split(".");
+    const kept = aliases.get(String(ref.value))!;
+    if (index === undefined) input[field] = kept;
+    else input[field] = (input[field] as unknown[]).map((value, i) => (i === Number(index) ? kept : value));
+  }
+  return { ...row, input, key: keyOf(entity, input) };
 }

@@ -1,6 +1,6 @@
 import { quoted } from "../common/validators";
 import { Label } from "../neo4j/graph-model";
-import { RunQuery } from "../neo4j/references";
+import { actorAliases, RunQuery } from "../neo4j/references";
 import { ValidRow } from "./import.validate";
 import { reject, Rejection } from "./rows";
 
@@ -14,7 +14,8 @@ RETURN key.id AS id, other.id AS otherId`;
 
 /**
  * Rejects actor rows whose SIREN or RNA another actor uses — an earlier row of the import
- * or a stored actor with another id — instead of letting the constraint fail a whole batch.
+ * or a stored actor with another id — instead of letting the constraint fail a whole batch,
+ * and rows whose id is a merged actor's (an alias).
  */
 export async function checkUniqueIdentifiers(run: RunQuery, rows: ValidRow[]): Promise<{ valid: ValidRow[]; rejected: Rejection[] }> {
   const actors = rows.filter((row) => row.row.entity === "actors");
@@ -44,6 +45,11 @@ export async function checkUniqueIdentifiers(run: RunQuery, rows: ValidRow[]): P
         add(row, field, `${quoted(row.input[field])} is already the ${field} of stored actor "${taken.otherId}"`);
       }
     }
+  }
+  // An alias resolves to the actor it was merged into: an actor given that id would never be found by it.
+  for (const [alias, kept] of await actorAliases(run, actors.map((row) => row.key))) {
+    const row = byId.get(alias)!;
+    add(row, "id", `${quoted(alias)} is the id of an actor merged into "${kept}"; write to "${kept}" or choose another id`);
   }
   return { valid: rows.filter((row) => !problems.has(row)), rejected: [...problems.values()].flat() };
 }

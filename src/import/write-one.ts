@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from "../common/errors";
 import { INPUT_ROW, toInputRow } from "../entity/input-row";
 import { Executor } from "../neo4j/executor";
+import { RESOLVED_ACTOR_ID } from "../neo4j/references";
 import { Entity, SPECS } from "./entities";
 import { checkRows, writeBatch } from "./importer";
 
@@ -11,8 +12,9 @@ export interface WriteOneOptions {
   patch?: boolean;
 }
 
-// The stored row $id as its input has it.
-const STORED_ROW = (entity: Entity) => `MATCH (n:${SPECS[entity].label} {id: $id}) RETURN ${INPUT_ROW(SPECS[entity].input, "n")} AS row`;
+// The stored row $id as its input has it (an actor's id may be a merged actor's: the kept actor's row).
+const STORED_ROW = (entity: Entity) =>
+  `MATCH (n:${SPECS[entity].label} {id: ${entity === "actors" ? RESOLVED_ACTOR_ID("$id") : "$id"}}) RETURN ${INPUT_ROW(SPECS[entity].input, "n")} AS row`;
 
 /** "sourceIds.1" → "input.sourceIds[1]": a rejection's field as a mutation names it. */
 const inputField = (field: string) => (field ? `input.${field.replace(/\.(\d+)/g, "[$1]")}` : "input");

@@ -14,6 +14,7 @@
  *   (Territory)-[:IN_EPCI]->(Territory)    commune → its EPCI
  *   (SDGTarget)-[:TARGET_OF]->(SDG)
  *   (MaturityAssessment {level, assessedOn})-[:ASSESSES]->(Actor|Territory); it CITES its Source
+ *   (ActorAlias {id})-[:ALIAS_OF]->(Actor)  the id of an actor merged into this one (mergeActors)
  */
 export enum Label {
   Actor = "Actor",
@@ -25,6 +26,7 @@ export enum Label {
   SDGTarget = "SDGTarget",
   Source = "Source",
   MaturityAssessment = "MaturityAssessment",
+  ActorAlias = "ActorAlias",
 }
 
 export enum Rel {
@@ -41,4 +43,5 @@ export enum Rel {
   IN_EPCI = "IN_EPCI",
   TARGET_OF = "TARGET_OF",
   ASSESSES = "ASSESSES",
+  ALIAS_OF = "ALIAS_OF",
 }

@@ -1,5 +1,5 @@
 import { AmbiguousReferenceError, BadUserInputError } from "../common/errors";
-import { Label } from "./graph-model";
+import { Label, Rel } from "./graph-model";
 import { Row } from "./executor";
 import { NODE_PROPS } from "./projection";
 
@@ -59,4 +59,24 @@ export async function territoriesNamed<T extends { id: string }>(run: RunQuery, 
   const rows = sent.length === 0 ? [] : await run(RESOLVE_TERRITORY_REFS, { keys: sent });
   const found = new Map(rows.map((row) => [row.ref as string, row.matches as T[]]));
   return refs.map((ref) => found.get(ref) ?? []);
+}
+
+/**
+ * Cypher expression: the id of the actor the id expression `ref` names: `ref` itself, or, when it
+ * is the id of an actor merged into another (mergeActors keeps it as an ActorAlias), the kept actor's.
+ * Every lookup of an actor by a client's id goes through it, so a removed id still resolves.
+ */
+export const RESOLVED_ACTOR_ID = (ref: string) =>
+  `coalesce(head(COLLECT { MATCH (:${Label.ActorAlias} {id: ${ref}})-[:${Rel.ALIAS_OF}]->(alias_kept:${Label.Actor}) RETURN alias_kept.id }), ${ref})`;
+
+// For each of $keys that is an alias: the id of the actor it was merged into.
+const ACTOR_ALIASES = `UNWIND $keys AS key
+MATCH (:${Label.ActorAlias} {id: key})-[:${Rel.ALIAS_OF}]->(kept:${Label.Actor})
+RETURN key, kept.id AS id`;
+
+/** Which of `ids` are aliases of merged actors: alias → the kept actor's id (ids that are not aliases are absent). */
+export async function actorAliases(run: RunQuery, ids: readonly string[]): Promise<Map<string, string>> {
+  const keys = [...new Set(ids)];
+  const rows = keys.length === 0 ? [] : await run(ACTOR_ALIASES, { keys });
+  return new Map(rows.map((row) => [row.key as string, row.id as string]));
 }

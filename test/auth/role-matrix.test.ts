@@ -26,6 +26,7 @@ const MATRIX: Record<string, Role> = {
   createActor: Role.EDITOR,
   updateActor: Role.EDITOR,
   deleteActor: Role.ADMIN,
+  mergeActors: Role.ADMIN,
   createAlliance: Role.EDITOR,
   updateAlliance: Role.EDITOR,
   deleteAlliance: Role.ADMIN,
