@@ -83,12 +83,6 @@ export const url: Kind = {
   json: { type: "string", format: "uri" },
 };
 
-/** JSON Schema patterns of the normal forms (files may also give the forms the normalisation reads). */
-const IDENTIFIER_PATTERNS: Partial<Record<IdentifierScheme, string>> = {
-  SIREN: "^\\d{9}$", SIRET: "^\\d{14}$", RNA: "^W\\d{9}$", ROR: "^0[0-9a-hjkmnp-tv-z]{6}\\d{2}$", UAI: "^\\d{7}[A-Z]$",
-  WIKIDATA: "^Q[1-9]\\d*$", INSEE_COG: "^(\\d{2}|2[AB])(\\d{3})?$|^97\\d$",
-};
-
 /** An external identifier of `scheme`: normalised ("552 032 534" → "552032534"), then checked by the scheme's rule (check digits). */
 export function identifier(scheme: IdentifierScheme): Kind {
   const spec = schemeSpec(scheme);
@@ -98,7 +92,7 @@ export function identifier(scheme: IdentifierScheme): Kind {
   return {
     type: () => String,
     rules: [rule((o) => valueRule(`is${scheme}`, check, (value) => identifierProblem(spec, value) ?? "")(o))],
-    json: { type: "string", pattern: IDENTIFIER_PATTERNS[scheme] },
+    json: { type: "string", pattern: spec.pattern!.source }, // the normal form (files may also give the forms normalisation reads)
     normalise,
     identifier: spec,
   };

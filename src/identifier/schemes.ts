@@ -20,6 +20,8 @@ export interface IdentifierSchemeSpec {
   property: string;
   /** What the rule checks, for descriptions and the README. */
   form: string;
+  /** The normal form's shape (the JSON Schema pattern; the rule also checks digits). */
+  pattern?: RegExp;
   /** The normal form of what a person may write (spaces, dots, case, a URL), not yet checked. */
   clean: (raw: string) => string;
   /** Why `value` (a cleaned value) is not one, quoting `shown` (as written); undefined when it is. */
@@ -46,8 +48,9 @@ const sirenOf = (raw: string) => ungrouped(lastSegmentOn(/(^|\.)(annuaire-entrep
 const LA_POSTE = "356000000";
 const LA_POSTE_HEAD_OFFICE = "35600000000048";
 
+const SIRET_FORM = /^\d{14}$/;
 function siretProblem(value: string, shown = value): string | undefined {
-  if (!/^\d{14}$/.test(value)) return `${quoted(shown)} is not a SIRET: 14 digits (55203253400054), the SIREN then the establishment's 5`;
+  if (!SIRET_FORM.test(value)) return `${quoted(shown)} is not a SIRET: 14 digits (55203253400054), the SIREN then the establishment's 5`;
   if (value.startsWith(LA_POSTE) && value !== LA_POSTE_HEAD_OFFICE) {
     const sum = [...value].reduce((total, digit) => total + Number(digit), 0);
     return sum % 5 === 0 ? undefined : `${quoted(shown)}: the digits of a La Poste SIRET must add up to a multiple of 5`;
@@ -65,8 +68,9 @@ export function rorChecksum(body: string): string {
   return String(98 - ((n * 100) % 97)).padStart(2, "0");
 }
 
+const ROR_FORM = /^0[0-9a-hjkmnp-tv-z]{6}\d{2}$/;
 function rorProblem(value: string, shown = value): string | undefined {
-  if (!/^0[0-9a-hjkmnp-tv-z]{6}\d{2}$/.test(value)) {
+  if (!ROR_FORM.test(value)) {
     return `${quoted(shown)} is not a ROR id: 0, 6 characters of Crockford base 32 and 2 check digits (03yrm5c26)`;
   }
   return rorChecksum(value.slice(1, 7)) === value.slice(7) ? undefined : `${quoted(shown)}: the check digits are wrong (ISO 7064 mod 97-10)`;
@@ -76,8 +80,9 @@ function rorProblem(value: string, shown = value): string | undefined {
 const UAI_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 export const uaiLetter = (digits: string) => UAI_LETTERS[Number(digits) % 23];
 
+const UAI_FORM = /^\d{7}[A-Z]$/;
 function uaiProblem(value: string, shown = value): string | undefined {
-  if (!/^\d{7}[A-Z]$/.test(value)) return `${quoted(shown)} is not a UAI: 7 digits and a check letter (0751717J)`;
+  if (!UAI_FORM.test(value)) return `${quoted(shown)} is not a UAI: 7 digits and a check letter (0751717J)`;
   return uaiLetter(value.slice(0, 7)) === value[7] ? undefined : `${quoted(shown)}: the check letter is wrong (${value.slice(0, 7)}${uaiLetter(value.slice(0, 7))} expected)`;
 }
 
@@ -106,45 +111,55 @@ function cleanWebsite(raw: string): string {
   return withScheme.replace(/^(https?:\/\/)([^/?#]*)/i, (_, scheme: string, host: string) => `${scheme.toLowerCase()}${host.toLowerCase()}`);
 }
 
+const RNA_FORM = /^W\d{9}$/;
+const WIKIDATA_FORM = /^Q[1-9]\d{0,11}$/;
+
 /** Every scheme, in the order Actor.identifiers lists them. */
 export const IDENTIFIER_SCHEMES: readonly IdentifierSchemeSpec[] = [
   {
     scheme: IdentifierScheme.SIREN, property: "siren", form: "SIREN: 9 digits, the last a Luhn check digit (552032534)",
     clean: sirenOf,
+    pattern: /^\d{9}$/,
     problem: (value, shown) => sirenProblem(value, shown),
     uri: (value) => `https://annuaire-entreprises.data.gouv.fr/entreprise/${value}`,
   },
   {
     scheme: IdentifierScheme.SIRET, property: "siret", form: "SIRET: 14 digits, Luhn-checked (La Poste's: digits adding up to a multiple of 5)",
     clean: (raw) => ungrouped(lastSegmentOn(/(^|\.)annuaire-entreprises\.data\.gouv\.fr$/i)(raw)),
+    pattern: SIRET_FORM,
     problem: siretProblem,
     uri: (value) => `https://annuaire-entreprises.data.gouv.fr/etablissement/${value}`,
   },
   {
     scheme: IdentifierScheme.RNA, property: "rna", form: "RNA association number: W and 9 digits (W751234567)",
     clean: (raw) => ungrouped(raw).toUpperCase(),
-    problem: (value, shown = value) => (/^W\d{9}$/.test(value) ? undefined : `${quoted(shown)} is not an RNA number: W followed by 9 digits (W751234567)`),
+    pattern: RNA_FORM,
+    problem: (value, shown = value) => (RNA_FORM.test(value) ? undefined : `${quoted(shown)} is not an RNA number: W followed by 9 digits (W751234567)`),
   },
   {
     scheme: IdentifierScheme.ROR, property: "ror", form: "ROR id: 0, 6 Crockford base-32 characters, 2 ISO 7064 check digits (03yrm5c26)",
     clean: (raw) => lastSegmentOn(/(^|\.)ror\.org$/i)(raw).replace(/\s/g, "").toLowerCase(),
+    pattern: ROR_FORM,
     problem: rorProblem,
     uri: (value) => `https://ror.org/${value}`,
   },
   {
     scheme: IdentifierScheme.UAI, property: "uai", form: "UAI: 7 digits and a check letter, the number modulo 23 (0751717J)",
     clean: (raw) => ungrouped(raw).toUpperCase(),
+    pattern: UAI_FORM,
     problem: uaiProblem,
   },
   {
     scheme: IdentifierScheme.WIKIDATA, property: "wikidata", form: "Wikidata item: Q and a number (Q90)",
     clean: (raw) => lastSegmentOn(/(^|\.)wikidata\.org$/i)(raw).replace(/^wd:/i, "").replace(/\s/g, "").toUpperCase(),
-    problem: (value, shown = value) => (/^Q[1-9]\d{0,11}$/.test(value) ? undefined : `${quoted(shown)} is not a Wikidata item: Q and a number (Q90)`),
+    pattern: WIKIDATA_FORM,
+    problem: (value, shown = value) => (WIKIDATA_FORM.test(value) ? undefined : `${quoted(shown)} is not a Wikidata item: Q and a number (Q90)`),
     uri: (value) => `https://www.wikidata.org/entity/${value}`,
   },
   {
     scheme: IdentifierScheme.INSEE_COG, property: "inseeCog", form: "INSEE code (COG) of a commune (94028, 2A004), département (94, 2A, 974) or région (11)",
     clean: (raw) => raw.replace(/\s/g, "").toUpperCase(),
+    pattern: COG,
     problem: cogProblem,
   },
   {
