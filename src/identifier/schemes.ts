@@ -50,7 +50,7 @@ const LA_POSTE_HEAD_OFFICE = "35600000000048";
 
 const SIRET_FORM = /^\d{14}$/;
 function siretProblem(value: string, shown = value): string | undefined {
-  if (!SIRET_FORM.test(value)) return `${quoted(shown)} is not a SIRET: 14 digits (55203253400054), the SIREN then the establishment's 5`;
+  if (!SIRET_FORM.test(value)) return `${quoted(shown)} is not a SIRET: 14 digits (55203253400018), the SIREN then the establishment's 5`;
   if (value.startsWith(LA_POSTE) && value !== LA_POSTE_HEAD_OFFICE) {
     const sum = [...value].reduce((total, digit) => total + Number(digit), 0);
     return sum % 5 === 0 ? undefined : `${quoted(shown)}: the digits of a La Poste SIRET must add up to a multiple of 5`;
