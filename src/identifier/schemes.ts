@@ -104,11 +104,9 @@ function websiteProblem(value: string, shown = value): string | undefined {
   return refusedCharacter(value, "one");
 }
 
-/** A web address with its scheme and host in lower case, https:// added when it starts with www. */
+/** A web address with its scheme and host in lower case (no scheme is guessed: "www.x.fr" could be http or https). */
 function cleanWebsite(raw: string): string {
-  const text = raw.trim();
-  const withScheme = /^www\./i.test(text) ? `https://${text}` : text;
-  return withScheme.replace(/^(https?:\/\/)([^/?#]*)/i, (_, scheme: string, host: string) => `${scheme.toLowerCase()}${host.toLowerCase()}`);
+  return raw.trim().replace(/^(https?:\/\/)([^/?#]*)/i, (_, scheme: string, host: string) => `${scheme.toLowerCase()}${host.toLowerCase()}`);
 }
 
 const RNA_FORM = /^W\d{9}$/;

@@ -37,7 +37,6 @@ describe("each scheme's rule and normal form", () => {
     [INSEE_COG, "11", "11"],
     [WEBSITE, "https://www.creteil.fr/agenda", "https://www.creteil.fr/agenda"],
     [WEBSITE, "HTTPS://WWW.Creteil.FR/Agenda", "https://www.creteil.fr/Agenda"],
-    [WEBSITE, "www.creteil.fr", "https://www.creteil.fr"],
   ])("%s %j is %j", (scheme, written, normal) => {
     expect(read(scheme, written)).toEqual({ value: normal });
     expect(normaliseAs(schemeSpec(scheme), written)).toBe(normal);
@@ -65,6 +64,7 @@ describe("each scheme's rule and normal form", () => {
     [INSEE_COG, "20004", '"20004" is not an INSEE code (COG): a commune (94028, 2A004), a département (94, 2A, 974) or a région (11)'],
     [INSEE_COG, "1004", '"1004" has 4 digits: was a leading zero dropped (01004)? Format the column as text'],
     [WEBSITE, "creteil.fr", '"creteil.fr" is not a web address starting with http:// or https://'],
+    [WEBSITE, "www.creteil.fr", '"www.creteil.fr" is not a web address starting with http:// or https://'],
   ])("%s %j is refused: %s", (scheme, written, message) => {
     expect(read(scheme, written)).toEqual({ problem: message });
     expect(normaliseAs(schemeSpec(scheme), written)).toBe(written); // left as written, for the rule to quote
