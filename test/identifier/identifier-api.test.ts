@@ -135,6 +135,16 @@ describe("actor(identifier:)", () => {
     }
   });
 
+  it("lists the identifiers of actors read with a narrow selection (co-constructors fetched ahead, a path)", async () => {
+    const { actor, path } = await db.client.data(`{
+      actor(id: "le-rameau") { coConstructors(first: 50) { edges { node { actor { id identifiers { value } } } } } }
+      path(from: "ucly", to: "sciences-po", maxHops: 4) { steps { to { id identifiers { value } } } }
+    }`);
+    const sciencesPo = { id: "sciences-po", identifiers: [{ value: "784308249" }, { value: "05fe7ax82" }, { value: "Q859363" }] };
+    expect(actor.coConstructors.edges.map((edge: any) => edge.node.actor)).toContainEqual(sciencesPo);
+    expect(path.steps[path.steps.length - 1].to).toEqual(sciencesPo);
+  });
+
   it("still finds an actor by id, with its neighbourhood", async () => {
     const { actor } = await db.client.data(`{ actor(id: "sciences-po") { id identifiers { scheme value } coConstructors(first: 1) { totalCount } } }`);
     expect(actor.identifiers).toEqual([
