@@ -7,6 +7,7 @@ import { SortDirection } from "../common/ordering";
 import { AllianceFilter } from "../alliance/alliance-filter.input";
 import { criterion } from "../entity/field";
 import { listOf, sdgNumber, territoryRef } from "../entity/kinds";
+import { IdentifierCriterion } from "../identifier/identifier.type";
 
 /** Which actors a list covers. */
 @InputType({ description: "Which actors to cover; lists mean any of, criteria combine with AND" })
@@ -26,6 +27,11 @@ export class ActorFilter {
   @IsOptional()
   @Length(1, 200)
   nameStartsWith?: string | null;
+
+  @Field(() => IdentifierCriterion, { nullable: true, description: "Holds this identifier (scheme and value), or any identifier of the scheme (scheme only)" })
+  @IsOptional()
+  @ValidateNested()
+  identifier?: IdentifierCriterion | null;
 }
 
 export enum ActorOrderField {

@@ -12,6 +12,7 @@ import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ActorOrderField } from "./actor.args";
 import { NODE_PROPS, selectedProps } from "../neo4j/projection";
 import { RESOLVED_ACTOR_ID } from "../neo4j/references";
+import { IDENTIFIER_PROPERTIES } from "../identifier/schemes";
 
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
 const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CONTRIBUTES_TO } = Rel;
@@ -19,9 +20,13 @@ const { BASED_IN, HAS_MEMBERSHIP, IN_ALLIANCE, PRODUCED, CONTRIBUTES_TO } = Rel;
 /** The stored properties of an actor, as its input declares them (actor.input.ts); Actor fields beyond them are resolved from its id. */
 export const ACTOR_PROPERTIES = ["id", ...storedProperties(ActorInput).map((stored) => stored.name)];
 
+/** The Actor fields `selected` asks (null: all), with the properties `identifiers` is computed from when it is asked. */
+export const actorFieldsNeeded = (selected: ReadonlySet<string> | null | undefined): ReadonlySet<string> | null | undefined =>
+  selected?.has("identifiers") ? new Set([...selected, ...IDENTIFIER_PROPERTIES]) : selected;
+
 /** An actor node `a` reduced to what `selected` (Actor fields asked, or null: all) needs; `basedIn` needs its territory's id. */
 export const ACTOR_MAP_FOR = (a: string, selected: ReadonlySet<string> | null | undefined) =>
-  selectedProps(a, selected, ACTOR_PROPERTIES, { basedIn: `basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])` });
+  selectedProps(a, actorFieldsNeeded(selected), ACTOR_PROPERTIES, { basedIn: `basedInId: head([(${a})-[:${BASED_IN}]->(actor_base) | actor_base.id])` });
 
 /** An actor node `a` as the API maps it: every property, with the id of its base territory. */
 export const ACTOR_MAP = (a: string) => ACTOR_MAP_FOR(a, null);
@@ -44,15 +49,19 @@ const ACTIVE_MEMBERSHIP = (a: string, at: string, atGiven: boolean, extra: strin
   `EXISTS { MATCH (${a})-[:${HAS_MEMBERSHIP}]->(am_m:${Membership})-[:${IN_ALLIANCE}]->(am_al:${Alliance})
     WHERE ${ACTIVE_ON("am_m", at, atGiven)} AND ${ACTIVE_ON("am_al", at, atGiven)} AND ${extra} }`;
 
+// The id of the actor holding $value as its identifier `property` (one of IDENTIFIER_PROPERTIES, indexed), the first by id when several do.
+export const ACTOR_ID_BY_IDENTIFIER = (property: string) => `MATCH (a:${Actor} {${property}: $value})
+RETURN a.id AS id ORDER BY id LIMIT 1`;
+
 // Actors by id (or by the id of an actor merged into them), in key order.
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (a:${Actor} {id: ${RESOLVED_ACTOR_ID("$keys[i]")}})
 RETURN i, ${ACTOR_MAP("a")} AS value`;
 
-// Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key), sorted by "NAME" or
+// Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key, identifier), sorted by "NAME" or
 // "ALLIANCE_COUNT[:DESC]" (counts negated when descending); with $at, only actors with an alliance
 // active then. Specialised to the criteria given (`shape` of {filter, at}); a territory is walked down.
-export const ACTORS = (order: string, shape: Shape): ListSpec => {
+export const ACTORS = (order: string, shape: Shape, identifierProperty?: string | null): ListSpec => {
   const filter = within(shape, "filter");
   const at = shape.has("at");
   // Without a territory, SDGs start the match: the few alliances contributing to them lead to
@@ -62,6 +71,9 @@ export const ACTORS = (order: string, shape: Shape): ListSpec => {
   const where = whereGiven(new Set([...filter, ...((at || filter.has("sdgs")) && !fromSdgs ? ["active"] : [])]), {
     kinds: "x.kind IN $filter.kinds",
     namePrefix: "x.nameKey STARTS WITH $filter.namePrefix",
+    // The property is one of IDENTIFIER_PROPERTIES (actor.page.ts), each range-indexed: a seek, or a scan of the holders.
+    identifierValue: `x.${identifierProperty} = $filter.identifierValue`,
+    identifierHeld: `x.${identifierProperty} IS NOT NULL`,
     active: ACTIVE_MEMBERSHIP("x", "$at", at, filter.has("sdgs") ? sdgs : "true"),
   });
   const match = filter.has("territoryId")

@@ -1,7 +1,8 @@
 import { InputType } from "type-graphql";
 import { ActorKind } from "../common/enums";
 import { field, patchOf } from "../entity/field";
-import { enumOf, externalId, rna, siren, sourceIds, territoryRef, text, url } from "../entity/kinds";
+import { enumOf, externalId, identifier, rna, siren, sourceIds, territoryRef, text } from "../entity/kinds";
+import { IdentifierScheme } from "../identifier/schemes";
 import { Label, Rel } from "../neo4j/graph-model";
 import { CITES_SOURCES } from "../entity/links";
 
@@ -20,7 +21,7 @@ export class ActorInput {
   @field(text(0, 4000, "many"), { optional: true })
   description?: string | null;
 
-  @field(url, { optional: true })
+  @field(identifier(IdentifierScheme.WEBSITE), { optional: true })
   website?: string | null;
 
   @field(siren, { optional: true, description: "SIREN: 9 digits, Luhn-checked" })
@@ -28,6 +29,22 @@ export class ActorInput {
 
   @field(rna, { optional: true, description: "RNA association number: W + 9 digits" })
   rna?: string | null;
+
+  // The other identifiers (src/identifier/schemes.ts): each normalised, then checked by its scheme's rule.
+  @field(identifier(IdentifierScheme.SIRET), { optional: true, description: "SIRET of its main establishment: 14 digits, Luhn-checked" })
+  siret?: string | null;
+
+  @field(identifier(IdentifierScheme.ROR), { optional: true, description: "ROR id (research organisations): 03yrm5c26, no URL" })
+  ror?: string | null;
+
+  @field(identifier(IdentifierScheme.UAI), { optional: true, description: "UAI (schools, universities): 7 digits and a check letter" })
+  uai?: string | null;
+
+  @field(identifier(IdentifierScheme.WIKIDATA), { optional: true, description: "Wikidata item: Q90" })
+  wikidata?: string | null;
+
+  @field(identifier(IdentifierScheme.INSEE_COG), { optional: true, description: "INSEE code (COG) of the collectivité: commune, département or région" })
+  inseeCog?: string | null;
 
   @field(territoryRef, {
     optional: true,

@@ -9,26 +9,31 @@ import { OutcomeKindArgs } from "../outcome/outcome.args";
 import { toOutcome } from "../outcome/outcome.repository";
 import { ActorListArgs, CoConstructorArgs } from "./actor.args";
 import * as Q from "./actor.cypher";
+import { identifierCriterion } from "../identifier/lookup";
 
 /** The paged lists of actors and of what an actor is part of, each declared once (see neo4j/paging.ts). */
 export const ACTOR_PAGES = {
-  /** `actors`: kinds, territory (based in it or inside it), SDGs of their alliances, name prefix (folded), date. */
+  /** `actors`: kinds, territory (based in it or inside it), SDGs of their alliances, name prefix (folded), identifier, date. */
   actors: new PagedList({
     name: "actors",
     order: (args: ActorListArgs) => orderingOf(args.orderBy),
     params: async ({ filter, at }: ActorListArgs, ctx: Context) => {
       const prefix = filter?.nameStartsWith ?? null;
+      const identifier = identifierCriterion(filter?.identifier, "filter.identifier");
       return {
         filter: {
           kinds: filter?.kinds ?? null,
           territoryId: await territoryIdOf(ctx, filter?.territory),
           sdgs: filter?.sdgs ?? null,
           namePrefix: prefix && nameKey(prefix),
+          identifierValue: identifier?.value ?? null,
+          identifierHeld: identifier && identifier.value === null ? true : null,
         },
         at: toNeo4jDate(at),
+        identifierProperty: identifier?.property ?? null,
       };
     },
-    spec: (order, params) => Q.ACTORS(order, shapeOf(params)),
+    spec: (order, params) => Q.ACTORS(order, shapeOf(params), params.identifierProperty),
   }),
 
   /** `Actor.alliances`: its memberships of alliances in scope, in the alliance ordering. */

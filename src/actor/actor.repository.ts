@@ -46,7 +46,8 @@ export class ActorRepository {
     outcomeKey: BatchPageKey | null,
     actorFields: ReadonlySet<string> | null,
   ): Promise<{ actor: Actor | null; coRows: PageRow<CoConstructor>[]; outcomePages: { id: string; rows: PageRow<Outcome>[] }[] }> {
-    const actorProps = Q.ACTOR_PROPERTIES.filter((name) => name === "id" || !actorFields || actorFields.has(name));
+    const needed = Q.actorFieldsNeeded(actorFields);
+    const actorProps = Q.ACTOR_PROPERTIES.filter((name) => name === "id" || !needed || needed.has(name));
     const actorBase = !actorFields || actorFields.has("basedIn");
     const [row] = await this.read(Q_NEIGHBOURHOOD(coKey, outcomeKey), { id, coKey, outcomeKey, actorProps, actorBase });
     const outcomePages = (row.outcomePages as { id: string; rows: PageRow<object>[] }[]).map(({ id, rows }) => ({
@@ -67,6 +68,12 @@ export class ActorRepository {
       },
     }));
     return { actor: row.actor, coRows, outcomePages };
+  }
+
+  /** The id of the actor whose identifier `property` (one of IDENTIFIER_PROPERTIES) is `value`, the first by id when several are; null when none is. */
+  async idByIdentifier(property: string, value: string): Promise<string | null> {
+    const [row] = await this.read(Q.ACTOR_ID_BY_IDENTIFIER(property), { value });
+    return (row?.id as string | undefined) ?? null;
   }
 
   /** What actors `a` and `b` share (on `at` when given); null when either does not exist. */

@@ -16,12 +16,28 @@ import { Actor, ActorConnection, CoConstructorConnection } from "./actor.type";
 import { CoConstruction } from "./co-construction.type";
 import { ACTOR_PAGES } from "./actor.page";
 import { prefetchNeighbourhood } from "./neighbourhood.prefetch";
+import { BadUserInputError } from "../common/errors";
+import { ActorIdentifier, ActorIdentifierInput } from "../identifier/identifier.type";
+import { identifierCriterion } from "../identifier/lookup";
+import { IDENTIFIER_SCHEMES, identifiersOf } from "../identifier/schemes";
 
 /** GraphQL for actors: thin, everything goes through repositories and loaders. */
 @Resolver(() => Actor)
 export class ActorResolver {
-  @Query(() => Actor, { nullable: true, description: "An actor by id" })
-  async actor(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  @Query(() => Actor, {
+    nullable: true,
+    description: "An actor by id, or by an identifier (normalised first; the first by id when several actors hold it); give one of the two",
+  })
+  async actor(
+    @Arg("id", () => ID, { nullable: true }) givenId: string | null,
+    @Arg("identifier", () => ActorIdentifierInput, { nullable: true }) identifier: ActorIdentifierInput | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    if ((givenId == null) === (identifier == null)) throw new BadUserInputError("id", "give either id or identifier, not both or neither");
+    const lookup = identifierCriterion(identifier, "identifier");
+    const id = lookup ? await ctx.repos.actors.idByIdentifier(lookup.property, lookup.value!) : givenId!;
+    if (id === null) return null;
     await prefetchNeighbourhood(ctx, id, info); // its co-constructors and their outcomes, in the same round trip
     return ctx.loaders.actorById.load(id);
   }
@@ -40,6 +56,14 @@ export class ActorResolver {
   ) {
     const shared = await repos.actors.coConstruction(a, b, toNeo4jDate(at));
     return shared && { ...shared, at: at ?? null };
+  }
+
+  @FieldResolver(() => [ActorIdentifier], {
+    description: "Its identifiers in external registers (SIREN, RNA, ROR, Wikidata…), in IdentifierScheme order",
+    complexity: ({ childComplexity }) => 1 + IDENTIFIER_SCHEMES.length * childComplexity,
+  })
+  identifiers(@Root() actor: Actor) {
+    return identifiersOf(actor as unknown as Record<string, unknown>);
   }
 
   @FieldResolver(() => Territory, { nullable: true, description: "Where the actor is based" })

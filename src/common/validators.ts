@@ -32,7 +32,7 @@ export function sirenProblem(digits: unknown, shown: unknown = digits): string |
   if (typeof digits === "string" && /^\d{8}$/.test(digits) && isSiren(`0${digits}`)) {
     return `${quoted(shown)} has 8 digits: was a leading zero dropped (0${digits})? Format the column as text`;
   }
-  if (typeof digits === "string" && /^\d[.,]\d+E\+\d+$/i.test(digits)) {
+  if (typeof shown === "string" && /^\d[.,]\d+E\+\d+$/i.test(shown)) {
     return `${quoted(shown)} is a number in scientific notation: format the column as text so that its 9 digits are kept`;
   }
   return `${quoted(shown)} is not a SIREN: 9 digits (552032534), the last a Luhn check digit`;
@@ -52,7 +52,7 @@ export const firstFailing = (value: unknown, test: (item: unknown) => boolean): 
   Array.isArray(value) ? (value.find((item) => !test(item)) ?? value) : value;
 
 /** A rule whose message quotes the value found: "…" then `message` (or what `message` says of the value). */
-function simple(name: string, test: (value: unknown) => boolean, message: string | ((value: unknown) => string)) {
+export function valueRule(name: string, test: (value: unknown) => boolean, message: string | ((value: unknown) => string)) {
   const describe = (value: unknown) => (typeof message === "string" ? `${quoted(value)} ${message}` : message(value));
   return (options?: ValidationOptions) => (target: object, propertyName: string) =>
     registerDecorator({
@@ -64,14 +64,12 @@ function simple(name: string, test: (value: unknown) => boolean, message: string
     });
 }
 
-export const IsSiren = simple("isSiren", isSiren, (value) => sirenProblem(value) ?? "");
-export const IsRna = simple("isRna", isRna, "is not an RNA number: W followed by 9 digits (W751234567)");
-export const IsTerritoryRef = simple(
+export const IsTerritoryRef = valueRule(
   "isTerritoryRef",
   isTerritoryRef,
   "is not an INSEE code (\"94028\") nor a level-qualified territory id (\"REGION:11\")",
 );
-export const IsExternalId = simple(
+export const IsExternalId = valueRule(
   "isExternalId",
   (value) => typeof value === "string" && ID_PATTERN.test(value),
   "is not an id: 1–100 characters, letters, digits and . _ ~ : - (starting with a letter or digit)",

@@ -1,8 +1,4 @@
-/**
- * The identifier properties of an actor (the CONTRACT's list, as src/identifier/schemes.ts will
- * export it as IDENTIFIER_SCHEMES; derive from it once it lands). Two actors sharing a value share an identifier.
- */
-export const IDENTIFIER_PROPERTIES = ["siren", "siret", "rna", "ror", "uai", "wikidata", "inseeCog", "website"] as const;
+import { IDENTIFIER_PROPERTIES } from "../identifier/schemes";
 
 /**
  * What each reason weighs (0–1); a pair's score is 1 − Π(1 − weight) over its reasons, to two decimals.

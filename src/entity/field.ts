@@ -59,7 +59,29 @@ export function criterion(kind: Kind, description?: string): Decorator {
   return (target, property) => decorate(target, { name: property, kind, description }, "optional");
 }
 
+/** Per input class (inputs, patches, filters), the fields whose kind normalises values. */
+const NORMALISED = new Map<Function, { name: string; normalise: (value: unknown) => unknown }[]>();
+
+/**
+ * Puts every normalised field of `input` (an input class instance, and the instances nested in
+ * it: a filter inside arguments) in its normal form, in place: what the API and the importer do
+ * before class-validator sees the values, so both store "552 032 534" as 552032534.
+ */
+export function normaliseInput(input: unknown): void {
+  if (input === null || typeof input !== "object") return;
+  if (Array.isArray(input)) return input.forEach(normaliseInput);
+  const record = input as Record<string, unknown>;
+  for (let Class = input.constructor; Class && Class !== Object; Class = Object.getPrototypeOf(Class)) {
+    for (const { name, normalise } of NORMALISED.get(Class) ?? []) {
+      const value = record[name];
+      if (value != null) record[name] = Array.isArray(value) ? value.map(normalise) : normalise(value);
+    }
+  }
+  for (const value of Object.values(record)) if (value !== null && typeof value === "object" && value.constructor !== Object) normaliseInput(value);
+}
+
 function decorate(target: object, decl: FieldDecl, presence: "optional" | "required" | "patch"): void {
+  if (decl.kind.normalise) NORMALISED.set(target.constructor, [...(NORMALISED.get(target.constructor) ?? []), { name: decl.name, normalise: decl.kind.normalise }]);
   Field(decl.kind.type, { nullable: presence !== "required", description: decl.description })(target, decl.name);
   if (presence === "optional") IsOptional()(target, decl.name);
   // In a patch, omitted keeps the value; null is validated (and refused): a required field cannot be cleared.

@@ -4,7 +4,8 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEnum, IsInt, IsNumber, IsString, IsUrl, Length, Max, Min, ValidateNested,
 } from "class-validator";
 import type { ValidationArguments, ValidationOptions } from "class-validator";
-import { firstFailing, IsExternalId, IsRna, IsSiren, IsStorableText, IsTerritoryRef, Lines, quoted, storableTextPattern } from "../common/validators";
+import { firstFailing, IsExternalId, IsStorableText, IsTerritoryRef, Lines, quoted, storableTextPattern, valueRule } from "../common/validators";
+import { identifierProblem, IdentifierScheme, IdentifierSchemeSpec, normaliseAs, schemeSpec } from "../identifier/schemes";
 
 /** A property decorator (class-validator's own have this shape). */
 export type Decorator = (target: object, property: string) => void;
@@ -25,6 +26,10 @@ export interface Kind {
   number?: boolean;
   /** A nested input class (outcome indicator): its own fields, stored flat with the field name as prefix. */
   nested?: new () => object;
+  /** Puts a value in its normal form before the rules see it and before it is written (API, import, lookups alike). */
+  normalise?: (value: unknown) => unknown;
+  /** The identifier scheme the value belongs to (src/identifier/schemes.ts). */
+  identifier?: IdentifierSchemeSpec;
 }
 
 const rule = (decorate: (options: { each: boolean }) => Decorator): Rule => (each) => decorate({ each });
@@ -78,8 +83,23 @@ export const url: Kind = {
   json: { type: "string", format: "uri" },
 };
 
-export const siren: Kind = { type: () => String, rules: [rule((o) => IsSiren(o))], json: { type: "string", pattern: "^\\d{9}$" } };
-export const rna: Kind = { type: () => String, rules: [rule((o) => IsRna(o))], json: { type: "string", pattern: "^W\\d{9}$" } };
+/** An external identifier of `scheme`: normalised ("552 032 534" → "552032534"), then checked by the scheme's rule (check digits). */
+export function identifier(scheme: IdentifierScheme): Kind {
+  const spec = schemeSpec(scheme);
+  const normalise = (value: unknown) => normaliseAs(spec, value);
+  if (scheme === IdentifierScheme.WEBSITE) return { ...url, normalise, identifier: spec };
+  const check = (value: unknown) => identifierProblem(spec, value) === undefined;
+  return {
+    type: () => String,
+    rules: [rule((o) => valueRule(`is${scheme}`, check, (value) => identifierProblem(spec, value) ?? "")(o))],
+    json: { type: "string", pattern: spec.pattern!.source }, // the normal form (files may also give the forms normalisation reads)
+    normalise,
+    identifier: spec,
+  };
+}
+
+export const siren = identifier(IdentifierScheme.SIREN);
+export const rna = identifier(IdentifierScheme.RNA);
 
 /** A "YYYY-MM-DD" date (GraphQL's LocalDate checks it; files are checked by the importer, which also reads CSV cells written 15/03/2021). */
 export const date: Kind = { type: () => LocalDateResolver, rules: [], json: { $ref: "#/$defs/date" }, date: true };

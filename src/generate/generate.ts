@@ -3,6 +3,7 @@ import { ImportDocument } from "../import/entities";
 import { MaturitySubjectType } from "../maturity/maturity.type";
 import { ActorSeed, generateAlliance, MemberPools } from "./alliances";
 import { actorName, sirenFrom } from "./names";
+import { generatedIdentifiers } from "./identifiers";
 import { fromDay, Places, toDay } from "./places";
 import { pickWeighted, Random } from "./random";
 
@@ -59,12 +60,12 @@ export function generateDocument(options: GenerateOptions): Required<ImportDocum
     const kind = pickWeighted(rng, KIND_WEIGHTS);
     const id = `${prefix}actor-${String(i + 1).padStart(6, "0")}`;
     seeds.push({ id, kind, commune });
-    actors.push({
+    const actor = {
       id, name: actorName(rng, kind, commune.name), kind, basedIn: commune.id,
       siren: kind === ActorKind.COMPANY ? sirenFrom(String(sirenBase + i)) : null,
       rna: kind === ActorKind.ASSOCIATION && rng.chance(0.8) ? `W${rnaBase + i}` : null,
-      sourceIds: [sourceId],
-    });
+    };
+    actors.push({ ...actor, ...generatedIdentifiers(actor, commune, i), sourceIds: [sourceId] });
     progress(i + 1);
   }
 

@@ -1,5 +1,6 @@
 import { validateOrReject, ValidatorOptions } from "class-validator";
 import { ArgumentValidationError } from "type-graphql";
+import { normaliseInput } from "../entity/field";
 
 const OPTIONS: ValidatorOptions = { forbidUnknownValues: false, stopAtFirstError: false, skipMissingProperties: true };
 
@@ -20,6 +21,7 @@ export async function validateArgs(value: unknown): Promise<void> {
   if (value === null || typeof value !== "object") return;
   const items = Array.isArray(value) ? value.filter((item) => item !== null && typeof item === "object") : [value];
   for (const item of items) {
+    normaliseInput(item); // identifiers in their normal form before the rules and the resolver see them
     const key = `${item.constructor?.name}:${JSON.stringify(item)}`;
     if (valid.has(key)) continue;
     try {

@@ -1,4 +1,5 @@
-import { luhnValid, quoted, sirenProblem } from "../common/validators";
+import { quoted } from "../common/validators";
+import { IdentifierSchemeSpec, schemeSpec, IdentifierScheme } from "../identifier/schemes";
 
 /**
  * How spreadsheets write numbers, SIRENs and dates, read into the API's forms when the reading
@@ -13,6 +14,7 @@ export const READINGS = {
   decimalComma: ["decimal comma read as a point", "decimal commas read as points"],
   thousands: ["number with spaces between thousands read without them", "numbers with spaces between thousands read without them"],
   groupedSiren: ["SIREN written with spaces or dots read as 9 digits", "SIRENs written with spaces or dots read as 9 digits"],
+  identifierForm: ["identifier written in another form read in its normal form", "identifiers written in other forms read in their normal form"],
   dayMonthYear: ["dd/mm/yyyy date read as YYYY-MM-DD", "dd/mm/yyyy dates read as YYYY-MM-DD"],
   excelMidnight: ["date-time at midnight (Excel) read as a date", "date-times at midnight (Excel) read as dates"],
   spaces: ["value with spaces around it trimmed", "values with spaces around them trimmed"],
@@ -44,15 +46,21 @@ export function readNumber(cell: string, delimiter: string): CellReading {
   return { value, what: cell.includes(",") ? "decimalComma" : "thousands" };
 }
 
-const SIREN_GROUPED = new RegExp(`^\\d{3}([ .\\u00A0\\u202F])\\d{3}\\1\\d{3}$`);
-
-/** A SIREN cell: 9 digits, or grouped 3 by 3 with spaces or dots ("552 032 534"); the Luhn check applies either way. */
-export function readSiren(cell: string): CellReading {
-  if (!SIREN_GROUPED.test(cell)) return { value: cell }; // the SIREN rule judges (and quotes) it
-  const digits = cell.replace(/\D/g, "");
-  if (!luhnValid(digits)) return { problem: sirenProblem(digits, cell)! };
-  return { value: digits, what: "groupedSiren" };
+/**
+ * An identifier cell read by its scheme's one normalisation (src/identifier/schemes.ts): "552 032 534"
+ * → 552032534, "https://ror.org/03yrm5c26" → 03yrm5c26. A cell written in another form whose normal
+ * form fails the rule is refused quoting the cell; a cell already in its form is left to the rule.
+ */
+export function readIdentifierCell(spec: IdentifierSchemeSpec, cell: string): CellReading {
+  const clean = spec.clean(cell);
+  if (clean === cell) return { value: cell }; // the scheme's rule judges (and quotes) it
+  const problem = spec.problem(clean, cell);
+  if (problem) return { problem };
+  return { value: clean, what: spec.scheme === IdentifierScheme.SIREN ? "groupedSiren" : "identifierForm" };
 }
+
+/** A SIREN cell: 9 digits, or grouped with spaces or dots ("552 032 534"); the Luhn check applies either way. */
+export const readSiren = (cell: string): CellReading => readIdentifierCell(schemeSpec(IdentifierScheme.SIREN), cell);
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const DATE_FORMS = "YYYY-MM-DD (2021-03-15) or dd/mm/yyyy (15/03/2021)";

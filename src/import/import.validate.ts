@@ -1,6 +1,6 @@
 import { validateSync } from "class-validator";
 import { flattenValidationErrors } from "../graphql/format-error";
-import { fieldsOf } from "../entity/field";
+import { fieldsOf, normaliseInput } from "../entity/field";
 import { FlatField, flatFields, valueAt } from "../entity/stored";
 import { ENTITIES, Entity, keyOf, SPECS } from "./entities";
 import { ImportRow, reject, Rejection } from "./rows";
@@ -94,6 +94,7 @@ function toInput(entity: Entity, data: Record<string, any>): Record<string, any>
   for (const { name, kind } of fieldsOf(SPECS[entity].input)) {
     if (kind.nested && input[name] && typeof input[name] === "object") input[name] = Object.assign(new kind.nested(), input[name]);
   }
+  normaliseInput(input); // as the API does (graphql/validate-args.ts)
   return input;
 }
 

@@ -4,8 +4,8 @@ import { Entity, SPECS } from "./entities";
 import { ImportFileError, ImportRow } from "./rows";
 import { CsvDialect, DELIMITERS, detectDelimiter } from "./csv-dialect";
 import { quoted } from "../common/validators";
-import { Kind, siren } from "../entity/kinds";
-import { CellReading, Reading, READINGS, readDate, readNumber, readSiren } from "./cell-forms";
+import { Kind } from "../entity/kinds";
+import { CellReading, Reading, READINGS, readDate, readIdentifierCell, readNumber } from "./cell-forms";
 import { decodeWindows1252, describeByte, firstNonUtf8, firstUndefinedInWindows1252, strictUtf8, Transcoding, utf16Mark, utf8Looking } from "./decode";
 
 const SAVE_AS_UTF8 = 'save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)")';
@@ -159,13 +159,13 @@ function toData(entity: Entity, record: Record<string, string>, delimiter: strin
   return { data, problems };
 }
 
-/** One cell (or list item) read by its kind: numbers, SIRENs and dates as cell-forms.ts reads them; the rest as written. */
+/** One cell (or list item) read by its kind: numbers, identifiers and dates as cell-forms.ts reads them; the rest as written. */
 function readCell(kind: Kind, cell: string, delimiter: string, inList: boolean): CellReading {
   if (inList && cell.includes(",")) {
     return { problem: `${quoted(cell)}: the values of a list are separated by ";" (in a semicolon-separated file, quote the cell: "11;17")` };
   }
   if (kind.number) return readNumber(cell, delimiter);
   if (kind.date) return readDate(cell);
-  if (kind === siren) return readSiren(cell);
+  if (kind.identifier) return readIdentifierCell(kind.identifier, cell);
   return { value: cell };
 }

@@ -1,8 +1,10 @@
+import { IDENTIFIER_SCHEMES } from "../identifier/schemes";
+
 /**
  * How each actor identifier (the CONTRACT's property per scheme on the Actor node) is
  * written: a schema:PropertyValue named by `propertyID`, and for the schemes whose value is
- * an entity elsewhere on the web, schema:sameAs (its web address) and owl:sameAs (its RDF IRI).
- * When src/identifier/schemes.ts (IDENTIFIER_SCHEMES) lands, `web` should be its `uri`.
+ * an entity elsewhere on the web, schema:sameAs (its web address, the scheme's `uri` in
+ * src/identifier/schemes.ts) and owl:sameAs (its RDF IRI).
  */
 export interface LdIdentifier {
   /** The actor property (and document field) holding it. */
@@ -15,13 +17,16 @@ export interface LdIdentifier {
   rdf?: (value: string) => string;
 }
 
+/** The web address of a value of the identifier `property`, as the identifiers' own declaration gives it. */
+const web = (property: string) => IDENTIFIER_SCHEMES.find((spec) => spec.property === property)?.uri;
+
 export const LD_IDENTIFIERS: readonly LdIdentifier[] = [
-  { property: "siren", propertyID: "SIREN", web: (v) => `https://annuaire-entreprises.data.gouv.fr/entreprise/${v}` },
-  { property: "siret", propertyID: "SIRET", web: (v) => `https://annuaire-entreprises.data.gouv.fr/etablissement/${v}` },
+  { property: "siren", propertyID: "SIREN", web: web("siren") },
+  { property: "siret", propertyID: "SIRET", web: web("siret") },
   { property: "rna", propertyID: "RNA" },
-  { property: "ror", propertyID: "ROR", web: (v) => `https://ror.org/${v}`, rdf: (v) => `https://ror.org/${v}` },
+  { property: "ror", propertyID: "ROR", web: web("ror"), rdf: (v) => `https://ror.org/${v}` },
   { property: "uai", propertyID: "UAI" },
   // Wikidata's concept IRIs are http://, its pages https://.
-  { property: "wikidata", propertyID: "Wikidata", web: (v) => `https://www.wikidata.org/entity/${v}`, rdf: (v) => `http://www.wikidata.org/entity/${v}` },
+  { property: "wikidata", propertyID: "Wikidata", web: web("wikidata"), rdf: (v) => `http://www.wikidata.org/entity/${v}` },
   { property: "inseeCog", propertyID: "INSEE COG" },
 ];

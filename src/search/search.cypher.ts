@@ -27,15 +27,33 @@ const HITS_IN = (index: FulltextIndex, nameField: string, kinds: SearchKind[]) =
     CALL db.index.fulltext.queryNodes('${index}', '(' + $query + ') ${nameField}:(' + $query + ')^${NAME_BOOST}') YIELD node, score
     RETURN node, score`;
 
-// Hits of the Lucene query $query (names boosted) of the kinds in $kinds, as x = {node, kind, score}; by score (best first), kind, id.
-export const SEARCH: ListSpec = {
+/** The score of an actor whose identifier is the text searched: above any word match, so it comes first. */
+export const IDENTIFIER_SCORE = 1000;
+
+/** Cypher subquery branch: the actors holding `$identifiers[property]` (an indexed identifier property), when actors are asked for. */
+const IDENTIFIER_HITS = (property: string) => `UNWIND CASE WHEN '${ACTOR}' IN $kinds THEN [true] ELSE [] END AS wanted
+    MATCH (node:${Actor} {${property}: $identifiers.${property}})
+    RETURN node, ${IDENTIFIER_SCORE}.0 AS score`;
+
+// Hits of the Lucene query $query (names boosted; none when null) of the kinds in $kinds, and actors holding one of
+// $identifiers (identifier property → the text in its normal form), as x = {node, kind, score}; by score (best first), kind, id.
+export const SEARCH = (identifierProperties: readonly string[], words: boolean): ListSpec => ({
   body: `CALL () {
-    ${HITS_IN(FulltextIndex.ActorAlliance, "name", [ACTOR, ALLIANCE])}
+    ${[
+      ...(words
+        ? [
+            HITS_IN(FulltextIndex.ActorAlliance, "name", [ACTOR, ALLIANCE]),
+            HITS_IN(FulltextIndex.Outcome, "title", [OUTCOME]),
+            HITS_IN(FulltextIndex.Territory, "name", [TERRITORY]),
+          ]
+        : []),
+      ...identifierProperties.map(IDENTIFIER_HITS),
+    ].join(`
     UNION ALL
-    ${HITS_IN(FulltextIndex.Outcome, "title", [OUTCOME])}
-    UNION ALL
-    ${HITS_IN(FulltextIndex.Territory, "name", [TERRITORY])}
+    `)}
   }
+  // An actor found both by an identifier and by its words is one hit.
+  WITH node, max(score) AS score
   WITH node, score, CASE WHEN node:${Actor} THEN '${ACTOR}' WHEN node:${Alliance} THEN '${ALLIANCE}' WHEN node:${Outcome} THEN '${OUTCOME}' ELSE '${TERRITORY}' END AS kind
   WHERE kind IN $kinds
   WITH {node: node, kind: kind, score: score} AS x`,
@@ -48,4 +66,4 @@ export const SEARCH: ListSpec = {
     outcome: CASE x.kind WHEN '${OUTCOME}' THEN [n IN [x.node] | ${OUTCOME_MAP("n")}][0] END,
     territory: CASE x.kind WHEN '${TERRITORY}' THEN [n IN [x.node] | n {${NODE_PROPS}}][0] END
   }`,
-};
+});

@@ -8,7 +8,7 @@ import { SearchHitConnection } from "./search.type";
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchHitConnection, {
-    description: "Actors, alliances, outcomes and territories whose names or descriptions hold the words, most relevant first",
+    description: "Actors, alliances, outcomes and territories whose names or descriptions hold the words, most relevant first; an actor whose identifier is the text (SIREN, ROR, Wikidata…, in any form actor(identifier:) reads) first of all",
   })
   search(@Args() args: SearchArgs, @Ctx() ctx: Context) {
     return SEARCH_PAGE.page(ctx, args);

@@ -146,7 +146,7 @@ describe("the column separator", () => {
     expect(given.out.split("\n")[0]).toBe(`${tabs}: tab-separated (given by --delimiter), UTF-8, CRLF line ends`);
     expect((await stored("tdel-"))["tdel-tab"].props.name).toBe("Dupont, Durand & associés");
     await expect(runCli(["import", tabs, "--delimiter", ",", "--quiet"])).rejects.toThrow(
-      `${tabs}: unknown column(s) id\tname\tkind (the header line is one column when cells are separated by commas: is that the separator?); actors.csv columns are id, name, kind, description, website, siren, rna, basedIn, sourceIds`,
+      `${tabs}: unknown column(s) id\tname\tkind (the header line is one column when cells are separated by commas: is that the separator?); actors.csv columns are id, name, kind, description, website, siren, rna, siret, ror, uai, wikidata, inseeCog, basedIn, sourceIds`,
     );
     expect(await runCli(["import", tabs, "--delimiter", "|"])).toMatchObject({ code: 1, out: expect.stringContaining(`--delimiter must be "," ";" or tab; got "|"`) });
   });
