@@ -35,7 +35,8 @@ export class GexfWriter implements GraphWriter {
     const sources = this.header.sources ? `,"sources":[` : "";
     return (
       `<?xml version="1.0" encoding="UTF-8"?>\n` +
-      `<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">\n` +
+      // No xsi:schemaLocation: optional, and the RelaxNG grammar does not allow it.
+      `<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">\n` +
       `  <meta>\n    <creator>Maillage</creator>\n` +
       `    <description>${xmlText(`{"title":${JSON.stringify(this.header.title)}${sources}`)}`
     );
@@ -56,7 +57,7 @@ export class GexfWriter implements GraphWriter {
     const open = this.close("edges");
     this.section = "edges";
     const weight = typeof attributes.weight === "number" && Number.isFinite(attributes.weight) ? ` weight="${attributes.weight}"` : "";
-    const viz = [attributes.color === undefined ? "" : colour(attributes), size(attributes.size, undefined, "thickness")];
+    const viz = [colour(attributes), size(attributes.size, undefined, "thickness")];
     return `${open}      <edge id="${xmlText(id)}" source="${xmlText(source)}" target="${xmlText(target)}"${weight}${labelOf(attributes)}${this.intervalOf(attributes)}${this.body("edge", this.edgeModel, attributes, viz)}`;
   }
 
