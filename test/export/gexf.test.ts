@@ -9,14 +9,17 @@ import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { explorerGexf } from "../../explorer/gexf";
 import { ActorKind, AllianceKind } from "../../src/common/enums";
+import { GRAPH_ACTORS, GRAPH_SHARED_SOURCES } from "../../src/export/export.cypher";
 import { ExportFormat } from "../../src/export/export.formats";
 import { exportText, openExport } from "../../src/export/export.service";
 import { ExportScope, GraphMode, WHOLE_GRAPH } from "../../src/export/export.scope";
 import { sizeOfDegree } from "../../src/export/gexf.writer";
 import { KIND_COLOURS } from "../../src/export/kind-palette";
+import { Executor } from "../../src/neo4j/executor";
 import { loadDocument } from "../../src/seed/document";
 import { deleteByPrefix, useGraphQLClient } from "../support/database";
 import { knownGraph } from "../support/known-graph";
+import { parseStrictXml } from "./strict-xml";
 
 // knownGraph (see there) with three sources and dated memberships, so every answer is known by hand:
 //   src cites everything but Gamma; Yak cites src2; Alpha's Yak membership cites src3.
@@ -155,6 +158,37 @@ describe("sources in the graph exports", () => {
     expect(elements.sources).toEqual(table.map(expect.objectContaining));
     const edge = elements.elements.edges.find((e: any) => e.data.id === `${actor("alpha")}|${actor("beta")}`);
     expect(edge.data).toMatchObject({ alliances: [`${P}xylo`, `${P}yak`], sourceIds: [src, src2, src3] });
+  });
+});
+
+describe("sources, read with the pages", () => {
+  it("reads a page of CO_CONSTRUCTS edges' sources in one query: no query per edge", async () => {
+    const reads = new Map<string, number>();
+    const executor = suite.connection.executor;
+    const counting = new Proxy(executor, {
+      get: (target, name) =>
+        name === "read"
+          ? (cypher: string, ...rest: any[]) => (reads.set(cypher, (reads.get(cypher) ?? 0) + 1), target.read(cypher, ...rest))
+          : Reflect.get(target, name),
+    }) as Executor;
+    const doc = JSON.parse(await exportText(await openExport(counting, ExportFormat.CYTOSCAPE, mine, "projected", { pageSize: 1 })));
+    expect(doc.elements.edges).toHaveLength(4);
+    // A page of 1: five actor pages; pairs flushed after Alpha (2), Beta (1), Delta (1): three edge pages.
+    expect([reads.get(GRAPH_ACTORS), reads.get(GRAPH_SHARED_SOURCES)]).toEqual([5, 3]);
+  });
+
+  it("keeps the GEXF well-formed, and its sources table readable, when a source's title holds characters XML forbids", async () => {
+    const hostile = "Convention\u0001 </description>&\"<x>";
+    await suite.connection.executor.write((tx) => tx.run("MATCH (s:Source {id: $id}) SET s.title = $title", { id: src3, title: hostile }));
+    try {
+      const xml = await text(ExportFormat.GEXF, "bipartite");
+      expect(() => parseStrictXml(xml)).not.toThrow();
+      const { sources } = JSON.parse(parseGexf(Graph, xml).getAttribute("description"));
+      // JSON writes the control character as \u0001, which XML carries as is: the title comes back whole.
+      expect(sources.find((row: any) => row.id === src3).title).toBe(hostile);
+    } finally {
+      await suite.connection.executor.write((tx) => tx.run("MATCH (s:Source {id: $id}) SET s.title = $title", { id: src3, title: "Convention Alpha–Yak" }));
+    }
   });
 });
 
