@@ -102,7 +102,7 @@ export async function* graphPages(executor: Executor, scope: ExportScope, mode: 
   const projected = mode === "projected";
   const cited = await repository.addCited(new Set(), { actors: ids.actorIds, alliances: ids.allianceIds, memberships: ids.membershipIds });
   for await (const rows of scopeSourcePages(repository, cited, scope)) {
-    yield { sources: rows.map((row) => toInputRow(SPECS.sources.input, row)), nodes: [], edges: [] };
+    yield page({ sources: rows.map((row) => toInputRow(SPECS.sources.input, row)) });
   }
   for await (const actors of repository.actorPages(ids.actorIds)) {
     yield page({ nodes: actors.map((a) => actorNode(a, index.firstStart(a.id), projected ? index.coConstruction(a.id) : index.memberships(a.id))) });
