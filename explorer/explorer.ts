@@ -389,7 +389,7 @@ ui.png.addEventListener("click", async () => {
   if (renderer) download(await capturePng(renderer), `${filename()}.png`);
 });
 ui.gexf.addEventListener("click", () => {
-  if (graph) download(toGexf(graph), `${filename()}.gexf`);
+  if (graph) download(toGexf(graph, filename()), `${filename()}.gexf`);
 });
 setStatus(ui.status.textContent ?? "", "idle");
 
@@ -429,7 +429,7 @@ setStatus(ui.status.textContent ?? "", "idle");
     const blob = await capturePng(renderer);
     return { type: blob.type, size: blob.size, head: [...new Uint8Array(await blob.slice(0, 8).arrayBuffer())] };
   },
-  gexf: () => (graph ? toGexf(graph).text() : null),
+  gexf: () => (graph ? toGexf(graph, filename()).text() : null),
 };
 
 // Through the CSSOM, not a style attribute: the server's CSP (style-src 'self') refuses inline style attributes.

@@ -1,7 +1,7 @@
 // Downloads of what is on screen: a PNG of the drawing, a GEXF of the graph (for Gephi).
 import type Graph from "graphology";
-import { write } from "graphology-gexf/browser";
 import type Sigma from "sigma";
+import { explorerGexf } from "./gexf";
 
 /**
  * The drawing as a PNG, on white. Sigma's WebGL canvas keeps no drawing buffer, so we copy
@@ -29,12 +29,9 @@ export function capturePng(renderer: Sigma): Promise<Blob> {
   });
 }
 
-/**
- * The graph as GEXF 1.2: label, position, size and colour as GEXF viz, every other attribute
- * (kind, degree, seed, the shared alliances of an edge…) as a GEXF attribute.
- */
-export function toGexf(graph: Graph): Blob {
-  return new Blob([write(graph)], { type: "application/gexf+xml" });
+/** The graph as GEXF 1.3, the server's format (explorerGexf): label, position, size and colour as viz. */
+export function toGexf(graph: Graph, title: string): Blob {
+  return new Blob([explorerGexf(graph, title)], { type: "application/gexf+xml" });
 }
 
 /** Saves a blob under a file name, through a temporary link. */

@@ -2,6 +2,7 @@
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
+import { kindColour } from "../src/export/kind-palette";
 import type { Analytics, Network } from "./api";
 
 export type ColorBy = "kind" | "community";
@@ -17,17 +18,21 @@ export interface DrawOptions {
   positions?: Map<string, { x: number; y: number }>;
 }
 
-/** French labels and colours of the actor kinds (schema: enum ActorKind). */
-export const ACTOR_KINDS: Record<string, { label: string; color: string }> = {
-  ACADEMIC: { label: "Académique", color: "#4e79a7" },
-  ASSOCIATION: { label: "Association", color: "#f28e2b" },
-  COMPANY: { label: "Entreprise", color: "#e15759" },
-  FOUNDATION: { label: "Fondation", color: "#76b7b2" },
-  INTERMEDIARY: { label: "Catalyseur, réseau", color: "#59a14f" },
-  LOCAL_AUTHORITY: { label: "Collectivité", color: "#edc948" },
-  MEDIA: { label: "Média", color: "#b07aa1" },
-  PUBLIC_INSTITUTION: { label: "Établissement public", color: "#9c755f" },
+const ACTOR_KIND_LABELS: Record<string, string> = {
+  ACADEMIC: "Académique",
+  ASSOCIATION: "Association",
+  COMPANY: "Entreprise",
+  FOUNDATION: "Fondation",
+  INTERMEDIARY: "Catalyseur, réseau",
+  LOCAL_AUTHORITY: "Collectivité",
+  MEDIA: "Média",
+  PUBLIC_INSTITUTION: "Établissement public",
 };
+
+/** French labels and colours of the actor kinds (schema: enum ActorKind); the colours are the GEXF export's too. */
+export const ACTOR_KINDS: Record<string, { label: string; color: string }> = Object.fromEntries(
+  Object.entries(ACTOR_KIND_LABELS).map(([kind, label]) => [kind, { label, color: kindColour(kind) }]),
+);
 
 /** French labels of the alliance kinds (schema: enum AllianceKind). */
 export const ALLIANCE_KINDS: Record<string, string> = {
@@ -76,7 +81,7 @@ export function buildGraph(network: Network, options: DrawOptions): { graph: Gra
   }
   for (const edge of network.edges) {
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-    graph.addEdge(edge.source, edge.target, { weight: edge.weight, alliances: (edge.alliances ?? []).join(" "), size: 1 + Math.log2(edge.weight) });
+    graph.addEdge(edge.source, edge.target, { weight: edge.weight, alliances: edge.alliances ?? [], size: 1 + Math.log2(edge.weight) });
   }
   if (graph.order > 1 && graph.someNode((_, a) => !a.fixed)) {
     const settings = { ...forceAtlas2.inferSettings(graph), gravity: 1, adjustSizes: false };
@@ -147,7 +152,7 @@ function paint(graph: Graph, options: DrawOptions): LegendEntry[] {
     if (graph.someNode((_, a) => a.community == null)) legend.push({ label: "Non calculée", color: OUT_OF_SCOPE });
     return legend;
   }
-  graph.forEachNode((node, a) => graph.setNodeAttribute(node, "color", ACTOR_KINDS[a.kind]?.color ?? "#888"));
+  graph.forEachNode((node, a) => graph.setNodeAttribute(node, "color", kindColour(a.kind)));
   const present = new Set(graph.mapNodes((_, a) => a.kind as string));
   return Object.entries(ACTOR_KINDS)
     .filter(([kind]) => present.has(kind))

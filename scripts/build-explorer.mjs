@@ -1,6 +1,6 @@
 // Builds the browser pages the server serves, each type-checked with its own tsconfig (DOM lib)
 // and bundled by esbuild into one file next to its page and styles, so they work offline:
-//   explorer   explorer/*.ts (sigma, graphology, ForceAtlas2, graphology-gexf)  → dist/explorer/            at /explore/
+//   explorer   explorer/*.ts (sigma, graphology, ForceAtlas2, the GEXF writer)  → dist/explorer/            at /explore/
 //   dashboard  explorer/dashboard/*.ts (Observable Plot)                         → dist/explorer/dashboard/  at /explore/dashboard/
 //   ide        ide/*.tsx (GraphiQL 4 and React; GraphiQL's CSS, fonts inlined)  → dist/ide/                 at /graphql for browsers
 // Usage: node scripts/build-explorer.mjs [--force]   (part of `npm run build`)
@@ -17,7 +17,9 @@ const require = createRequire(import.meta.url);
 
 // Everything the pages are built from: their source folders (explorer/ holds the dashboard's
 // too), the README examples the IDE bundles, this script, and the locked dependency versions.
-const BROWSER_INPUTS = ["explorer", "ide", "schema/examples.graphql", "scripts/build-explorer.mjs", "scripts/staleness.cjs", "package-lock.json"];
+const BROWSER_INPUTS = ["explorer", "ide", "schema/examples.graphql", "scripts/build-explorer.mjs", "scripts/staleness.cjs", "package-lock.json",
+  // The server's GEXF writer and kind colours, which the explorer bundles (browser-safe: no Node import).
+  "src/export/gexf.writer.ts", "src/export/graph-writer.ts", "src/export/xml-text.ts", "src/export/kind-palette.ts"];
 const STAMP = join("dist", "browser-pages.stamp");
 const { isStale } = require("./staleness.cjs");
 if (!process.argv.includes("--force") && !isStale(root, BROWSER_INPUTS, STAMP)) {

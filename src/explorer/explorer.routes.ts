@@ -9,7 +9,7 @@ export const EXPLORER_DIST = EXPLORER.dist;
  * The network explorer, a static page that talks only to the public `POST /graphql`:
  *
  *   GET /explore/             index.html
- *   GET /explore/explorer.js  the bundle (sigma, graphology, ForceAtlas2, graphology-gexf, the page's code)
+ *   GET /explore/explorer.js  the bundle (sigma, graphology, ForceAtlas2, the GEXF writer, the page's code)
  *   GET /explore/styles.css
  *
  * Every asset is served from here (no CDN, no external font), so it works offline. Before

@@ -1,20 +1,28 @@
-import { GraphEdge, GraphNode, GraphWriter } from "./graph-writer";
+import { GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow } from "./graph-writer";
 
 /**
  * Cytoscape.js elements, `cytoscape({ elements: doc.elements })`, written a node at a time:
  * node data carries the node attributes plus `id`; edge data the edge attributes plus `id`,
- * `source`, `target`. One line of compact JSON, as JSON.stringify writes it.
+ * `source`, `target` (lists, such as sourceIds, as JSON arrays). With a sources table, the
+ * document starts with `"sources": [rows]`. One line of compact JSON, as JSON.stringify writes it.
  */
 export class CytoscapeWriter implements GraphWriter {
-  private nodes = 0;
+  private nodes = -1;
   private edges = -1;
+  private sourceCount = 0;
+
+  constructor(private readonly header: Pick<GraphHeader, "sources">) {}
 
   start(): string {
-    return `{"elements":{"nodes":[`;
+    return this.header.sources ? `{"sources":[` : "{";
+  }
+
+  sources(rows: SourceRow[]): string {
+    return rows.map((row) => `${this.sourceCount++ > 0 ? "," : ""}${JSON.stringify(row)}`).join("");
   }
 
   node({ id, attributes }: GraphNode): string {
-    return `${this.nodes++ > 0 ? "," : ""}${JSON.stringify({ data: { id, ...attributes } })}`;
+    return `${this.openNodes()}${this.nodes++ > 0 ? "," : ""}${JSON.stringify({ data: { id, ...attributes } })}`;
   }
 
   edge({ id, source, target, attributes }: GraphEdge): string {
@@ -25,9 +33,15 @@ export class CytoscapeWriter implements GraphWriter {
     return `${this.openEdges()}]}}\n`;
   }
 
+  private openNodes(): string {
+    if (this.nodes >= 0) return "";
+    this.nodes = 0;
+    return `${this.header.sources ? "]," : ""}"elements":{"nodes":[`;
+  }
+
   private openEdges(): string {
     if (this.edges >= 0) return "";
     this.edges = 0;
-    return `],"edges":[`;
+    return `${this.openNodes()}],"edges":[`;
   }
 }

@@ -105,14 +105,17 @@ RETURN s.id AS id, ${INPUT_ROW(SourceInput, "s")} AS row
 ORDER BY s.id
 LIMIT toInteger($limit)`;
 
-// Actor nodes by $ids for the graph formats, with their base territory, by id.
+/** Cypher expression: the ids of the sources node `x` cites, sorted (every graph element carries them). */
+const SOURCE_IDS = (x: string) => `COLLECT { MATCH (${x})-[:${CITES}]->(s:${Source}) RETURN s.id ORDER BY s.id }`;
+
+// Actor nodes by $ids for the graph formats, with their base territory and sources, by id.
 export const GRAPH_ACTORS = `UNWIND $ids AS id
 MATCH (a:${Actor} {id: id})
 OPTIONAL MATCH (a)-[:${BASED_IN}]->(t:${Territory})
-RETURN a.id AS id, a.name AS name, a.kind AS kind, t.id AS territoryId, t.name AS territoryName
+RETURN a.id AS id, a.name AS name, a.kind AS kind, t.id AS territoryId, t.name AS territoryName, ${SOURCE_IDS("a")} AS sourceIds
 ORDER BY a.id`;
 
-// Alliance nodes by $ids for the graph formats, with the territories they act in (by id), by id.
+// Alliance nodes by $ids for the graph formats, with the territories they act in (by id) and sources, by id.
 export const GRAPH_ALLIANCES = `UNWIND $ids AS id
 MATCH (al:${Alliance} {id: id})
 CALL (al) {
@@ -121,11 +124,21 @@ CALL (al) {
   RETURN collect(t.id) AS territoryIds, collect(t.name) AS territoryNames
 }
 RETURN al.id AS id, al.name AS name, al.kind AS kind, al.status AS status, al.startDate AS startDate,
-  al.endDate AS endDate, territoryIds, territoryNames
+  al.endDate AS endDate, territoryIds, territoryNames, ${SOURCE_IDS("al")} AS sourceIds
 ORDER BY al.id`;
 
-// Membership edges by $ids for the graph formats (actor → alliance, role, dates), by id.
+// Membership edges by $ids for the graph formats (actor → alliance, role, dates, sources), by id.
 export const GRAPH_MEMBERSHIPS = `UNWIND $ids AS id
 MATCH (a:${Actor})-[:${HAS_MEMBERSHIP}]->(m:${Membership} {id: id})-[:${IN_ALLIANCE}]->(al:${Alliance})
-RETURN m.id AS id, a.id AS actorId, al.id AS allianceId, m.role AS role, m.startDate AS startDate, m.endDate AS endDate
+RETURN m.id AS id, a.id AS actorId, al.id AS allianceId, m.role AS role, m.startDate AS startDate, m.endDate AS endDate,
+  ${SOURCE_IDS("m")} AS sourceIds
 ORDER BY m.id`;
+
+// Sources of the alliances $allianceIds and the memberships $membershipIds, by node: what a page of
+// CO_CONSTRUCTS edges cites (each the union over its shared alliances and the pair's memberships there).
+export const GRAPH_SHARED_SOURCES = `CALL () {
+  UNWIND $allianceIds AS id MATCH (n:${Alliance} {id: id}) RETURN n
+  UNION ALL
+  UNWIND $membershipIds AS id MATCH (n:${Membership} {id: id}) RETURN n
+}
+RETURN n.id AS id, n:${Membership} AS membership, ${SOURCE_IDS("n")} AS sourceIds`;

@@ -54,12 +54,9 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
     memberships: () => repository.sectionPages("memberships", membershipIds),
     outcomes: () => repository.sectionPages("outcomes", outcomeIds),
     maturityAssessments: () => repository.assessmentPages(ids.actorIds, scope),
-    sources: () => repository.sourcePages([...cited].sort(), scope, isWhole(scope)),
+    sources: () => scopeSourcePages(repository, cited, scope),
   };
-  for (const section of ["actors", "alliances", "memberships"] as const) {
-    const nodeIds = { actors: actorIds, alliances: ids.allianceIds, memberships: membershipIds }[section];
-    for await (const sourceIds of repository.citedPages(section, nodeIds)) sourceIds.forEach((id) => cited.add(id));
-  }
+  await repository.addCited(cited, { actors: actorIds, alliances: ids.allianceIds, memberships: membershipIds });
   for await (const rows of sections.maturityAssessments()) cite(rows);
   progress?.("sources cited", cited.size);
   for (const section of SECTIONS) {
@@ -73,6 +70,14 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
     progress?.(section, count);
   }
 }
+
+/**
+ * The sources an export of the scope lists, a page of stored rows at a time (toInputRow shapes
+ * them): those its facts cite (`cited`), or every one when the scope is the whole graph (or a
+ * prefix of it). The document's sources section and the graph formats' sources table.
+ */
+export const scopeSourcePages = (repository: ExportRepository, cited: Set<string>, scope: ExportScope) =>
+  repository.sourcePages([...cited].sort(), scope, isWhole(scope));
 
 /** The whole document in memory (tests, and callers that need it as an object). */
 export async function exportDocument(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): Promise<ExportedDocument> {

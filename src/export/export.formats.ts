@@ -1,7 +1,6 @@
 import { CytoscapeWriter } from "./cytoscape.writer";
-import { ExportGraph } from "./export.graph";
 import { GexfWriter } from "./gexf.writer";
-import { GraphHeader, GraphWriter, writeGraph } from "./graph-writer";
+import { GraphHeader, GraphWriter } from "./graph-writer";
 import { GraphmlWriter } from "./graphml.writer";
 
 /** The export formats, as `/export/<format>` and `maillage export --format <format>` name them. */
@@ -39,10 +38,5 @@ export const FORMAT_FILES: Record<ExportFormat, { contentType: string; extension
 export function graphWriter(format: GraphFormat, header: GraphHeader): GraphWriter {
   if (format === ExportFormat.GEXF) return new GexfWriter(header);
   if (format === ExportFormat.GRAPHML) return new GraphmlWriter(header);
-  return new CytoscapeWriter();
+  return new CytoscapeWriter(header);
 }
-
-/** An in-memory export graph in each format, through the same writers as the streamed export. */
-export const toGexf = (graph: ExportGraph) => writeGraph(graph, (header) => graphWriter(ExportFormat.GEXF, header));
-export const toGraphml = (graph: ExportGraph) => writeGraph(graph, (header) => graphWriter(ExportFormat.GRAPHML, header));
-export const toCytoscape = (graph: ExportGraph) => JSON.parse(writeGraph(graph, (header) => graphWriter(ExportFormat.CYTOSCAPE, header)));

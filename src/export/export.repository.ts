@@ -37,12 +37,20 @@ export interface ExportRun {
 }
 
 /** Actor and alliance nodes and membership edges for the graph formats, as GRAPH_* return them. */
-export interface ActorRow { id: string; name: string; kind: string; territoryId: string | null; territoryName: string | null }
+export interface ActorRow { id: string; name: string; kind: string; territoryId: string | null; territoryName: string | null; sourceIds: string[] }
 export interface AllianceRow {
   id: string; name: string; kind: string; status: string; startDate: string | null; endDate: string | null;
-  territoryIds: string[]; territoryNames: string[];
+  territoryIds: string[]; territoryNames: string[]; sourceIds: string[];
 }
-export interface MembershipRow { id: string; actorId: string; allianceId: string; role: string; startDate: string | null; endDate: string | null }
+export interface MembershipRow {
+  id: string; actorId: string; allianceId: string; role: string; startDate: string | null; endDate: string | null; sourceIds: string[];
+}
+
+/** Sources cited by alliances and by memberships, by their ids (GRAPH_SHARED_SOURCES). */
+export interface SharedSources {
+  alliances: Map<string, string[]>;
+  memberships: Map<string, string[]>;
+}
 
 /**
  * The only code that runs the export's Cypher. Besides the scope (one query, ids only),
@@ -100,6 +108,14 @@ export class ExportRepository {
     return this.slices(Q.CITED_SOURCES(CITING[section]), ids, (rows) => rows.map((row) => row.id as string));
   }
 
+  /** Adds to `cited` the ids of the sources these actors, alliances and memberships cite (ids only, a page at a time). */
+  async addCited(cited: Set<string>, ids: Record<keyof typeof CITING, string[]>): Promise<Set<string>> {
+    for (const section of ["actors", "alliances", "memberships"] as const) {
+      for await (const sourceIds of this.citedPages(section, ids[section])) sourceIds.forEach((id) => cited.add(id));
+    }
+    return cited;
+  }
+
   /** Outcomes (document rows) of these alliances, a page of alliances at a time, in no order. */
   outcomesOf(allianceIds: string[]): AsyncGenerator<Row[]> {
     return this.slices(Q.OUTCOMES_OF_ALLIANCES, allianceIds, (rows) => rows.map((row) => row.row));
@@ -120,6 +136,15 @@ export class ExportRepository {
   actorPages = (ids: string[]) => this.slices(Q.GRAPH_ACTORS, ids, (rows) => rows as ActorRow[]);
   alliancePages = (ids: string[]) => this.slices(Q.GRAPH_ALLIANCES, ids, (rows) => rows as AllianceRow[]);
   membershipPages = (ids: string[]) => this.slices(Q.GRAPH_MEMBERSHIPS, ids, (rows) => rows as MembershipRow[]);
+
+  /** The sources of these alliances and memberships, in one query (a page of CO_CONSTRUCTS edges). */
+  async sharedSources(allianceIds: string[], membershipIds: string[]): Promise<SharedSources> {
+    const shared: SharedSources = { alliances: new Map(), memberships: new Map() };
+    for (const row of await this.executor.read(Q.GRAPH_SHARED_SOURCES, { allianceIds, membershipIds })) {
+      (row.membership ? shared.memberships : shared.alliances).set(row.id, row.sourceIds);
+    }
+    return shared;
+  }
 
   /** One query per PAGE_SIZE ids of a sorted list; the query orders each page, so pages follow on. */
   private async *slices<T>(cypher: string, ids: string[], map: (rows: Row[]) => T[]): AsyncGenerator<T[]> {

@@ -94,6 +94,7 @@ async function* graphText(
   const writer = graphWriter(format, graphHeader(scope, mode));
   let text = writer.start();
   for await (const page of graphPages(executor, scope, mode, run)) {
+    if (page.sources.length > 0) text += writer.sources(page.sources);
     for (const node of page.nodes) text += writer.node(node);
     for (const edge of page.edges) text += writer.edge(edge);
     yield text;

@@ -1,9 +1,13 @@
-import Graph from "graphology";
+import type Graph from "graphology";
 
 export type Attributes = Record<string, unknown>;
 
-/** An attribute's type, as both XML formats declare it before any node (GEXF names, GraphML maps them). */
-export type AttributeType = "string" | "integer" | "double" | "boolean";
+/**
+ * An attribute's type, as the XML formats declare it before any node (GEXF names, GraphML maps
+ * them). `liststring` is a list of strings (e.g. sourceIds): GEXF 1.3 types it so, GraphML,
+ * which has no lists, carries it as a JSON array in a string, Cytoscape as a JSON array.
+ */
+export type AttributeType = "string" | "integer" | "double" | "boolean" | "liststring";
 
 export interface AttributeDeclaration {
   name: string;
@@ -21,6 +25,10 @@ export interface GraphHeader {
   directed: boolean;
   nodeAttributes: AttributeDeclaration[];
   edgeAttributes: AttributeDeclaration[];
+  /** The date attributes that bound each element in time (GEXF: a dynamic graph); absent: a static graph. */
+  interval?: { start: string; end: string };
+  /** Whether a sources table comes (`sources()` pages, between `start()` and the first node). */
+  sources?: boolean;
 }
 
 export interface GraphNode {
@@ -35,13 +43,17 @@ export interface GraphEdge {
   attributes: Attributes;
 }
 
+/** A row of the sources table: a source as the JSON document has it (toInputRow of SourceInput). */
+export type SourceRow = Record<string, unknown>;
+
 /**
- * Writes one graph as text, a piece at a time: `start()`, every node, every edge, `end()`,
- * each call returning the text to append. Nothing of the graph is kept, so a graph read
- * page by page is written in constant memory.
+ * Writes one graph as text, a piece at a time: `start()`, the sources table's pages (when the
+ * header announces one), every node, every edge, `end()`, each call returning the text to
+ * append. Nothing of the graph is kept, so a graph read page by page is written in constant memory.
  */
 export interface GraphWriter {
   start(): string;
+  sources(rows: SourceRow[]): string;
   node(node: GraphNode): string;
   edge(edge: GraphEdge): string;
   end(): string;
@@ -53,8 +65,8 @@ export interface GraphWriter {
  *
  * Usage: `const xml = writeGraph(graph, (header) => new GexfWriter(header))`
  */
-export function writeGraph(graph: Graph, writerOf: (header: GraphHeader) => GraphWriter): string {
-  const writer = writerOf(headerOf(graph));
+export function writeGraph(graph: Graph, writerOf: (header: GraphHeader) => GraphWriter, header: GraphHeader = headerOf(graph)): string {
+  const writer = writerOf(header);
   const parts = [writer.start()];
   graph.forEachNode((id, attributes) => parts.push(writer.node({ id, attributes })));
   graph.forEachEdge((id, attributes, source, target) => parts.push(writer.edge({ id, source, target, attributes })));
@@ -85,12 +97,16 @@ function declare(elements: Attributes[]): AttributeDeclaration[] {
 }
 
 function typeOf(value: unknown): AttributeType {
+  if (Array.isArray(value)) return "liststring";
   if (typeof value === "boolean") return "boolean";
   if (typeof value === "number") return Number.isInteger(value) ? "integer" : "double";
   return "string";
 }
 
-/** An attribute value as text: objects as JSON (neither XML format has lists we use). */
+/**
+ * An attribute value as text: lists and objects as JSON. A JSON array of strings is also a GEXF
+ * 1.3 list (`["a","b"]`: brackets, commas, double-quoted items), so one text serves every format.
+ */
 export function textOf(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }

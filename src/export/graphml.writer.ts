@@ -1,21 +1,27 @@
-import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, textOf } from "./graph-writer";
+import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow, textOf } from "./graph-writer";
 import { xmlText } from "./xml-text";
 
-const GRAPHML_TYPES: Record<AttributeDeclaration["type"], string> = { string: "string", integer: "int", double: "double", boolean: "boolean" };
+/** GraphML has no lists: a list is a string holding a JSON array (`["a","b"]`). */
+const GRAPHML_TYPES: Record<AttributeDeclaration["type"], string> = { string: "string", integer: "int", double: "double", boolean: "boolean", liststring: "string" };
 
 /**
  * GraphML, written a node at a time (graphology-graphml only parses). Every attribute is a
  * declared, typed <key> (GraphHeader), so yEd, Gephi, Cytoscape desktop and
  * graphology-graphml's `parse` read it back typed. Missing attributes are simply omitted
- * (GraphML has no null). A graphology graph: `writeGraph(graph, (h) => new GraphmlWriter(h))`.
+ * (GraphML has no null). The sources table is the graph's own `sources` data, a JSON array of
+ * rows (networkx: `json.loads(G.graph["sources"])`). A graphology graph:
+ * `writeGraph(graph, (h) => new GraphmlWriter(h))`.
  */
 export class GraphmlWriter implements GraphWriter {
   private readonly nodeKeys: AttributeDeclaration[];
   private readonly edgeKeys: AttributeDeclaration[];
+  private sourceCount = 0;
+  private inSources: boolean;
 
   constructor(private readonly header: GraphHeader) {
     this.nodeKeys = header.nodeAttributes;
     this.edgeKeys = header.edgeAttributes;
+    this.inSources = header.sources === true;
   }
 
   start(): string {
@@ -26,22 +32,37 @@ export class GraphmlWriter implements GraphWriter {
       `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n` +
       keys("node", this.nodeKeys) +
       keys("edge", this.edgeKeys) +
-      `  <graph id="${xmlText(this.header.title)}" edgedefault="${this.header.directed ? "directed" : "undirected"}">\n`
+      (this.inSources ? `  <key id="${SOURCES_KEY}" for="graph" attr.name="sources" attr.type="string"/>\n` : "") +
+      `  <graph id="${xmlText(this.header.title)}" edgedefault="${this.header.directed ? "directed" : "undirected"}">\n` +
+      (this.inSources ? `    <data key="${SOURCES_KEY}">[` : "")
     );
   }
 
+  sources(rows: SourceRow[]): string {
+    return rows.map((row) => `${this.sourceCount++ > 0 ? "," : ""}\n${xmlText(JSON.stringify(row))}`).join("");
+  }
+
   node({ id, attributes }: GraphNode): string {
-    return `    <node id="${xmlText(id)}">${dataOf("node", attributes, this.nodeKeys)}</node>\n`;
+    return `${this.closeSources()}    <node id="${xmlText(id)}">${dataOf("node", attributes, this.nodeKeys)}</node>\n`;
   }
 
   edge({ id, source, target, attributes }: GraphEdge): string {
-    return `    <edge id="${xmlText(id)}" source="${xmlText(source)}" target="${xmlText(target)}">${dataOf("edge", attributes, this.edgeKeys)}</edge>\n`;
+    return `${this.closeSources()}    <edge id="${xmlText(id)}" source="${xmlText(source)}" target="${xmlText(target)}">${dataOf("edge", attributes, this.edgeKeys)}</edge>\n`;
   }
 
   end(): string {
-    return "  </graph>\n</graphml>\n";
+    return `${this.closeSources()}  </graph>\n</graphml>\n`;
+  }
+
+  /** The sources data's end, before the first node (or edge, or the end). */
+  private closeSources(): string {
+    if (!this.inSources) return "";
+    this.inSources = false;
+    return `${this.sourceCount > 0 ? "\n" : ""}]</data>\n`;
   }
 }
+
+const SOURCES_KEY = "g_sources";
 
 const keyId = (kind: "node" | "edge", a: AttributeDeclaration) => `${kind[0]}_${a.name}`;
 

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import express from "express";
 import { Browser, Page } from "playwright-core";
 import { loadAuthConfig } from "../../src/auth/auth.config";
@@ -194,9 +196,15 @@ describe("the explorer in Chromium", () => {
     expect([...readFileSync((await download.path())!).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     await download.saveAs(join(__dirname, "__screenshots__", "export.png"));
 
+    // The server's GEXF writer: GEXF 1.3, the export's attributes, the drawing as viz; valid against the official schemas.
     const gexf = await explorer<string>("gexf()");
-    expect(gexf).toContain("<gexf");
+    expect(gexf).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz">');
     expect(gexf).toContain('label="Le RAMEAU"');
+    expect(gexf).toContain('<attvalue for="type" value="Actor"/>');
+    expect(gexf).toContain("<viz:position ");
+    writeFileSync(join(SCREENSHOTS, "export.gexf"), gexf);
+    const validated = await promisify(execFile)("python3", [join(__dirname, "..", "python", "validate_gexf.py"), join(SCREENSHOTS, "export.gexf")]);
+    expect(JSON.parse(validated.stdout)).toEqual({ rng: [], xsd: [] });
   });
 
   it("re-queries the network as it stood at the year on the time slider", async () => {
