@@ -81,7 +81,8 @@ describe("the CSV export, bipartite", () => {
     const edges = byId(rowsOf(text["edges.csv"]));
     expect(nodes.get(actor("alpha"))).toMatchObject({
       Id: actor("alpha"), Label: "Alpha Association", type: "Actor", entityId: `${P}alpha`, kind: "ASSOCIATION", status: "",
-      territoryId: "COMMUNE:94028", territoryName: "Créteil", startDate: "", endDate: "", degree: "2", weightedDegree: "2",
+      // An actor starts with its first membership in scope (GEXF's timeline shows it from then).
+      territoryId: "COMMUNE:94028", territoryName: "Créteil", startDate: "2020-01-01", endDate: "", degree: "2", weightedDegree: "2",
     });
     expect(nodes.get(alliance("yak"))).toMatchObject({
       Id: alliance("yak"), Label: "Yak alliance", type: "Alliance", entityId: `${P}yak`, kind: "PHILANTHROPY", status: "ENDED",
@@ -93,7 +94,7 @@ describe("the CSV export, bipartite", () => {
     });
     expect([nodes.size, edges.size]).toEqual([9 + Object.keys(HOSTILE).length, 8]);
     // Lists are JSON arrays in one cell: each element of sourceIds is a row of sources.csv.
-    if (nodes.get(actor("alpha"))!.sourceIds !== undefined) expect(JSON.parse(nodes.get(actor("alpha"))!.sourceIds)).toEqual([`${P}src`]);
+    expect(JSON.parse(nodes.get(actor("alpha"))!.sourceIds)).toEqual([`${P}src`]);
   });
 
   it.each(["bipartite", "projected"] as GraphMode[])("holds, %s, every node and edge of the graph model with every attribute as its cell", async (mode) => {
@@ -139,7 +140,9 @@ describe("the CSV export, bipartite", () => {
     let chunks = 0;
     for await (const _chunk of file.chunks) chunks++;
     expect(readsBeforeFirstBytes).toBeGreaterThan(0);
-    expect(readsBeforeFirstBytes).toBeLessThan(executor.roundTrips / 2);
+    // The sources table comes first, so the ids the scope cites are read (ids only) before the first
+    // bytes; the nodes, edges and sources themselves are read after, as the zip is written.
+    expect(readsBeforeFirstBytes).toBeLessThan(executor.roundTrips - 5);
     expect(chunks).toBeGreaterThan(5);
   });
 
