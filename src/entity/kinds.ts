@@ -23,6 +23,8 @@ export interface Kind {
   date?: boolean;
   list?: boolean;
   number?: boolean;
+  /** The stored form of a value as written (a DOI without its https://doi.org/ prefix); the rules accept both. */
+  normalise?: (value: unknown) => unknown;
   /** A nested input class (outcome indicator): its own fields, stored flat with the field name as prefix. */
   nested?: new () => object;
 }

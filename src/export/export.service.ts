@@ -1,9 +1,10 @@
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Executor } from "../neo4j/executor";
-import { DocumentWriter, documentPages } from "./export.document";
+import { SourceRow } from "../citation/csl";
+import { citedSourcePages, DocumentWriter, documentPages } from "./export.document";
 import { graphHeader, graphPages } from "./export.graph";
-import { ExportFormat, FORMAT_FILES, graphWriter } from "./export.formats";
+import { CitationFormat, citationWriter, ExportFormat, FORMAT_FILES, graphWriter, isCitationFormat } from "./export.formats";
 import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
 
@@ -18,7 +19,8 @@ export interface ExportFile {
 
 /**
  * Opens one export in any format: what GET /export/<format> and `maillage export` share.
- * JSON is the lossless graph document (mode does not apply); the others the graph. The
+ * JSON is the lossless graph document, CSL-JSON and BibTeX the sources behind the scope (mode
+ * does not apply to these three); the others the graph. The
  * scope is read and the first page written before this returns, so a bad scope or Neo4j
  * down throws here, before anything is sent; the rest is read as `chunks` is consumed.
  *
@@ -34,8 +36,12 @@ export async function openExport(
   run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
-  const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON ? undefined : mode)}.${extension}`;
-  const text = format === ExportFormat.JSON ? documentText(executor, scope, run) : graphText(executor, format, scope, mode, run);
+  const graph = format !== ExportFormat.JSON && !isCitationFormat(format);
+  const filename = `maillage-${scopeSlug(scope, graph ? mode : undefined)}.${extension}`;
+  const text =
+    format === ExportFormat.JSON ? documentText(executor, scope, run)
+    : isCitationFormat(format) ? citationText(executor, format, scope, run)
+    : graphText(executor, format, scope, mode, run);
   const first = await text.next();
   async function* chunks(): AsyncGenerator<string> {
     if (first.done) return;
@@ -72,9 +78,21 @@ async function* documentText(executor: Executor, scope: ExportScope, run: Export
   yield text + writer.end();
 }
 
+/** The sources behind the scope (the JSON document's sources section), a page at a time. */
+async function* citationText(executor: Executor, format: CitationFormat, scope: ExportScope, run: ExportRun): AsyncGenerator<string> {
+  const writer = citationWriter(format);
+  let text = writer.start();
+  for await (const rows of citedSourcePages(executor, scope, run)) {
+    text += writer.page(rows as SourceRow[]);
+    yield text;
+    text = "";
+  }
+  yield text + writer.end();
+}
+
 async function* graphText(
   executor: Executor,
-  format: Exclude<ExportFormat, ExportFormat.JSON>,
+  format: Exclude<ExportFormat, ExportFormat.JSON | CitationFormat>,
   scope: ExportScope,
   mode: GraphMode,
   run: ExportRun,

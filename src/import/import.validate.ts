@@ -92,6 +92,7 @@ function withDefaultSource(row: ImportRow, options: ValidateOptions): Record<str
 function toInput(entity: Entity, data: Record<string, any>): Record<string, any> {
   const input = Object.assign(new SPECS[entity].input(), data) as Record<string, any>;
   for (const { name, kind } of fieldsOf(SPECS[entity].input)) {
+    if (kind.normalise && input[name] != null) input[name] = kind.normalise(input[name]);
     if (kind.nested && input[name] && typeof input[name] === "object") input[name] = Object.assign(new kind.nested(), input[name]);
   }
   return input;
