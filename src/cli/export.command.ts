@@ -26,7 +26,7 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   program
     .command("export")
-    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML or Cytoscape.js JSON")
+    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML or Cytoscape.js JSON; or the sources behind it as CSL-JSON or BibTeX")
     .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
     .option("--out <file>", "write to this file (default: stdout)")
     .option("--territory <ref>", "only alliances acting in this territory or inside it: an id (DEPARTEMENT:94, REGION:11, COMMUNE:94028) or a code only one level has (94028)")
@@ -42,7 +42,8 @@ export function registerExport(program: Command): void {
       "\nExamples:\n" +
         "  maillage export --out maillage.json                          # everything, re-importable with `maillage import`\n" +
         "  maillage export --format gexf --territory DEPARTEMENT:94 --at 2021-06-01 --out val-de-marne.gexf\n" +
-        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION",
+        "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION\n" +
+        "  maillage export --format bibtex --territory DEPARTEMENT:94 --out val-de-marne.bib  # the sources its facts cite",
     )
     .action(async (options: ExportOptions) => {
       await withConnection(async ({ executor }) => {
