@@ -23,6 +23,8 @@ export interface Kind {
   date?: boolean;
   list?: boolean;
   number?: boolean;
+  /** Free text, whose values may hold commas (a CSV list cell of it is split at ";" only: authors "Family, Given"). */
+  freeText?: boolean;
   /** The stored form of a value as written (a DOI without its https://doi.org/ prefix); the rules accept both. */
   normalise?: (value: unknown) => unknown;
   /** A nested input class (outcome indicator): its own fields, stored flat with the field name as prefix. */
@@ -48,6 +50,7 @@ export const text = (min: number, max: number, lines: Lines = "one"): Kind => ({
     rule((o) => IsStorableText(lines, o)),
   ],
   json: { type: "string", minLength: min, maxLength: max, pattern: storableTextPattern(lines) },
+  freeText: true,
 });
 
 export const enumOf = (values: object): Kind => ({
@@ -125,6 +128,7 @@ export function listOf(item: Kind, limits: { min?: number; max?: number; unique?
     },
     list: true,
     number: item.number,
+    freeText: item.freeText,
   };
 }
 
