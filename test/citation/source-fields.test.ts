@@ -77,3 +77,39 @@ describe("SourceInput's citation fields", () => {
     expect(json.sources).toEqual([{ ...sources[0], doi: "10.1000/182" }]);
   });
 });
+
+describe("Source.citation", () => {
+  beforeAll(async () => {
+    const source = { id: id("cited"), title: "Par JSON", authors: ["Zola, Émile", "Abel, Ann"], doi: "10.1000/182", pages: "12-18", kind: "STUDY" };
+    await loadDocument(db.connection.executor, { sources: [source], actors: [], alliances: [], memberships: [], outcomes: [] });
+  });
+
+  it("writes one source in a citation style, as BibTeX or as CSL-JSON", async () => {
+    const data = await db.client.data(
+      `query($id: ID!) { source(id: $id) {
+        apa: citation
+        fr: citation(style: APA, locale: FR_FR)
+        vancouver: citation(style: VANCOUVER)
+        bibtex: citation(style: BIBTEX)
+        csl: citation(style: CSL_JSON)
+      } }`,
+      { id: id("cited") },
+    );
+    const { apa, fr, vancouver, bibtex, csl } = data.source;
+    expect(apa).toBe("Zola, É., & Abel, A. (n.d.). Par JSON (pp. 12–18). https://doi.org/10.1000/182");
+    // citeproc-js's French locale puts a no-break space in "s. d." and a non-breaking hyphen in page ranges.
+    expect(fr).toBe("Zola, É., & Abel, A. (s.\u00A0d.). Par JSON (p. 12\u201118). https://doi.org/10.1000/182");
+    expect(vancouver).toBe("1.  Zola É, Abel A. Par JSON. p. 12\u20138."); // Vancouver shortens page ranges
+    expect(bibtex).toMatch(/^@techreport\{citefield-cited,/);
+    expect(JSON.parse(csl)).toMatchObject({ id: id("cited"), type: "report", DOI: "10.1000/182", author: [{ family: "Zola", given: "Émile" }, { family: "Abel", given: "Ann" }] });
+  });
+
+  it("costs 100 in the query cost, so a page of 100 sources cannot ask for five styles", async () => {
+    const styles = (n: number) => Array.from({ length: n }, (_, i) => `s${i}: citation`).join(" ");
+    const { errors: one } = await db.client.run(`{ sources(first: 100) { edges { node { ${styles(1)} } } } }`);
+    expect(one).toBeUndefined();
+    const { errors: five } = await db.client.run(`{ sources(first: 100) { edges { node { ${styles(5)} } } } }`);
+    expect(five?.[0].extensions.code).toBe("QUERY_TOO_COMPLEX");
+  });
+});
+
