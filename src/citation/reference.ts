@@ -1,3 +1,4 @@
+/// <reference path="./citation-js.d.ts" />
 import { registerEnumType } from "type-graphql";
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-csl";
