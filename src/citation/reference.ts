@@ -32,7 +32,7 @@ const LANGS: Record<CitationLocale, string> = { [CitationLocale.EN_US]: "en-US",
  * style and language, so a reference costs a few milliseconds), a BibTeX entry, or CSL-JSON.
  */
 export function formatReference(item: CslItem, style: CitationStyle, locale: CitationLocale = CitationLocale.EN_US): string {
-  if (style === CitationStyle.BIBTEX) return toBibtex([item]);
+  if (style === CitationStyle.BIBTEX) return toBibtex([item]).trim();
   if (style === CitationStyle.CSL_JSON) return JSON.stringify(item);
   return plugins.output.format("bibliography", [item], { template: TEMPLATES[style], lang: LANGS[locale], format: "text" }).trim();
 }
