@@ -61,8 +61,9 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
  */
 export async function* citedSourcePages(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): AsyncGenerator<Row[]> {
   const repository = new ExportRepository(executor, run);
-  const plan = await documentPlan(repository, scope, run);
-  for await (const rows of repository.sourcePages(plan.sourceIds, scope, isWhole(scope))) yield rows.map((row) => toInputRow(SourceInput, row));
+  // The whole graph lists every source: which ones its facts cite need not be read.
+  const cited = isWhole(scope) && !scope.idPrefix ? [] : (await documentPlan(repository, scope, run)).sourceIds;
+  for await (const rows of repository.sourcePages(cited, scope, isWhole(scope))) yield rows.map((row) => toInputRow(SourceInput, row));
 }
 
 /** What a document of the scope holds, ids only, each list sorted: every section's rows, and the sources they cite. */

@@ -178,6 +178,14 @@ describe("openExport in the citation formats", () => {
     expect(text).toContain(`@misc{${id("tilde+key")},`);
   });
 
+  it("exports every source of the whole graph, reading no fact", async () => {
+    const executor = servers.connection().executor.forRequest();
+    const items = JSON.parse(await exportText(await openExport(executor, ExportFormat.CSL_JSON, WHOLE_GRAPH)));
+    expect(items.map((item: any) => item.id).filter((key: string) => key.startsWith(P))).toEqual([...CITED, id("tilde~key"), id("uncited")].sort());
+    expect(items.map((item: any) => item.id)).toContain("bg-source");
+    expect(executor.roundTrips).toBe(1);
+  });
+
   it("writes an empty bibliography for a scope that cites nothing", async () => {
     const empty = { ...mine, idPrefix: "cite-none-" };
     expect(await exportText(await openExport(servers.connection().executor, ExportFormat.BIBTEX, empty))).toBe("");
