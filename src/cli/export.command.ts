@@ -32,7 +32,7 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   program
     .command("export")
-    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML, Cytoscape.js JSON, CSV tables, or linked data (JSON-LD, Turtle)")
+    .description("Export the graph, or a scope of it, as a re-importable JSON document, GEXF (Gephi), GraphML, Cytoscape.js JSON, CSV tables or linked data (JSON-LD, Turtle); or the sources behind it as CSL-JSON or BibTeX")
     .addOption(new Option("--format <format>", "output format").choices(Object.values(ExportFormat)).default(ExportFormat.JSON))
     .option("--out <file>", "write to this file (default: stdout); csv: a name ending in .zip is a zip, any other a folder of nodes.csv, edges.csv, sources.csv")
     .option("--territory <ref>", "only alliances acting in this territory or inside it: an id (DEPARTEMENT:94, REGION:11, COMMUNE:94028) or a code only one level has (94028)")
@@ -50,7 +50,8 @@ export function registerExport(program: Command): void {
         "  maillage export --format gexf --territory DEPARTEMENT:94 --at 2021-06-01 --out val-de-marne.gexf\n" +
         "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION\n" +
         "  maillage export --format csv --territory DEPARTEMENT:94 --out val-de-marne.zip   # or --out val-de-marne/ for a folder\n" +
-        "  maillage export --format turtle --territory DEPARTEMENT:94 --out val-de-marne.ttl   # IRIs under MAILLAGE_LD_BASE",
+        "  maillage export --format turtle --territory DEPARTEMENT:94 --out val-de-marne.ttl   # IRIs under MAILLAGE_LD_BASE\n" +
+        "  maillage export --format bibtex --territory DEPARTEMENT:94 --out val-de-marne.bib  # the sources its facts cite",
     )
     .action(async (options: ExportOptions) => {
       await withConnection(async ({ executor }) => {

@@ -151,3 +151,16 @@ export function NotBefore(startField: string, options?: ValidationOptions) {
       },
     });
 }
+
+/** The decorated ISO date ("YYYY-MM-DD") is not after today (UTC); `why` ends the message. */
+export function NotInFuture(why: string, options?: ValidationOptions) {
+  const today = () => new Date().toISOString().slice(0, 10);
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: "notInFuture",
+      target: target.constructor,
+      propertyName,
+      options: { message: (args: ValidationArguments) => `${quoted(args.value)} is after today (${today()}): ${why}`, ...options },
+      validator: { validate: (value: unknown) => value == null || String(value) <= today() },
+    });
+}

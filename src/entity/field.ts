@@ -26,6 +26,8 @@ export interface FieldOptions {
   derived?: (n: string) => string;
   /** The key rows upsert by: files must give it, the API generates it when omitted. */
   key?: boolean;
+  /** A list whose order means something (authors): exported as given, not sorted. */
+  ordered?: boolean;
 }
 
 /** One field of an entity, declared once: every other view of it (patch, Cypher, CSV, JSON Schema, export) derives from this. */

@@ -26,7 +26,7 @@ const sorted = <T>(values: T[]): T[] => [...values].sort((a, b) => (a < b ? -1 :
 
 /**
  * A row of INPUT_ROW as the input has it: fields in declaration order, nested fields nested
- * (null when all their parts are), lists sorted, absent optional fields (and empty optional
+ * (null when all their parts are), lists sorted (unless `ordered`), absent optional fields (and empty optional
  * lists) left out, so the same node always gives the same text.
  */
 export function toInputRow(Input: Function, row: Record<string, any>): Record<string, unknown> {
@@ -37,7 +37,7 @@ export function toInputRow(Input: Function, row: Record<string, any>): Record<st
       const parts = flatFields(Input).filter((f) => f.path[0] === decl.name && row[f.name] != null);
       value = parts.length === 0 ? null : Object.fromEntries(parts.map((f) => [f.path[1], row[f.name]]));
     }
-    if (Array.isArray(value)) value = decl.optional && value.length === 0 ? null : sorted(value);
+    if (Array.isArray(value)) value = decl.optional && value.length === 0 ? null : decl.ordered ? value : sorted(value);
     if (value != null) out[decl.name] = value;
   }
   return out;

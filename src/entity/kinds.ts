@@ -24,9 +24,11 @@ export interface Kind {
   date?: boolean;
   list?: boolean;
   number?: boolean;
+  /** Free text, whose values may hold commas (a CSV list cell of it is split at ";" only: authors "Family, Given"). */
+  freeText?: boolean;
   /** A nested input class (outcome indicator): its own fields, stored flat with the field name as prefix. */
   nested?: new () => object;
-  /** Puts a value in its normal form before the rules see it and before it is written (API, import, lookups alike). */
+  /** Puts a value in its normal form before the rules see it and before it is written (API, import, lookups alike): an identifier without spaces, a DOI without its https://doi.org/ prefix. */
   normalise?: (value: unknown) => unknown;
   /** The identifier scheme the value belongs to (src/identifier/schemes.ts). */
   identifier?: IdentifierSchemeSpec;
@@ -51,6 +53,7 @@ export const text = (min: number, max: number, lines: Lines = "one"): Kind => ({
     rule((o) => IsStorableText(lines, o)),
   ],
   json: { type: "string", minLength: min, maxLength: max, pattern: storableTextPattern(lines) },
+  freeText: true,
 });
 
 export const enumOf = (values: object): Kind => ({
@@ -143,6 +146,7 @@ export function listOf(item: Kind, limits: { min?: number; max?: number; unique?
     },
     list: true,
     number: item.number,
+    freeText: item.freeText,
   };
 }
 

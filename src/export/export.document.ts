@@ -2,6 +2,7 @@ import { GraphDocument } from "../seed/document";
 import { Executor, Row } from "../neo4j/executor";
 import { toInputRow } from "../entity/input-row";
 import { Entity, SPECS } from "../import/entities";
+import { SourceInput } from "../source/source.input";
 import { ExportRepository, ExportRun, ScopeMember } from "./export.repository";
 import { ExportScope, isWhole, WHOLE_GRAPH } from "./export.scope";
 
@@ -26,15 +27,62 @@ export interface DocumentPage {
  * and every list sorted, so exporting twice gives identical text.
  *
  * It is self-contained: actors that outcomes benefit and every cited source come along,
- * so importing it into a database holding only the territories and SDGs succeeds. Sources
- * come first but are known only once everything else is read, so the sources each section
- * cites are read first (ids only, kept), then the sections page by page.
+ * so importing it into a database holding only the territories and SDGs succeeds (see documentPlan).
  *
  * Usage: `for await (const { section, rows } of documentPages(executor, scope)) write(section, rows)`
  */
 export async function* documentPages(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): AsyncGenerator<DocumentPage> {
   const repository = new ExportRepository(executor, run);
-  const progress = run.progress;
+  const plan = await documentPlan(repository, scope, run);
+  const sections = {
+    actors: () => repository.sectionPages("actors", plan.actorIds),
+    alliances: () => repository.sectionPages("alliances", plan.allianceIds),
+    memberships: () => repository.sectionPages("memberships", plan.membershipIds),
+    outcomes: () => repository.sectionPages("outcomes", plan.outcomeIds),
+    maturityAssessments: () => repository.assessmentPages(plan.assessedActorIds, scope),
+    sources: () => scopeSourcePages(repository, plan.sourceIds, scope),
+  };
+  for (const section of SECTIONS) {
+    const input = SPECS[section as Entity].input;
+    let count = 0;
+    for await (const rows of sections[section]()) {
+      count += rows.length;
+      yield { section, rows: rows.map((row) => toInputRow(input, row)) };
+    }
+    if (count === 0) yield { section, rows: [] };
+    run.progress?.(section, count);
+  }
+}
+
+/**
+ * The sources behind the scope, a page of rows (the input's fields) at a time, by id: those its
+ * actors, alliances, memberships, outcomes and assessments cite (every source for the whole
+ * graph), i.e. the document's sources section. The citation formats write these.
+ */
+export async function* citedSourcePages(executor: Executor, scope: ExportScope = WHOLE_GRAPH, run: ExportRun = {}): AsyncGenerator<Row[]> {
+  const repository = new ExportRepository(executor, run);
+  // The whole graph lists every source: which ones its facts cite need not be read.
+  const cited = isWhole(scope) && !scope.idPrefix ? [] : (await documentPlan(repository, scope, run)).sourceIds;
+  for await (const rows of scopeSourcePages(repository, cited, scope)) yield rows.map((row) => toInputRow(SourceInput, row));
+}
+
+/** What a document of the scope holds, ids only, each list sorted: every section's rows, and the sources they cite. */
+interface DocumentPlan {
+  actorIds: string[];
+  allianceIds: string[];
+  membershipIds: string[];
+  outcomeIds: string[];
+  /** Actors whose maturity assessments come along (beneficiaries of outcomes bring none). */
+  assessedActorIds: string[];
+  sourceIds: string[];
+}
+
+/**
+ * Reads the plan of the scope's document. Actors that outcomes benefit come along; sources
+ * are known only once everything else is read, so each section's cited ids are read first
+ * (ids only, kept), then the sections page by page.
+ */
+async function documentPlan(repository: ExportRepository, scope: ExportScope, run: ExportRun): Promise<DocumentPlan> {
   const ids = await repository.scopeIds(scope);
   const cited = new Set<string>();
   const beneficiaries = new Set<string>();
@@ -48,27 +96,10 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
   outcomeIds.sort();
   const actorIds = [...new Set([...ids.actorIds, ...beneficiaries])].sort();
   const membershipIds = [...ids.members].sort(byAllianceThenActor).map((m) => m.id);
-  const sections = {
-    actors: () => repository.sectionPages("actors", actorIds),
-    alliances: () => repository.sectionPages("alliances", ids.allianceIds),
-    memberships: () => repository.sectionPages("memberships", membershipIds),
-    outcomes: () => repository.sectionPages("outcomes", outcomeIds),
-    maturityAssessments: () => repository.assessmentPages(ids.actorIds, scope),
-    sources: () => scopeSourcePages(repository, cited, scope),
-  };
   await repository.addCited(cited, { actors: actorIds, alliances: ids.allianceIds, memberships: membershipIds });
-  for await (const rows of sections.maturityAssessments()) cite(rows);
-  progress?.("sources cited", cited.size);
-  for (const section of SECTIONS) {
-    const input = SPECS[section as Entity].input;
-    let count = 0;
-    for await (const rows of sections[section]()) {
-      count += rows.length;
-      yield { section, rows: rows.map((row) => toInputRow(input, row)) };
-    }
-    if (count === 0) yield { section, rows: [] };
-    progress?.(section, count);
-  }
+  for await (const rows of repository.assessmentPages(ids.actorIds, scope)) cite(rows);
+  run.progress?.("sources cited", cited.size);
+  return { actorIds, allianceIds: ids.allianceIds, membershipIds, outcomeIds, assessedActorIds: ids.actorIds, sourceIds: [...cited].sort() };
 }
 
 /**
@@ -76,7 +107,7 @@ export async function* documentPages(executor: Executor, scope: ExportScope = WH
  * them): those its facts cite (`cited`), or every one when the scope is the whole graph (or a
  * prefix of it). The document's sources section and the graph formats' sources table.
  */
-export const scopeSourcePages = (repository: ExportRepository, cited: Set<string>, scope: ExportScope) =>
+export const scopeSourcePages = (repository: ExportRepository, cited: Iterable<string>, scope: ExportScope) =>
   repository.sourcePages([...cited].sort(), scope, isWhole(scope));
 
 /** The whole document in memory (tests, and callers that need it as an object). */

@@ -20,7 +20,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /**
  * HTTP export endpoints for visualisation tools and archives:
  *
- *   GET /export/json | /export/gexf | /export/graphml | /export/cytoscape | /export/jsonld | /export/turtle
+ *   GET /export/json | gexf | graphml | cytoscape | csv | jsonld | turtle | csl-json | bibtex
  *       ?territory=DEPARTEMENT:94&at=2021-06-01&from=…&to=…&allianceKinds=PHILANTHROPY,…&actorKinds=…&mode=projected
  *
  * Answers an attachment (`maillage-<scope>.<ext>`), streamed a page at a time in about

@@ -1,9 +1,10 @@
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Executor } from "../neo4j/executor";
-import { DocumentWriter, documentPages } from "./export.document";
+import { SourceRow } from "../citation/csl";
+import { citedSourcePages, DocumentWriter, documentPages } from "./export.document";
 import { graphHeader, graphPages } from "./export.graph";
-import { ExportFormat, FORMAT_FILES, GraphFormat, graphWriter, isLinkedData } from "./export.formats";
+import { CitationFormat, citationWriter, ExportFormat, FORMAT_FILES, GraphFormat, graphWriter, isCitationFormat, isLinkedData, takesMode } from "./export.formats";
 import { csvTables } from "./csv.tables";
 import { zipFiles } from "./zip.writer";
 import { linkedDataText } from "../linked-data/linked-data.export";
@@ -22,7 +23,8 @@ export interface ExportFile {
 /**
  * Opens one export in any format: what GET /export/<format> and `maillage export` share.
  * JSON is the lossless graph document, JSON-LD and Turtle the same rows as linked data
- * (src/linked-data; mode applies to neither); CSV a zip of tables; the others the graph. The
+ * (src/linked-data), CSL-JSON and BibTeX the sources behind the scope (mode applies to none of
+ * these); CSV a zip of tables; the others the graph. The
  * scope is read and the first page written before this returns, so a bad scope or Neo4j
  * down throws here, before anything is sent; the rest is read as `chunks` is consumed.
  *
@@ -38,11 +40,11 @@ export async function openExport(
   run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
-  // The document and linked data are the scope's facts, which a graph mode does not change.
-  const filename = `maillage-${scopeSlug(scope, format === ExportFormat.JSON || isLinkedData(format) ? undefined : mode)}.${extension}`;
+  const filename = `maillage-${scopeSlug(scope, takesMode(format) ? mode : undefined)}.${extension}`;
   const text =
     format === ExportFormat.JSON ? documentText(executor, scope, run)
     : isLinkedData(format) ? linkedDataText(executor, format, scope, run)
+    : isCitationFormat(format) ? citationText(executor, format, scope, run)
     : format === ExportFormat.CSV ? zipFiles(csvTables(executor, scope, mode, run))
     : graphText(executor, format, scope, mode, run);
   const first = await text.next();
@@ -78,6 +80,18 @@ async function* documentText(executor: Executor, scope: ExportScope, run: Export
   let text = writer.start();
   for await (const page of documentPages(executor, scope, run)) {
     text += writer.page(page);
+    yield text;
+    text = "";
+  }
+  yield text + writer.end();
+}
+
+/** The sources behind the scope (the JSON document's sources section), a page at a time. */
+async function* citationText(executor: Executor, format: CitationFormat, scope: ExportScope, run: ExportRun): AsyncGenerator<string> {
+  const writer = citationWriter(format);
+  let text = writer.start();
+  for await (const rows of citedSourcePages(executor, scope, run)) {
+    text += writer.page(rows as SourceRow[]);
     yield text;
     text = "";
   }

@@ -161,7 +161,8 @@ function toData(entity: Entity, record: Record<string, string>, delimiter: strin
 
 /** One cell (or list item) read by its kind: numbers, identifiers and dates as cell-forms.ts reads them; the rest as written. */
 function readCell(kind: Kind, cell: string, delimiter: string, inList: boolean): CellReading {
-  if (inList && cell.includes(",")) {
+  // "11,17" in a list of codes is a list written with commas; free text (authors) may hold them.
+  if (inList && !kind.freeText && cell.includes(",")) {
     return { problem: `${quoted(cell)}: the values of a list are separated by ";" (in a semicolon-separated file, quote the cell: "11;17")` };
   }
   if (kind.number) return readNumber(cell, delimiter);

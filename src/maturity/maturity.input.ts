@@ -1,23 +1,10 @@
 import { ID, InputType } from "type-graphql";
-import { registerDecorator, ValidationOptions } from "class-validator";
 import { MaturityLevel, MaturitySubjectType } from "../common/enums";
-import { quoted } from "../common/validators";
+import { NotInFuture } from "../common/validators";
 import { field } from "../entity/field";
 import { date, enumOf, externalId, sourceIds, text } from "../entity/kinds";
 import { CITES_SOURCES } from "../entity/links";
 import { Label, Rel } from "../neo4j/graph-model";
-
-/** The decorated ISO date ("YYYY-MM-DD") is not after today: an assessment reports what was observed. */
-function NotInFuture(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: "notInFuture",
-      target: target.constructor,
-      propertyName,
-      options: { message: (args) => `${quoted(args.value)} is after today (${new Date().toISOString().slice(0, 10)}): an assessment reports what was observed`, ...options },
-      validator: { validate: (value: unknown) => value == null || String(value) <= new Date().toISOString().slice(0, 10) },
-    });
-}
 
 const onTerritory = (row: Record<string, any>) => row.subjectType === MaturitySubjectType.TERRITORY;
 
@@ -43,7 +30,7 @@ export class MaturityAssessmentInput {
   @field(enumOf(MaturityLevel))
   level!: MaturityLevel;
 
-  @field(date, { rules: [NotInFuture()] })
+  @field(date, { rules: [NotInFuture("an assessment reports what was observed")] })
   assessedOn!: string;
 
   @field(text(0, 4000, "many"), { optional: true })

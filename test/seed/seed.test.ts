@@ -112,7 +112,7 @@ describe("the examples (schema/examples.graphql and the README)", () => {
   const operations = [...examples.matchAll(/^(query|mutation) (\w+)/gm)].map((match) => match[2]);
   const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
   const readmeBlocks = readmeOperations(readme);
-  const written = ["obs-2023", "ville-creteil", "creteil-solidaire", "creteil-solidaire/ville-creteil", "creteil-guide", "creteil-maturity-2023"];
+  const written = ["obs-2023", "ville-creteil", "creteil-solidaire", "creteil-solidaire/ville-creteil", "creteil-guide", "creteil-maturity-2023", "mairie-creteil"];
 
   afterAll(async () => {
     await connection.executor.write((tx) => tx.run("MATCH (n) WHERE n.id IN $ids DETACH DELETE n", { ids: written }));
