@@ -1,4 +1,4 @@
-import { GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow } from "./graph-writer";
+import { GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow, JsonArrayItems } from "./graph-writer";
 
 /**
  * Cytoscape.js elements, `cytoscape({ elements: doc.elements })`, written a node at a time:
@@ -9,7 +9,7 @@ import { GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow } from "./gra
 export class CytoscapeWriter implements GraphWriter {
   private nodes = -1;
   private edges = -1;
-  private sourceCount = 0;
+  private readonly sourceItems = new JsonArrayItems();
 
   constructor(private readonly header: Pick<GraphHeader, "sources">) {}
 
@@ -18,7 +18,7 @@ export class CytoscapeWriter implements GraphWriter {
   }
 
   sources(rows: SourceRow[]): string {
-    return rows.map((row) => `${this.sourceCount++ > 0 ? "," : ""}${JSON.stringify(row)}`).join("");
+    return this.sourceItems.items(rows);
   }
 
   node({ id, attributes }: GraphNode): string {

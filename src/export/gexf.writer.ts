@@ -1,4 +1,4 @@
-import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow, textOf } from "./graph-writer";
+import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow, textOf, JsonArrayItems } from "./graph-writer";
 import { kindColour } from "./kind-palette";
 import { xmlText } from "./xml-text";
 
@@ -23,7 +23,7 @@ export class GexfWriter implements GraphWriter {
   private readonly nodeModel: AttributeDeclaration[];
   private readonly edgeModel: AttributeDeclaration[];
   private section: "meta" | "nodes" | "edges" = "meta";
-  private sourceCount = 0;
+  private readonly sourceItems = new JsonArrayItems(xmlText, "\n");
 
   constructor(private readonly header: GraphHeader) {
     const timed = header.interval ? [header.interval.start, header.interval.end] : [];
@@ -43,7 +43,7 @@ export class GexfWriter implements GraphWriter {
   }
 
   sources(rows: SourceRow[]): string {
-    return rows.map((row) => `${this.sourceCount++ > 0 ? "," : ""}\n${xmlText(JSON.stringify(row))}`).join("");
+    return this.sourceItems.items(rows);
   }
 
   node({ id, attributes }: GraphNode): string {
@@ -75,7 +75,7 @@ export class GexfWriter implements GraphWriter {
           `    </attributes>\n`;
     const dynamic = this.header.interval ? ` mode="dynamic" timeformat="date"` : ` mode="static"`;
     return (
-      `${this.header.sources ? (this.sourceCount > 0 ? "\n]" : "]") : ""}}</description>\n  </meta>\n` +
+      `${this.header.sources ? (this.sourceItems.written > 0 ? "\n]" : "]") : ""}}</description>\n  </meta>\n` +
       `  <graph defaultedgetype="${this.header.directed ? "directed" : "undirected"}"${dynamic}>\n` +
       model("node", this.nodeModel) +
       model("edge", this.edgeModel)

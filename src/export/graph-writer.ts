@@ -110,3 +110,22 @@ function typeOf(value: unknown): AttributeType {
 export function textOf(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
+
+/**
+ * The items of a JSON array written a page at a time (the sources table of the graph formats):
+ * a comma between items, each after `separator` and through `escape` (xmlText inside XML).
+ */
+export class JsonArrayItems {
+  private count = 0;
+
+  constructor(private readonly escape: (text: string) => string = (text) => text, private readonly separator = "") {}
+
+  items(rows: object[]): string {
+    return rows.map((row) => `${this.count++ > 0 ? "," : ""}${this.separator}${this.escape(JSON.stringify(row))}`).join("");
+  }
+
+  /** Items written so far. */
+  get written(): number {
+    return this.count;
+  }
+}

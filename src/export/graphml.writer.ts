@@ -1,4 +1,4 @@
-import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow, textOf } from "./graph-writer";
+import { AttributeDeclaration, GraphEdge, GraphHeader, GraphNode, GraphWriter, SourceRow, textOf, JsonArrayItems } from "./graph-writer";
 import { xmlText } from "./xml-text";
 
 /** GraphML has no lists: a list is a string holding a JSON array (`["a","b"]`). */
@@ -15,7 +15,7 @@ const GRAPHML_TYPES: Record<AttributeDeclaration["type"], string> = { string: "s
 export class GraphmlWriter implements GraphWriter {
   private readonly nodeKeys: AttributeDeclaration[];
   private readonly edgeKeys: AttributeDeclaration[];
-  private sourceCount = 0;
+  private readonly sourceItems = new JsonArrayItems(xmlText, "\n");
   private inSources: boolean;
 
   constructor(private readonly header: GraphHeader) {
@@ -39,7 +39,7 @@ export class GraphmlWriter implements GraphWriter {
   }
 
   sources(rows: SourceRow[]): string {
-    return rows.map((row) => `${this.sourceCount++ > 0 ? "," : ""}\n${xmlText(JSON.stringify(row))}`).join("");
+    return this.sourceItems.items(rows);
   }
 
   node({ id, attributes }: GraphNode): string {
@@ -58,7 +58,7 @@ export class GraphmlWriter implements GraphWriter {
   private closeSources(): string {
     if (!this.inSources) return "";
     this.inSources = false;
-    return `${this.sourceCount > 0 ? "\n" : ""}]</data>\n`;
+    return `${this.sourceItems.written > 0 ? "\n" : ""}]</data>\n`;
   }
 }
 
