@@ -19,8 +19,14 @@ export const MAX_HIT_RATIO = 10;
 // Network analytics refuse the whole 100k graph (over their actor budget): they are asked of one
 // département, as a parent of their paged `actors` and as the baseline their filters narrow further.
 const departementScope = (s: Samples) => ({ filter: { territory: s.territories.find((t) => t.level === "DEPARTEMENT")!.id } });
-const PARENT_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { NetworkAnalytics: departementScope };
-const BASE_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { "Query.networkAnalytics": departementScope, "Query.recommendPartners": departementScope };
+// `actor` takes `id` or `identifier`, one of the two: reached and swept by id, and once by identifier instead.
+const byHub = (s: Samples) => ({ id: s.hub });
+const PARENT_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = { NetworkAnalytics: departementScope, Actor: byHub };
+const BASE_ARGS: Record<string, (s: Samples) => Record<string, unknown>> = {
+  "Query.networkAnalytics": departementScope, "Query.recommendPartners": departementScope, "Query.actor": byHub,
+};
+/** Arguments of which a call gives exactly one, with a whole value of each: a filter call on one drops the others from the baseline. */
+const ONE_OF: Record<string, Record<string, unknown>> = { "Query.actor": { id: undefined, identifier: { scheme: "SIREN", value: "552032534" } } };
 
 export interface PlannedCall {
   name: string;
@@ -56,7 +62,10 @@ export function planCalls(schema: GraphQLSchema, samples: Samples): PlannedCall[
     for (const filter of field.filters) {
       for (const variant of filterVariants(samples, field, filter)) {
         const [top, inner] = filter.path;
-        const args = { ...base, [top]: inner ? { ...(base[top] as object), [inner]: variant.value } : variant.value };
+        const oneOf = ONE_OF[`${field.owner}.${field.name}`] ?? {};
+        const kept = Object.fromEntries(Object.entries(base).filter(([name]) => !(name in oneOf) || name === top));
+        const start = (kept[top] ?? oneOf[top]) as object | undefined;
+        const args = { ...kept, [top]: inner ? { ...start, [inner]: variant.value } : variant.value };
         plan(callName(field, filter, variantLabel(filter.path, variant.label)), args, baseline, filter.path.join("."));
       }
     }

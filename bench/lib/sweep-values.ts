@@ -112,6 +112,11 @@ export function filterVariants(samples: Samples, field: SweptField, filter: Filt
     allianceIds: { label: samples.alliance, value: [samples.alliance] },
     sdgs: { label: String(samples.sdg), value: [samples.sdg] },
     minScore: { label: "0.7", value: 0.7 },
+    id: { label: samples.hub, value: samples.hub },
+    // "Holds a SIREN": the identifier criterion with a scheme only.
+    identifier: { label: "SIREN", value: { scheme: "SIREN" } },
+    // An identifier's value (the scheme is its enum's first, SIREN): a valid SIREN, held or not.
+    value: { label: "552032534", value: "552032534" },
   };
   if (known[name]) return [known[name]];
   throw new Error(`the sweep has no value for ${field.owner}.${field.name}(${filter.path.join(".")}: ${String(filter.type)}); add one in bench/lib/sweep-values.ts`);

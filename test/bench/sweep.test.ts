@@ -57,7 +57,7 @@ describe("enumeration", () => {
   it("takes each field of a filter input, `at` and the other optional arguments as filters, not paging, ordering or modes", () => {
     const byName = new Map(sweptFields(schema).map((f) => [`${f.owner}.${f.name}`, f.filters.map((x) => x.path.join(".")).sort()]));
     expect(byName.get("Actor.coConstructors")).toEqual(["at", ...ALLIANCE_FILTER, "kinds", "territory"].sort());
-    expect(byName.get("Query.actors")).toEqual(["at", "filter.kinds", "filter.nameStartsWith", "filter.sdgs", "filter.territory"]);
+    expect(byName.get("Query.actors")).toEqual(["at", "filter.identifier", "filter.kinds", "filter.nameStartsWith", "filter.sdgs", "filter.territory"]);
     expect(byName.get("Alliance.members")).toEqual(["at", "kinds", "roles"]);
     expect(byName.get("Query.network")).toEqual(["at", ...ALLIANCE_FILTER].sort()); // depth, maxNodes, mode have defaults: modes
     expect(byName.get("Query.sdgs")).toEqual([]);

@@ -38,7 +38,7 @@ describe("entity descriptors", () => {
 
   it("exposes an entity's stored properties on its output type, as the input declares them (type, nullability)", () => {
     const actor = (schema.getType("Actor") as GraphQLObjectType).getFields();
-    expect(Object.keys(actor).sort()).toEqual(["description", "id", "kind", "name", "rna", "siren", "website"]);
+    expect(Object.keys(actor).sort()).toEqual(["description", "id", "inseeCog", "kind", "name", "rna", "ror", "siren", "siret", "uai", "website", "wikidata"]);
     expect(String(actor.name.type)).toBe("String!");
     expect(String(actor.kind.type)).toBe("ActorKind!");
     expect(String(actor.siren.type)).toBe("String");
