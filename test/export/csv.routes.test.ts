@@ -3,10 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Graph from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
-import neo4j from "neo4j-driver";
-import { Executor } from "../../src/neo4j/executor";
 import { loadDocument } from "../../src/seed/document";
-import { createServer } from "../../src/server";
 import { KEYS, testAuthConfig } from "../auth/auth-support";
 import { runCli } from "../support/cli";
 import { deleteByPrefix } from "../support/database";
@@ -82,20 +79,6 @@ describe("GET /export/csv", () => {
     const response = await get(`${base}/csv?${query}`);
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).error).toEqual({ code: "BAD_USER_INPUT", field, message: expect.any(String) });
-  });
-
-  it("answers 503, before any byte of the zip, when Neo4j is unreachable", async () => {
-    const driver = neo4j.driver("bolt://127.0.0.1:9", neo4j.auth.basic("neo4j", "password"), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
-    const down = await createServer(new Executor(driver, undefined), { auth: testAuthConfig() });
-    try {
-      const response = await get(`http://127.0.0.1:${await down.listen(0)}/export/csv`);
-      expect(response.status).toBe(503);
-      expect(((await response.json()) as any).error.code).toBe("SERVICE_UNAVAILABLE");
-    } finally {
-      await down.stop();
-      down.httpServer.close();
-      await driver.close();
-    }
   });
 });
 

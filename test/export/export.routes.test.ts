@@ -1,3 +1,4 @@
+import { ExportFormat } from "../../src/export/export.formats";
 import Graph from "graphology";
 import neo4j from "neo4j-driver";
 import { parse as parseGexf } from "graphology-gexf";
@@ -98,12 +99,13 @@ describe("GET /export/<format>", () => {
     expect((await get(`${base}/cytoscape?${YAK}&actorKinds=&at=`)).status).toBe(200);
   });
 
-  it("answers 503 when Neo4j is unreachable", async () => {
+  // Every format reads the scope and its first page before the headers: none sends a byte, even a zip's.
+  it.each(Object.values(ExportFormat))("answers 503 to /export/%s when Neo4j is unreachable", async (format) => {
     const driver = neo4j.driver("bolt://127.0.0.1:9", neo4j.auth.basic("neo4j", "password"), { maxTransactionRetryTime: 0, connectionTimeout: 1000 });
     const down = await createServer(new Executor(driver, undefined), { auth: testAuthConfig() });
     try {
       const port = await down.listen(0);
-      const response = await get(`http://127.0.0.1:${port}/export/json`);
+      const response = await get(`http://127.0.0.1:${port}/export/${format}`);
       expect(response.status).toBe(503);
       expect(((await response.json()) as any).error.code).toBe("SERVICE_UNAVAILABLE");
     } finally {
