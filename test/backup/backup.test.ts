@@ -141,7 +141,7 @@ describe("maillage backup / restore", () => {
     const bytes = readFileSync(file);
     bytes[Math.floor(bytes.length / 2)] ^= 0xff;
     writeFileSync(garbled, bytes);
-    await expect(restore(target.executor, garbled, { replace: true, batchSize: 5_000 })).rejects.toThrow(/garbled\.jsonl\.gz (cannot be read|is damaged|, line \d+)/);
+    await expect(restore(target.executor, garbled, { replace: true, batchSize: 5_000 })).rejects.toThrow(/garbled\.jsonl\.gz( cannot be read| is damaged|, line \d+: )/);
 
     expect((await graphStats(target.executor)).nodes).toEqual((await graphStats((await source).executor)).nodes); // untouched
   }, LONG);
