@@ -15,6 +15,8 @@
  *   (SDGTarget)-[:TARGET_OF]->(SDG)
  *   (MaturityAssessment {level, assessedOn})-[:ASSESSES]->(Actor|Territory); it CITES its Source
  *   (ActorAlias {id})-[:ALIAS_OF]->(Actor)  the id of an actor merged into this one (mergeActors)
+ *   (Change {seq, entity, entityId, before, after…})   unlinked: one per entity a write changed (src/history)
+ *   (HistoryClock {id: "clock", seq})  (Release {name, seq, checksum})   unlinked
  */
 export enum Label {
   Actor = "Actor",
@@ -27,6 +29,10 @@ export enum Label {
   Source = "Source",
   MaturityAssessment = "MaturityAssessment",
   ActorAlias = "ActorAlias",
+  /** History (src/history): one per entity a write changed, the clock ordering writes, named releases. */
+  Change = "Change",
+  HistoryClock = "HistoryClock",
+  Release = "Release",
 }
 
 export enum Rel {
