@@ -1,7 +1,7 @@
 import { Executor } from "../../neo4j/executor";
 import { historyClock, RecordedPoint } from "./recorded-point";
 import { ViewCache } from "./view-cache";
-import { MAX_SLOT } from "./view-rewrite";
+import { DEFAULT_HISTORY_VIEWS, MAX_SLOT } from "./view-settings";
 import { ViewExecutor } from "./view-executor";
 
 /** A recorded state to read: `executor` reads it (repositories, loaders, openExport unchanged); `release()` lets its slot go. */
@@ -14,8 +14,7 @@ export interface RecordedView {
 /** The view caches of this process, per driver and database (forRequest executors share them). */
 const caches = new Map<object, Map<string, ViewCache>>();
 
-/** Default slots of a server (MAILLAGE_HISTORY_VIEWS). */
-export const DEFAULT_HISTORY_VIEWS = 3;
+export { DEFAULT_HISTORY_VIEWS };
 
 /**
  * Makes this process a server keeping `views` slots (1..views). Unless this is called, a process

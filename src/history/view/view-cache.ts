@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import { ServiceUnavailableError } from "../../common/errors";
 import { Executor } from "../../neo4j/executor";
 import { Label } from "../../neo4j/graph-model";
@@ -115,13 +116,13 @@ export class ViewCache {
 
   // Whether the slot's node still says it holds `seq`, complete (a restore or another process may have changed it).
   private async stillHolds(slot: Slot, seq: number): Promise<boolean> {
-    const [row] = await this.root.read(SLOT_STATE, { slots: [slot.rewriter.slot] });
+    const [row] = await this.root.read(SLOT_STATE, { slots: [neo4j.int(slot.rewriter.slot)] });
     return row?.seq === seq && row?.complete === true;
   }
 
   // A restarted process takes up the complete slots it finds.
   private load(): Promise<void> {
-    this.loaded ??= this.root.read(SLOT_STATE, { slots: this.slotNumbers }).then((rows) => {
+    this.loaded ??= this.root.read(SLOT_STATE, { slots: this.slotNumbers.map((n) => neo4j.int(n)) }).then((rows) => {
       for (const row of rows) {
         const slot = this.slots.find((s) => s.rewriter.slot === row.slot);
         if (slot && row.complete === true && slot.seq === null) slot.seq = row.seq;

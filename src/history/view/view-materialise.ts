@@ -1,3 +1,4 @@
+import neo4j from "neo4j-driver";
 import { Executor } from "../../neo4j/executor";
 import { Label } from "../../neo4j/graph-model";
 import { INPUT_ROW, toInputRow } from "../../entity/input-row";
@@ -44,7 +45,7 @@ export async function materialise(root: Executor, slot: number, seq: number): Pr
   const writer = root.forRequest(VIEW_CALLER);
   await ensureSlotSchema(root, slot);
   const t0 = Date.now();
-  await writer.write((tx) => tx.run(MARK, { slot, seq, complete: false }));
+  await writer.write((tx) => tx.run(MARK, { slot: neo4j.int(slot), seq: neo4j.int(seq), complete: false }));
   await clearSlot(writer, slot);
   const times: MaterialiseTimes = { clearMs: Date.now() - t0, readMs: 0, writeMs: 0, rows: 0 };
   for (const entity of ENTITIES) {
@@ -59,15 +60,15 @@ export async function materialise(root: Executor, slot: number, seq: number): Pr
     times.writeMs += Date.now() - t2;
     times.rows += rows.length;
   }
-  await writer.write((tx) => tx.run(MARK, { slot, seq, complete: true }));
+  await writer.write((tx) => tx.run(MARK, { slot: neo4j.int(slot), seq: neo4j.int(seq), complete: true }));
   return times;
 }
 
 /** Deletes every node of the slot (and so its relationships), a batch per transaction. */
 export async function clearSlot(writer: Executor, slot: number): Promise<void> {
   for (const label of VERSIONED_LABELS) {
-    const clear = rewriteForSlot(`MATCH (n:${label}) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted`, slot);
-    while ((await writer.write((tx) => tx.run(clear, { batch: CLEAR_BATCH })))[0].deleted > 0);
+    const clear = rewriteForSlot(`MATCH (n:${label}) WITH n LIMIT ${CLEAR_BATCH} DETACH DELETE n RETURN count(*) AS deleted`, slot);
+    while ((await writer.write((tx) => tx.run(clear)))[0].deleted > 0);
   }
 }
 
@@ -79,7 +80,7 @@ async function rowsAt(root: Executor, entity: Entity, seq: number): Promise<Reso
     const data = toInputRow(input, row.row);
     rows.set(keyOf(entity, data), data);
   }, { timeoutMs: 0 });
-  for (const change of await root.read(FIRST_CHANGES_AFTER, { seq, entity: SPECS[entity].label }, { timeoutMs: 0 })) {
+  for (const change of await root.read(FIRST_CHANGES_AFTER, { seq: neo4j.int(seq), entity: SPECS[entity].label }, { timeoutMs: 0 })) {
     if (change.before === null) rows.delete(change.id);
     else rows.set(change.id, JSON.parse(change.before));
   }

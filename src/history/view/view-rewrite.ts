@@ -19,9 +19,6 @@ const SHARED_RELS: readonly Rel[] = [Rel.PART_OF, Rel.IN_EPCI, Rel.TARGET_OF];
  */
 export const VERSIONED_RELS: readonly Rel[] = Object.values(Rel).filter((rel) => !SHARED_RELS.includes(rel));
 
-/** Slot 0 serves one-shot processes (the CLI); a server's slots are 1..MAILLAGE_HISTORY_VIEWS (at most 8). */
-export const MAX_SLOT = 8;
-
 /** The prefix of slot `slot`'s labels and types: `H1_`. */
 export const slotPrefix = (slot: number): string => `H${slot}_`;
 
