@@ -22,9 +22,6 @@ export const VERSIONED_RELS: readonly Rel[] = Object.values(Rel).filter((rel) =>
 /** The prefix of slot `slot`'s labels and types: `H1_`. */
 export const slotPrefix = (slot: number): string => `H${slot}_`;
 
-/** Cypher predicate: node `x` belongs to some view (its labels are a slot's), so backups and counts can leave it out. */
-export const IS_VIEW_NODE = (x: string) => `any(viewLabel IN labels(${x}) WHERE viewLabel =~ 'H[0-9]_.*')`;
-
 const NAMES = [...VERSIONED_LABELS, ...VERSIONED_RELS].join("|");
 
 /**

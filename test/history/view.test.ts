@@ -1,0 +1,104 @@
+import { useGraphQLClient } from "../support/database";
+import { Connection } from "../../src/neo4j/connect";
+import { configureViews, openRecordedView } from "../../src/history/view/recorded-view";
+import { historyClock } from "../../src/history/view/recorded-point";
+import { clearSlot } from "../../src/history/view/view-materialise";
+import { createContext, readThrough } from "../../src/graphql/context";
+import { createApollo } from "../../src/server";
+import { createSchema } from "../../src/graphql/schema";
+import { exportText, openExport } from "../../src/export/export.service";
+import { ExportFormat } from "../../src/export/export.formats";
+import { WHOLE_GRAPH } from "../../src/export/export.scope";
+import { Label } from "../../src/neo4j/graph-model";
+import { VIEW_CALLER } from "../../src/history/view/view-materialise";
+import { Role } from "../../src/auth/viewer";
+
+/** Recorded views on the bg- graph: a view of the current seq answers exactly what the live graph answers. */
+const db = useGraphQLClient();
+const SLOTS = [1, 2, 3];
+
+const STATISTICS = `query { statistics { allianceCount byKind { key count } byStatus { key count } bySdg { key count } byStartYear { key count } } }`;
+
+beforeAll(() => {
+  configureViews(db.connection.executor, SLOTS.length);
+});
+
+/** Empties every slot and forgets them, so no other test file meets them. */
+async function clearSlots(connection: Connection): Promise<void> {
+  const writer = connection.executor.forRequest(VIEW_CALLER);
+  for (let slot = 0; slot <= 8; slot++) await clearSlot(writer, slot);
+  await writer.write((tx) => tx.run(`MATCH (v:${Label.HistoryView}) DELETE v`));
+}
+
+/** Node counts per versioned label, live and in slot `slot`, by an independent query. */
+async function counts(connection: Connection, slot: number): Promise<{ live: Record<string, number>; view: Record<string, number> }> {
+  const rows = await connection.executor.read(
+    `UNWIND $labels AS l
+     CALL (l) { MATCH (n) WHERE l IN labels(n) RETURN count(n) AS live }
+     CALL (l) { MATCH (n) WHERE 'H' + $slot + '_' + l IN labels(n) RETURN count(n) AS view }
+     RETURN l, live, view`,
+    { labels: ["Actor", "Alliance", "Membership", "Outcome", "Source", "MaturityAssessment"], slot: String(slot) },
+  );
+  return { live: Object.fromEntries(rows.map((r) => [r.l, r.live])), view: Object.fromEntries(rows.map((r) => [r.l, r.view])) };
+}
+
+describe("a view of the current seq on the bg- graph", () => {
+  beforeAll(() => clearSlots(db.connection));
+  afterAll(() => clearSlots(db.connection)); // before the connection closes (the outer afterAll)
+
+  it("holds exactly the live nodes and relationships, and answers whole-graph statistics and the JSON export as the live graph does", async () => {
+    const { executor } = db.connection;
+    const { seq } = await historyClock(executor);
+    const view = await openRecordedView(executor, { seq, at: new Date().toISOString() }, { live: false });
+    try {
+      expect(view.executor.recordedSeq).toBe(seq);
+      const slot = await db.connection.executor.read(`MATCH (v:${Label.HistoryView} {seq: $seq, complete: true}) RETURN v.slot AS slot`, { seq });
+      expect(slot).toHaveLength(1);
+      const { live, view: copied } = await counts(db.connection, slot[0].slot);
+      expect(copied).toEqual(live);
+      expect(live.Actor).toBeGreaterThanOrEqual(3000);
+      // Relationships: each versioned type, live and as the slot's.
+      const rels = await executor.read(`MATCH ()-[r]->() WITH type(r) AS t, count(*) AS c RETURN t, c`);
+      const byType = Object.fromEntries(rels.map((r) => [r.t, r.c]));
+      for (const type of ["BASED_IN", "HAS_MEMBERSHIP", "IN_ALLIANCE", "ACTS_IN", "CONTRIBUTES_TO", "PRODUCED", "ADVANCES", "BENEFITS", "CITES", "ASSESSES"]) {
+        expect([type, byType[`H${slot[0].slot}_${type}`] ?? 0]).toEqual([type, byType[type] ?? 0]);
+      }
+
+      const apollo = createApollo(await createSchema());
+      await apollo.start();
+      try {
+        const run = async (viewed: boolean) => {
+          const context = createContext(executor, { viewer: { role: Role.ADMIN, subject: "test", caller: { kind: "script", id: "test" } } });
+          if (viewed) readThrough(context, view.executor);
+          const response = await apollo.executeOperation({ query: STATISTICS }, { contextValue: context });
+          if (response.body.kind !== "single") throw new Error("single");
+          expect(response.body.singleResult.errors).toBeUndefined();
+          return response.body.singleResult.data;
+        };
+        const [viewed, current] = [await run(true), await run(false)];
+        expect(viewed).toEqual(current);
+        expect((viewed as any).statistics.allianceCount).toBe(live.Alliance);
+      } finally {
+        await apollo.stop();
+      }
+
+      const [recorded, now] = [await exportText(await openExport(view.executor, ExportFormat.JSON, WHOLE_GRAPH)), await exportText(await openExport(executor, ExportFormat.JSON, WHOLE_GRAPH))];
+      expect(recorded.length).toBeGreaterThan(100_000);
+      expect(recorded === now).toBe(true);
+    } finally {
+      view.release();
+    }
+  });
+
+  it("refuses to write, and to run full-text search, through a view", async () => {
+    const { executor } = db.connection;
+    const { seq } = await historyClock(executor);
+    const view = await openRecordedView(executor, { seq, at: new Date().toISOString() }, { live: false });
+    try {
+      await expect(view.executor.forRequest({ kind: "script", id: "test" }).write(async () => 1)).rejects.toThrow("a recorded view is read-only");
+      await expect(view.executor.read("CALL db.index.fulltext.queryNodes('actor_alliance_text', 'x') YIELD node RETURN node")).rejects.toThrow(/full-text search/);
+    } finally {
+      view.release();
+    }
+  });
+});
