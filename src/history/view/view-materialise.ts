@@ -16,11 +16,12 @@ const CLEAR_BATCH = 10_000;
 
 const LIVE_ROWS = (entity: Entity) => `MATCH (n:${SPECS[entity].label}) RETURN ${INPUT_ROW(SPECS[entity].input, "n")} AS row`;
 
-// Per entity changed after $seq: the `before` of its first change after $seq (null: it did not exist then).
+// Per entity changed after $seq: the `before` of its first change after $seq (null: it did not exist then;
+// collected as nodes, since collect() drops nulls).
 const FIRST_CHANGES_AFTER = `MATCH (c:${Label.Change}) WHERE c.seq > $seq AND c.entity = $entity
 WITH c ORDER BY c.seq, c.n
-WITH c.entityId AS id, head(collect(c.before)) AS before
-RETURN id, before`;
+WITH c.entityId AS id, head(collect(c)) AS first
+RETURN id, first.before AS before`;
 
 const MARK = `MERGE (v:${Label.HistoryView} {slot: $slot}) SET v.seq = $seq, v.complete = $complete, v.builtAt = datetime()`;
 
