@@ -12,6 +12,8 @@ import { WHOLE_GRAPH } from "../../src/export/export.scope";
 import { Label } from "../../src/neo4j/graph-model";
 import { VIEW_CALLER } from "../../src/history/view/view-materialise";
 import { Role } from "../../src/auth/viewer";
+import { ViewCache } from "../../src/history/view/view-cache";
+import * as materialiser from "../../src/history/view/view-materialise";
 
 /** Recorded views on the bg- graph: a view of the current seq answers exactly what the live graph answers. */
 const db = useGraphQLClient();
@@ -99,6 +101,38 @@ describe("a view of the current seq on the bg- graph", () => {
       await expect(view.executor.read("CALL db.index.fulltext.queryNodes('actor_alliance_text', 'x') YIELD node RETURN node")).rejects.toThrow(/full-text search/);
     } finally {
       view.release();
+    }
+  });
+
+  it("leases: one build for concurrent requests of a seq, 503 with every slot in use, a rebuild when the slot's node no longer says it holds the seq", async () => {
+    const { executor } = db.connection;
+    const { seq } = await historyClock(executor);
+    const cache = new ViewCache(executor.forRequest(null), [5]);
+    const builds = jest.spyOn(materialiser, "materialise");
+    try {
+      const [first, second] = await Promise.all([cache.lease(seq), cache.lease(seq)]);
+      expect(builds).toHaveBeenCalledTimes(1);
+      expect(first.rewriter).toBe(second.rewriter);
+      expect(first.rewriter.slot).toBe(5);
+      // Every slot pinned: another state cannot be built now.
+      await expect(cache.lease(seq - 1)).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: 5 } });
+      first.release();
+      second.release();
+      // Held and complete: no rebuild.
+      (await cache.lease(seq)).release();
+      expect(builds).toHaveBeenCalledTimes(1);
+      // A restore (or another process) wiped the slot's node: the next lease builds it again.
+      await executor.forRequest(VIEW_CALLER).withoutHistory().write((tx) => tx.run(`MATCH (v:${Label.HistoryView} {slot: 5}) DELETE v`));
+      const again = await cache.lease(seq);
+      expect(builds).toHaveBeenCalledTimes(2);
+      const [node] = await executor.read(`MATCH (v:${Label.HistoryView} {slot: 5}) RETURN v.seq AS seq, v.complete AS complete`);
+      expect(node).toEqual({ seq, complete: true });
+      again.release();
+      // A new process (a restarted server) takes up the complete slot it finds.
+      const restarted = new ViewCache(executor.forRequest(null), [5]);
+      expect(await restarted.heldSeqs()).toEqual([seq]);
+    } finally {
+      builds.mockRestore();
     }
   });
 });
