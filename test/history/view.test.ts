@@ -21,6 +21,19 @@ const SLOTS = [1, 2, 3];
 
 const STATISTICS = `query { statistics { allianceCount byKind { key count } byStatus { key count } bySdg { key count } byStartYear { key count } } }`;
 
+/** Many reads at once (lists, filters with index hints, nested loaders, profiles, analytics, duplicates): the view must answer each as live. */
+const BROAD = `query {
+  actors(first: 10, filter: { kinds: [ASSOCIATION] }) { totalCount edges { node { id name basedIn { id } coConstructors(first: 3) { totalCount edges { node { actor { id } sharedAllianceCount } } } } } }
+  alliances(first: 10, filter: { memberKinds: [COMPANY] }) { totalCount edges { node { id name members(first: 3) { totalCount edges { node { actor { id } role } } } sdgs { number } } } }
+  territoryProfile(territory: "DEPARTEMENT:94") { allianceCount actorsByKind { key count } coConstructionShare }
+  networkAnalytics(filter: { territory: "DEPARTEMENT:94" }) { actorCount density communityCount componentCount }
+  duplicateCandidates(first: 5) { totalCount edges { node { score a { id } b { id } } } }
+  factsWithoutSource(first: 5) { totalCount }
+  maturityDistribution(subjectType: ACTOR) { key count }
+  territory(code: "94028") { actors(first: 5) { totalCount edges { node { id } } } }
+  sdg(number: 4) { alliances(first: 3) { totalCount edges { node { id } } } }
+}`;
+
 beforeAll(() => {
   configureViews(db.connection.executor, SLOTS.length);
 });
@@ -69,17 +82,21 @@ describe("a view of the current seq on the bg- graph", () => {
       const apollo = createApollo(await createSchema());
       await apollo.start();
       try {
-        const run = async (viewed: boolean) => {
+        const run = async (viewed: boolean, query: string) => {
           const context = createContext(executor, { viewer: { role: Role.ADMIN, subject: "test", caller: { kind: "script", id: "test" } } });
           if (viewed) readThrough(context, view.executor);
-          const response = await apollo.executeOperation({ query: STATISTICS }, { contextValue: context });
+          const response = await apollo.executeOperation({ query }, { contextValue: context });
           if (response.body.kind !== "single") throw new Error("single");
           expect(response.body.singleResult.errors).toBeUndefined();
           return response.body.singleResult.data;
         };
-        const [viewed, current] = [await run(true), await run(false)];
+        const [viewed, current] = [await run(true, STATISTICS), await run(false, STATISTICS)];
         expect(viewed).toEqual(current);
         expect((viewed as any).statistics.allianceCount).toBe(live.Alliance);
+        const [broadView, broadLive] = [await run(true, BROAD), await run(false, BROAD)];
+        expect(broadView).toEqual(broadLive);
+        expect((broadLive as any).alliances.totalCount).toBeGreaterThan(0);
+        expect((broadLive as any).networkAnalytics.actorCount).toBeGreaterThan(0);
       } finally {
         await apollo.stop();
       }
