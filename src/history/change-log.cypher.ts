@@ -12,15 +12,16 @@ const VERSIONED = VERSIONED_LABELS.join("|");
 export const ENTITY_OF_LABEL = new Map<string, Entity>(ENTITIES.map((entity) => [SPECS[entity].label, entity]));
 
 /**
- * Takes the history clock for this transaction: the next seq, and an instant never earlier than
- * the last one. Every write to a versioned entity takes it before reading what it changes, so
- * such writes run one at a time and seq follows commit order (Datomic's single transactor).
- * MERGE: a restore of an old backup may bring no clock; history then starts now.
+ * Takes the history clock for this transaction: the next seq, and its instant, to the
+ * millisecond (what the API's DateTime serves) and strictly later than the last one, so that
+ * `asRecordedOn` given a change's `at` reads exactly that change. Every write to a versioned
+ * entity takes it before reading what it changes, so such writes run one at a time and seq
+ * follows commit order (Datomic's single transactor). MERGE: the first logged write creates it.
  */
-export const TAKE_CLOCK = `WITH datetime.realtime() AS now
+export const TAKE_CLOCK = `WITH datetime({epochMillis: datetime.realtime().epochMillis}) AS now
 MERGE (c:${HistoryClock} {id: 'clock'})
-  ON CREATE SET c.seq = 0, c.startedAt = now, c.at = now
-SET c.seq = c.seq + 1, c.at = CASE WHEN c.at IS NULL OR now > c.at THEN now ELSE c.at END
+  ON CREATE SET c.seq = 0, c.startedAt = now
+SET c.seq = c.seq + 1, c.at = CASE WHEN c.at IS NULL OR now > c.at THEN now ELSE c.at + duration({milliseconds: 1}) END
 RETURN c.seq AS seq`;
 
 /** The rows of `entity`'s nodes $ids as the JSON export writes them (INPUT_ROW), by id. */

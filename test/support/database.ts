@@ -47,6 +47,7 @@ const DELETE_CHANGES_BY_PREFIX = `MATCH (c:${Label.Change}) WHERE c.entityId STA
 
 export async function deleteByPrefix(connection: Connection, prefix: string): Promise<void> {
   await connection.executor.write(async (tx) => {
+    await tx.history?.takeClock(); // the seq moves on, so no recorded view built before still counts as current
     await tx.run(DELETE_BY_PREFIX, { prefix });
     await tx.run(DELETE_CHANGES_BY_PREFIX, { prefix });
   });
