@@ -38,7 +38,8 @@ export interface FilterArg {
 }
 
 export const PAGING_ARGS = new Set(["first", "after", "last", "before"]);
-const NOT_FILTERS = new Set([...PAGING_ARGS, "orderBy"]);
+// asRecordedOn / release read another state of the graph (src/history/view): not a filter of the current one.
+const NOT_FILTERS = new Set([...PAGING_ARGS, "orderBy", "asRecordedOn", "release"]);
 
 export const isPaged = (field: GraphQLField<unknown, unknown>) =>
   ["first", "after"].every((name) => field.args.some((a) => a.name === name)) && getNamedType(field.type).name.endsWith("Connection");
