@@ -11,6 +11,7 @@ import { ExportFormat } from "../../src/export/export.formats";
 import { WHOLE_GRAPH } from "../../src/export/export.scope";
 import { openRecordedView } from "../../src/history/view/recorded-view";
 import { resolvePoint } from "../../src/history/view/recorded-point";
+import neo4j from "neo4j-driver";
 
 /**
  * Known writes at known instants, through the API (so the change log records them), then reads
@@ -164,6 +165,43 @@ describe("reads as recorded", () => {
       const file = await openExport(view.executor, ExportFormat.JSON, { ...WHOLE_GRAPH, idPrefix: P }, "bipartite", { recordedAs: point });
       expect(file.filename).toBe(`maillage-prefix-${P}_recorded-${point.seq}.json`);
       expect(await exportText(file)).toBe(jsonAtT15);
+    } finally {
+      view.release();
+    }
+  });
+});
+
+describe("releases", () => {
+  // A release as the release part records it (CONTRACT): a name fixing a seq and its instant.
+  const NAME = "hv-2026.Q4";
+  beforeAll(async () => {
+    const point = (await resolvePoint(db.connection.executor, { asRecordedOn: instants.t25 }))!;
+    await db.connection.executor.write((tx) =>
+      tx.run(`CREATE (:${Label.Release} {name: $name, seq: $seq, at: datetime($at), checksum: "0", createdBy: "script:test"})`, { name: NAME, seq: neo4j.int(point.seq), at: point.at }),
+    );
+  });
+  afterAll(() => db.connection.executor.write((tx) => tx.run(`MATCH (r:${Label.Release} {name: $name}) DELETE r`, { name: NAME })));
+
+  it("reads the state a release fixed, for anyone, and says so in the answer and the export's name", async () => {
+    const apollo = createApollo(await createSchema());
+    await apollo.start();
+    try {
+      const response = await apollo.executeOperation(
+        { query: `{ actor(id: "${A}", release: "${NAME}") { name } alliance(id: "${X}") { members { totalCount } } }` },
+        { contextValue: createContext(db.connection.executor) }, // anonymous
+      );
+      if (response.body.kind !== "single") throw new Error("single");
+      expect(response.body.singleResult.errors).toBeUndefined();
+      expect(response.body.singleResult.data).toEqual({ actor: { name: "Hvtest Alpha Renamed" }, alliance: { members: { totalCount: 1 } } });
+      expect(response.body.singleResult.extensions?.recordedAs).toEqual({ seq: expect.any(Number), asRecordedOn: instants.t25, release: NAME });
+    } finally {
+      await apollo.stop();
+    }
+    const point = (await resolvePoint(db.connection.executor, { release: NAME }))!;
+    const view = await openRecordedView(db.connection.executor, point, { live: false });
+    try {
+      const file = await openExport(view.executor, ExportFormat.JSON, { ...WHOLE_GRAPH, idPrefix: P }, "bipartite", { recordedAs: point });
+      expect(file.filename).toBe(`maillage-prefix-${P}_release-${NAME}.json`);
     } finally {
       view.release();
     }
