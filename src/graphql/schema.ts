@@ -19,6 +19,7 @@ import { MaturityAssessmentResolver } from "../maturity/maturity-assessment.reso
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { DuplicateResolver } from "../duplicate/duplicate.resolver";
+import { ReleaseResolver } from "../history/release.resolver";
 import { authChecker } from "../auth/auth-checker";
 import { validateArgs } from "./validate-args";
 
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   ProvenanceResolver,
   AnalyticsResolver,
   DuplicateResolver,
+  ReleaseResolver,
 ] as const;
 
 /**
