@@ -20,6 +20,7 @@ import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { DuplicateResolver } from "../duplicate/duplicate.resolver";
 import { ReleaseResolver } from "../history/release.resolver";
+import { DiffResolver } from "../history/diff.resolver";
 import { authChecker } from "../auth/auth-checker";
 import { validateArgs } from "./validate-args";
 
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   AnalyticsResolver,
   DuplicateResolver,
   ReleaseResolver,
+  DiffResolver,
 ] as const;
 
 /**
