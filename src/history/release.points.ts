@@ -23,8 +23,8 @@ export interface RecordedView {
   release(): void;
 }
 
-// The clock: the last committed write (seq, at). Writers take it in turn, so every change up to seq is committed.
-const CLOCK = `MATCH (c:${Label.HistoryClock} {id: 'clock'}) RETURN c.seq AS seq, toString(c.at) AS at`;
+// The clock: the last committed write (seq, at; the start of history before any). Writers take it in turn, so every change up to seq is committed.
+const CLOCK = `MATCH (c:${Label.HistoryClock} {id: 'clock'}) RETURN c.seq AS seq, toString(coalesce(c.at, c.startedAt)) AS at`;
 
 /** The current point: the last committed write to a versioned entity (seq 0 and the start of history before any). */
 export async function currentPoint(executor: Executor): Promise<RecordedPoint> {
