@@ -28,6 +28,8 @@ export interface Config extends Neo4jSettings, DriverTimeouts {
   maxConcurrentExports: number;
   /** Base of every IRI in the linked-data exports (JSON-LD, Turtle): MAILLAGE_LD_BASE. */
   ldBase: string;
+  /** Recorded views (asRecordedOn, release) a server keeps materialised at once: MAILLAGE_HISTORY_VIEWS (src/history/view). */
+  historyViews: number;
 }
 
 import { DEFAULT_LIMITS, Limits } from "./graphql/limits";
@@ -36,6 +38,7 @@ import { loadQuotaConfig, QuotaConfig } from "./quota/quota.config";
 import { loadTrustedDocuments, TrustedDocuments } from "./graphql/trusted-documents";
 import { ConfigError, parseBaseIri, parseBoolean, parseChoice, parseCount, parseMillis, parsePort } from "./common/config-parse";
 import { DEFAULT_LD_BASE } from "./linked-data/iri";
+import { DEFAULT_HISTORY_VIEWS, MAX_SLOT } from "./history/view/view-settings";
 import { LOG_FORMATS, LogFormat } from "./logger";
 import { HttpConfig, loadHttpConfig } from "./http/http.config";
 import { DriverTimeouts, Neo4jSettings, NEO4J_TIMEOUT_DEFAULTS } from "./neo4j/driver";
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: loadTrustedDocuments(env),
     maxConcurrentExports: parseCount("MAILLAGE_MAX_CONCURRENT_EXPORTS", env.MAILLAGE_MAX_CONCURRENT_EXPORTS, DEFAULT_MAX_CONCURRENT_EXPORTS),
     ldBase: parseBaseIri("MAILLAGE_LD_BASE", env.MAILLAGE_LD_BASE, DEFAULT_LD_BASE),
+    historyViews: parseCount("MAILLAGE_HISTORY_VIEWS", env.MAILLAGE_HISTORY_VIEWS, DEFAULT_HISTORY_VIEWS, MAX_SLOT),
   };
 }
 

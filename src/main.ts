@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     trustedDocuments: config.trustedDocuments,
     maxConcurrentExports: config.maxConcurrentExports,
     ldBase: config.ldBase,
+    historyViews: config.historyViews,
   });
   const port = await server.listen(config.port);
   logger.info(`Maillage ready at http://localhost:${port}/graphql`);

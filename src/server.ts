@@ -7,6 +7,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLSchema } from "graphql";
 import { Executor } from "./neo4j/executor";
 import { Context, createContext } from "./graphql/context";
+import { recordedViewPlugin } from "./history/view/view.plugin";
+import { configureViews, DEFAULT_HISTORY_VIEWS } from "./history/view/recorded-view";
 import { createSchema } from "./graphql/schema";
 import { formatError } from "./graphql/format-error";
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, Limits } from "./graphql/limits";
@@ -65,6 +67,8 @@ export interface ServerOptions {
   trustedDocuments?: TrustedDocuments | null;
   /** Exports streaming at once; one more is answered 429 (default DEFAULT_MAX_CONCURRENT_EXPORTS). */
   maxConcurrentExports?: number;
+  /** Recorded views (asRecordedOn, release) kept at once (main.ts passes Config.historyViews); default DEFAULT_HISTORY_VIEWS. */
+  historyViews?: number;
   /** Base of the linked-data exports' IRIs (main.ts passes Config.ldBase); default DEFAULT_LD_BASE. */
   ldBase?: string;
 }
@@ -97,6 +101,7 @@ export function createApollo(schema: GraphQLSchema, options: ServerOptions = {},
       requestLogPlugin(),
       metricsPlugin<Context>({ knownOperations: options.knownOperations ?? publishedOperationNames() }),
       ...(options.http?.readOnly ? [readOnlyPlugin<Context>()] : []),
+      recordedViewPlugin(),
       costLimitPlugin<Context>(schema, limits, quotas ? (context, measure) => quotas.admitOperation(context.client, measure) : undefined),
       // Apollo's landing pages load its CDN: the IDE served from here replaces them (src/ide/ide.routes.ts).
       ApolloServerPluginLandingPageDisabled(),
@@ -116,6 +121,7 @@ export async function createServer(executor: Executor, options: ServerOptions = 
   httpServer.headersTimeout = Math.min(httpServer.requestTimeout, 20_000);
   const schema = options.schema ?? (await createSchema());
   const quotas = options.quotas ? new Quotas(options.quotas) : null;
+  configureViews(executor, options.historyViews ?? DEFAULT_HISTORY_VIEWS); // this process keeps the recorded views (slots 1..n)
   const apollo = createApollo(schema, { ...options, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])] }, quotas);
   await apollo.start();
 

@@ -32,6 +32,14 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads how many recorded views a server keeps: 3 unless MAILLAGE_HISTORY_VIEWS says otherwise, at most 8", () => {
+    expect(loadConfig({}).historyViews).toBe(3);
+    expect(loadConfig({ MAILLAGE_HISTORY_VIEWS: " 8 " }).historyViews).toBe(8);
+    for (const bad of ["0", "9", "two", "1.5"]) {
+      expect(() => loadConfig({ MAILLAGE_HISTORY_VIEWS: bad })).toThrow(`Invalid configuration: MAILLAGE_HISTORY_VIEWS must be a whole number between 1 and 8; got "${bad}"`);
+    }
+  });
+
   it("reads the base of linked-data IRIs: https://maillage.example/id/ unless MAILLAGE_LD_BASE says otherwise", () => {
     expect(loadConfig({}).ldBase).toBe("https://maillage.example/id/");
     expect(loadConfig({ MAILLAGE_LD_BASE: " https://data.example.org/maillage/ " }).ldBase).toBe("https://data.example.org/maillage/");

@@ -37,7 +37,8 @@ export class AnalyticsRepository {
    * CACHE_TTL_MS passes. A scope over MAX_ANALYTICS_ACTORS actors is refused.
    */
   analyse(scope: AnalyticsScope): Promise<ScopeAnalysis> {
-    const key = JSON.stringify({ database: this.executor.database ?? null, generation: graphGeneration(), budget: this.budget, scope });
+    // A recorded view (src/history/view) is its own graph: its answers never mix with the live ones.
+    const key = JSON.stringify({ database: this.executor.database ?? null, recordedSeq: this.executor.recordedSeq, generation: graphGeneration(), budget: this.budget, scope });
     return cache.get(key, () => this.load(scope));
   }
 

@@ -7,7 +7,10 @@ import { csvTables } from "../export/csv.tables";
 import { ExportFormat } from "../export/export.formats";
 import { ExportProgress } from "../export/export.repository";
 import { openExport, writeExport } from "../export/export.service";
-import { GRAPH_MODES, parseExportOptions } from "../export/export.scope";
+import { ExportScope, GRAPH_MODES, GraphMode, parseExportOptions } from "../export/export.scope";
+import { Executor } from "../neo4j/executor";
+import { RecordedPoint } from "../history/view/recorded-point";
+import { openRecordedView } from "../history/view/recorded-view";
 import { FilePiece } from "../export/zip.writer";
 import { CliError, withConnection } from "./run";
 import { loadConfig } from "../config";
@@ -25,6 +28,8 @@ interface ExportOptions {
   allianceKinds?: string;
   actorKinds?: string;
   mode?: string;
+  asRecordedOn?: string;
+  release?: string;
   quiet?: boolean;
 }
 
@@ -42,6 +47,8 @@ export function registerExport(program: Command): void {
     .option("--alliance-kinds <kinds>", "comma list of alliance kinds, e.g. PHILANTHROPY,RESEARCH_PARTNERSHIP")
     .option("--actor-kinds <kinds>", "comma list of actor kinds, e.g. ASSOCIATION,COMPANY")
     .addOption(new Option("--mode <mode>", "graph formats: actors and alliances, or actors only weighted by shared alliances").choices([...GRAPH_MODES]))
+    .option("--as-recorded-on <instant>", "the graph as the database recorded it at this instant (ISO date-time, e.g. 2026-03-01T00:00:00Z)")
+    .option("--release <name>", "the graph as recorded by this named release (maillage release)")
     .option("--quiet", "no progress on stderr")
     .addHelpText(
       "after",
@@ -51,31 +58,43 @@ export function registerExport(program: Command): void {
         "  maillage export --format cytoscape --mode projected --actor-kinds ACADEMIC,FOUNDATION\n" +
         "  maillage export --format csv --territory DEPARTEMENT:94 --out val-de-marne.zip   # or --out val-de-marne/ for a folder\n" +
         "  maillage export --format turtle --territory DEPARTEMENT:94 --out val-de-marne.ttl   # IRIs under MAILLAGE_LD_BASE\n" +
-        "  maillage export --format bibtex --territory DEPARTEMENT:94 --out val-de-marne.bib  # the sources its facts cite",
+        "  maillage export --format bibtex --territory DEPARTEMENT:94 --out val-de-marne.bib  # the sources its facts cite\n" +
+        "  maillage export --as-recorded-on 2026-03-01T00:00:00Z --out maillage-march.json   # the graph as recorded then",
     )
     .action(async (options: ExportOptions) => {
-      await withConnection(async ({ executor }) => {
-        const { scope, mode } = await parseExportOptions(executor, options);
-        const progress = options.quiet ? undefined : stderrProgress();
-        if (options.format === ExportFormat.CSV && options.out && !options.out.endsWith(".zip")) {
-          const bytes = await writeFolder(csvTables(executor, scope, mode, { progress }), options.out);
-          if (!options.quiet) process.stderr.write(`Wrote nodes.csv, edges.csv and sources.csv in ${options.out} (${bytes} bytes)\n`);
-          return;
-        }
-        if (options.format === ExportFormat.CSV && !options.out && process.stdout.isTTY) {
-          throw new CliError("--format csv writes a zip: give --out maillage.zip (or --out a folder), or redirect stdout to a file");
-        }
-        // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
-        const file = await openExport(executor, options.format, scope, mode, { progress, ldBase: loadConfig().ldBase });
-        if (options.out) {
-          const out = createWriteStream(options.out);
-          await writeExport(file, out);
-          if (!options.quiet) process.stderr.write(`Wrote ${options.out} (${out.bytesWritten} bytes)\n`);
-        } else {
-          await writeExport(file, process.stdout, { end: false });
+      await withConnection(async ({ executor: live }) => {
+        const { scope, mode, point } = await parseExportOptions(live, options);
+        // --as-recorded-on / --release: the graph as recorded then (src/history/view), its slot returned when done.
+        const view = point ? await openRecordedView(live, point) : null;
+        try {
+          await exportTo(view?.executor ?? live, options, scope, mode, point);
+        } finally {
+          view?.release();
         }
       });
     });
+}
+
+/** Writes the export of `scope` read through `executor` (the live graph or a recorded view) where the options say. */
+async function exportTo(executor: Executor, options: ExportOptions, scope: ExportScope, mode: GraphMode, point: RecordedPoint | null): Promise<void> {
+  const progress = options.quiet ? undefined : stderrProgress();
+  if (options.format === ExportFormat.CSV && options.out && !options.out.endsWith(".zip")) {
+    const bytes = await writeFolder(csvTables(executor, scope, mode, { progress }), options.out);
+    if (!options.quiet) process.stderr.write(`Wrote nodes.csv, edges.csv and sources.csv in ${options.out} (${bytes} bytes)\n`);
+    return;
+  }
+  if (options.format === ExportFormat.CSV && !options.out && process.stdout.isTTY) {
+    throw new CliError("--format csv writes a zip: give --out maillage.zip (or --out a folder), or redirect stdout to a file");
+  }
+  // Streamed a page at a time: the file (or stdout) is written as Neo4j is read.
+  const file = await openExport(executor, options.format, scope, mode, { progress, ldBase: loadConfig().ldBase, recordedAs: point });
+  if (options.out) {
+    const out = createWriteStream(options.out);
+    await writeExport(file, out);
+    if (!options.quiet) process.stderr.write(`Wrote ${options.out} (${out.bytesWritten} bytes)\n`);
+  } else {
+    await writeExport(file, process.stdout, { end: false });
+  }
 }
 
 /**

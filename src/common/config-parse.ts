@@ -9,11 +9,12 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseCount(variable: string, raw: string | undefined, fallback: number): number {
+/** A whole number from 1 to `max` (100000000 unless the setting has a smaller bound). */
+export function parseCount(variable: string, raw: string | undefined, fallback: number, max = 100_000_000): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const count = Number(raw);
-  if (!/^\s*\d+\s*$/.test(raw) || count < 1 || count > 100_000_000) {
-    throw new ConfigError(variable, `must be a whole number between 1 and 100000000; got "${raw}"`);
+  if (!/^\s*\d+\s*$/.test(raw) || count < 1 || count > max) {
+    throw new ConfigError(variable, `must be a whole number between 1 and ${max}; got "${raw}"`);
   }
   return count;
 }

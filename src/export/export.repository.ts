@@ -1,3 +1,4 @@
+import type { RecordedPoint } from "../history/view/recorded-point";
 import { Executor, Row } from "../neo4j/executor";
 import { ExportScope, scopeParams } from "./export.scope";
 import { Shape, shapeOf } from "../scope/shape";
@@ -34,6 +35,8 @@ export interface ExportRun {
   pageSize?: number;
   /** Linked-data formats: the base of every IRI (MAILLAGE_LD_BASE; DEFAULT_LD_BASE when absent). */
   ldBase?: string;
+  /** The recorded state the executor reads (src/history/view), named in the file name; none: the current graph. */
+  recordedAs?: RecordedPoint | null;
 }
 
 /** Actor and alliance nodes and membership edges for the graph formats, as GRAPH_* return them. */

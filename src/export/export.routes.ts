@@ -8,6 +8,7 @@ import { Executor, mapDriverError } from "../neo4j/executor";
 import { ExportFormat } from "./export.formats";
 import { ExportRun } from "./export.repository";
 import { openExport, writeExport } from "./export.service";
+import { openRecordedView } from "../history/view/recorded-view";
 import { parseExportOptions, RAW_OPTION_NAMES, RawExportOptions } from "./export.scope";
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -22,6 +23,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
  *
  *   GET /export/json | gexf | graphml | cytoscape | csv | jsonld | turtle | csl-json | bibtex
  *       ?territory=DEPARTEMENT:94&at=2021-06-01&from=…&to=…&allianceKinds=PHILANTHROPY,…&actorKinds=…&mode=projected
+ *       &asRecordedOn=2026-03-01T00:00:00Z | &release=2026-Q4   (the graph as recorded then: README, History)
  *
  * Answers an attachment (`maillage-<scope>.<ext>`), streamed a page at a time in about
  * constant memory; at most `maxConcurrent` at once, one more is a 429 with Retry-After.
@@ -47,11 +49,17 @@ async function handle(executor: Executor, running: ConcurrencyLimit, format: Exp
       sendError(res, 400, ErrorCode.BAD_USER_INPUT, `unknown parameter; expected one of ${RAW_OPTION_NAMES.join(", ")}`, unknown);
       return;
     }
-    const { scope, mode } = await parseExportOptions(requestExecutor, req.query as RawExportOptions);
+    const { scope, mode, point } = await parseExportOptions(requestExecutor, req.query as RawExportOptions);
     await running.run(async () => {
-      const file = await openExport(requestExecutor, format, scope, mode, run);
-      res.status(200).attachment(file.filename).type(file.contentType);
-      await writeExport(file, res);
+      // ?asRecordedOn= / ?release=: the graph as recorded then (src/history/view), its slot returned when done.
+      const view = point ? await openRecordedView(requestExecutor, point) : null;
+      try {
+        const file = await openExport(view?.executor ?? requestExecutor, format, scope, mode, { ...run, recordedAs: point });
+        res.status(200).attachment(file.filename).type(file.contentType);
+        await writeExport(file, res);
+      } finally {
+        view?.release();
+      }
     });
   } catch (caught) {
     if (res.headersSent) {

@@ -3,6 +3,7 @@ import { BadUserInputError } from "../common/errors";
 import { allianceFilterParams } from "../alliance/alliance-filter";
 import { Executor } from "../neo4j/executor";
 import { toNeo4jDate } from "../neo4j/props";
+import { RecordedPoint, resolvePoint } from "../history/view/recorded-point";
 import { MAX_TERRITORY_REF, pickTerritory, territoriesNamed } from "../neo4j/references";
 
 /** What an export covers. Every criterion is optional; criteria combine with AND. */
@@ -38,9 +39,12 @@ export interface RawExportOptions {
   allianceKinds?: unknown;
   actorKinds?: unknown;
   mode?: unknown;
+  /** The graph as recorded at this instant, or by this release (src/history/view). */
+  asRecordedOn?: unknown;
+  release?: unknown;
 }
 
-export const RAW_OPTION_NAMES: readonly (keyof RawExportOptions)[] = ["territory", "at", "from", "to", "allianceKinds", "actorKinds", "mode"];
+export const RAW_OPTION_NAMES: readonly (keyof RawExportOptions)[] = ["territory", "at", "from", "to", "allianceKinds", "actorKinds", "mode", "asRecordedOn", "release"];
 
 /**
  * Checks and resolves raw options into a scope and a mode, or throws a BadUserInputError
@@ -48,7 +52,7 @@ export const RAW_OPTION_NAMES: readonly (keyof RawExportOptions)[] = ["territory
  *
  * Usage: `const { scope, mode } = await parseExportOptions(executor, req.query)`
  */
-export async function parseExportOptions(executor: Executor, raw: RawExportOptions): Promise<{ scope: ExportScope; mode: GraphMode }> {
+export async function parseExportOptions(executor: Executor, raw: RawExportOptions): Promise<{ scope: ExportScope; mode: GraphMode; point: RecordedPoint | null }> {
   const at = parseDate(raw.at, "at");
   const from = parseDate(raw.from, "from");
   const to = parseDate(raw.to, "to");
@@ -59,7 +63,8 @@ export async function parseExportOptions(executor: Executor, raw: RawExportOptio
   if (!GRAPH_MODES.includes(mode)) throw new BadUserInputError("mode", `must be one of ${GRAPH_MODES.join(", ")}, got "${raw.mode}"`);
   const territoryRef = parseString(raw.territory, "territory");
   const territoryId = territoryRef === null ? null : await resolveTerritory(executor, territoryRef);
-  return { scope: { territoryId, at, from, to, allianceKinds, actorKinds, idPrefix: null }, mode };
+  const point = await resolvePoint(executor, { asRecordedOn: parseString(raw.asRecordedOn, "asRecordedOn"), release: parseString(raw.release, "release") });
+  return { scope: { territoryId, at, from, to, allianceKinds, actorKinds, idPrefix: null }, mode, point };
 }
 
 /** The territory reference resolved as everywhere else (scope/territory-ref.ts), in one query. */

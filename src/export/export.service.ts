@@ -10,6 +10,7 @@ import { zipFiles } from "./zip.writer";
 import { linkedDataText } from "../linked-data/linked-data.export";
 import { ExportRun } from "./export.repository";
 import { ExportScope, GraphMode, scopeSlug } from "./export.scope";
+import type { RecordedPoint } from "../history/view/recorded-point";
 
 /** An export under way: its text (or, for a zip, its bytes) comes a page at a time. */
 export interface ExportFile {
@@ -40,7 +41,7 @@ export async function openExport(
   run: ExportRun = {},
 ): Promise<ExportFile> {
   const { contentType, extension } = FORMAT_FILES[format];
-  const filename = `maillage-${scopeSlug(scope, takesMode(format) ? mode : undefined)}.${extension}`;
+  const filename = `maillage-${scopeSlug(scope, takesMode(format) ? mode : undefined)}${recordedSlug(run.recordedAs)}.${extension}`;
   const text =
     format === ExportFormat.JSON ? documentText(executor, scope, run)
     : isLinkedData(format) ? linkedDataText(executor, format, scope, run)
@@ -54,6 +55,12 @@ export async function openExport(
     yield* text;
   }
   return { chunks: chunks(), contentType, filename };
+}
+
+/** The recorded state an export reflects, in its file name: `_release-2026-q4`, `_recorded-1234` (the seq); nothing for the current graph. */
+function recordedSlug(point: RecordedPoint | null | undefined): string {
+  if (!point) return "";
+  return point.release ? `_release-${point.release.replace(/[^A-Za-z0-9_.-]+/g, "-")}` : `_recorded-${point.seq}`;
 }
 
 /**

@@ -9,10 +9,14 @@ export interface FilePiece {
 /**
  * A zip of the files whose text comes in `pieces`, as bytes, a piece at a time (fflate's
  * streaming Zip: sizes go in a data descriptor after each file, so nothing is held but the
- * deflate window). Entries are dated when written. Files must not come back once another has begun.
+ * deflate window). Every entry bears the same fixed date (ENTRY_DATE), so the same tables give the
+ * same bytes (a release's export twice, or after later writes). Files must not come back once another has begun.
  *
  * Usage: `for await (const bytes of zipFiles(csvTables(executor, scope, mode))) out.write(bytes)`
  */
+/** 1980-01-01 00:00, the zip format's first day, in local time as the DOS date fields hold it: the same bytes in any time zone. */
+const ENTRY_DATE = new Date(1980, 0, 1);
+
 export async function* zipFiles(pieces: AsyncIterable<FilePiece>): AsyncGenerator<Uint8Array> {
   let out: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -35,6 +39,7 @@ export async function* zipFiles(pieces: AsyncIterable<FilePiece>): AsyncGenerato
         done.add(current.name);
       }
       current = { name: file, deflate: new ZipDeflate(file, { level: 6 }) };
+      current.deflate.mtime = ENTRY_DATE;
       zip.add(current.deflate);
     }
     current.deflate.push(strToU8(text));

@@ -84,3 +84,10 @@ export function createContext(root: Executor, request: { requestId?: string; vie
   const client = request.client ?? IN_PROCESS;
   return { requestId: request.requestId ?? randomUUID(), viewer, client, executor, repos, loaders: createLoaders(repos, executor) };
 }
+
+/** Makes every resolver of the request read through `executor` (a recorded view: src/history/view/view.plugin.ts), before any runs. */
+export function readThrough(context: Context, executor: Executor): void {
+  context.executor = executor;
+  context.repos = createRepositories(executor);
+  context.loaders = createLoaders(context.repos, executor);
+}

@@ -7,6 +7,7 @@ import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEst
 import { LRUCache } from "lru-cache";
 import { QueryTooComplexError } from "../common/errors";
 import { DEFAULT_PAGE_SIZE } from "../common/page-size";
+import { RECORDED_VIEW_COST } from "../history/view/view-args";
 
 /** Query limits; each is set from the environment (see config.ts) and documented in the README. */
 export interface Limits {
@@ -122,9 +123,15 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema, limits:
 /** The estimated cost of an operation and its analytics fields, or null when its variables do not coerce. */
 function measureOperation(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined | null): OperationMeasure | null {
   let analyticsFields = 0;
+  let readsRecordedState = false;
   // Sees every field the operation runs (each alias, each fragment spread, not the skipped ones); estimates nothing.
   const countAnalytics: ComplexityEstimator = ({ field }) => {
     if (field.extensions?.analytics === ANALYTICS_FIELD.analytics) analyticsFields++;
+    return undefined;
+  };
+  // An operation reading a recorded state may build a view (a copy of the graph): it costs that once.
+  const countRecorded: ComplexityEstimator = ({ args }) => {
+    if (args.asRecordedOn != null || args.release != null) readsRecordedState = true;
     return undefined;
   };
   try {
@@ -134,9 +141,9 @@ function measureOperation(schema: GraphQLSchema, query: DocumentNode, variables:
       variables,
       operationName: operationName ?? undefined,
       // A field's own `complexity` (type-graphql option; the analytics fields) first, then page sizes.
-      estimators: [countAnalytics, fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [countAnalytics, countRecorded, fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
-    return { cost, analyticsFields };
+    return { cost: cost + (readsRecordedState ? RECORDED_VIEW_COST : 0), analyticsFields };
   } catch {
     return null;
   }

@@ -23,6 +23,7 @@ import { ReleaseResolver } from "../history/release.resolver";
 import { DiffResolver } from "../history/diff.resolver";
 import { authChecker } from "../auth/auth-checker";
 import { validateArgs } from "./validate-args";
+import { withRecordedPointArgs } from "../history/view/view-args";
 
 export const RESOLVERS = [
   ActorResolver,
@@ -58,12 +59,13 @@ export const RESOLVERS = [
  * because no object field carries `@Authorized` or a middleware (only mutations do) and no
  * global middleware is set; methods declared with `@FieldResolver` keep theirs.
  */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     authChecker,
     validateFn: validateArgs,
   });
+  return withRecordedPointArgs(schema); // asRecordedOn, release on root reads (src/history/view)
 }
 
 /** The SDL committed as schema/schema.graphql (sorted, so diffs show only real changes). */

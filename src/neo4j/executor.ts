@@ -57,7 +57,7 @@ export class Executor {
     readonly txTimeoutMs: number = transactionTimeoutOf(driver),
     /** Whom this executor's writes are made for; none: write() refuses to run. */
     readonly caller: Caller | undefined = undefined,
-    private readonly shared: Shared = { commitListeners: new Set(), gate: new AvailabilityGate(() => probe(driver, database)) },
+    protected readonly shared: Shared = { commitListeners: new Set(), gate: new AvailabilityGate(() => probe(driver, database)) },
   ) {}
 
   /**
@@ -66,6 +66,11 @@ export class Executor {
    */
   forRequest(caller: Caller | null | undefined = this.caller): Executor {
     return new Executor(this.driver, this.database, this.txTimeoutMs, caller ?? undefined, this.shared);
+  }
+
+  /** The change-log seq whose recorded state this executor reads (src/history/view); null: the live graph. */
+  get recordedSeq(): number | null {
+    return null;
   }
 
   /** Calls `listener` after each write transaction that commits (not after one that fails); adding it again is a no-op. */

@@ -17,6 +17,7 @@
  *   (ActorAlias {id})-[:ALIAS_OF]->(Actor)  the id of an actor merged into this one (mergeActors)
  *   (Change {seq, entity, entityId, before, after…})   unlinked: one per entity a write changed (src/history)
  *   (HistoryClock {id: "clock", seq})  (Release {name, seq, checksum})   unlinked
+ *   (HistoryView {slot, seq, complete})  unlinked; slot k's copy of the versioned entities has labels and types prefixed `Hk_`
  */
 export enum Label {
   Actor = "Actor",
@@ -33,6 +34,8 @@ export enum Label {
   Change = "Change",
   HistoryClock = "HistoryClock",
   Release = "Release",
+  /** A recorded view's slot (src/history/view): which seq it holds, and whether it is complete. */
+  HistoryView = "HistoryView",
 }
 
 export enum Rel {
