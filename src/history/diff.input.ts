@@ -1,5 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from "type-graphql";
 import { IsOptional, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { IsExternalId } from "../common/validators";
 import { IsTerritoryRef } from "../common/validators";
@@ -12,7 +11,7 @@ export class PointInput {
   @MaxLength(64)
   release?: string | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "The graph as the database recorded it on this instant" })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "The graph as the database recorded it on this instant" })
   @IsOptional()
   asRecordedOn?: Date | null;
 }

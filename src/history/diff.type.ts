@@ -1,12 +1,12 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver, JSONResolver } from "graphql-scalars";
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import { JSONResolver } from "graphql-scalars";
 
 @ObjectType({ simpleResolvers: true, description: "A point of recorded time: the last write it includes, its instant, and the release naming it" })
 export class RecordedPointInfo {
   @Field(() => Int, { description: "The last write it includes (the change log's seq; 0: none since history began)" })
   seq!: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => GraphQLISODateTime)
   at!: string;
 
   @Field(() => String, { nullable: true, description: "The release given for it, if any" })
@@ -30,7 +30,7 @@ export class DiffLoggedChange {
   @Field(() => Int)
   seq!: number;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => GraphQLISODateTime)
   at!: string;
 
   @Field(() => String, { nullable: true, description: "Who wrote (\"api-key:<name>\", \"jwt:<sub>\", \"import:<files>\"…): admins only, null for others" })

@@ -85,7 +85,8 @@ export class ReleaseRepository {
   }
 
   private async checksumAt(point: RecordedPoint, run: ExportRun): Promise<string> {
-    const view = await openRecordedView(this.executor, point);
+    // Never the live graph, even at the clock's seq: a write committing meanwhile must not reach the export.
+    const view = await openRecordedView(this.executor, point, { live: false });
     try {
       return await canonicalChecksum(view.executor, run);
     } finally {

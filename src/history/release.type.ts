@@ -1,5 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { ConnectionOf } from "../common/connection";
 
 @ObjectType({ simpleResolvers: true, description: "A named, citable state of the graph: the graph as recorded after write `seq`, with the checksum of its canonical export" })
@@ -10,13 +9,13 @@ export class Release {
   @Field(() => Int, { description: "The last write it includes (the change log's seq)" })
   seq!: number;
 
-  @Field(() => DateTimeResolver, { description: "When that write was recorded (the start of history when none): `asRecordedOn` at this instant reads the same graph" })
+  @Field(() => GraphQLISODateTime, { description: "When that write was recorded (the start of history when none): `asRecordedOn` at this instant reads the same graph" })
   at!: string;
 
   @Field({ description: "SHA-256 (hex) of the release's canonical export: the JSON export of the whole graph with `release: name`" })
   checksum!: string;
 
-  @Field(() => DateTimeResolver, { description: "When the release was made" })
+  @Field(() => GraphQLISODateTime, { description: "When the release was made" })
   createdAt!: string;
 
   /** Admins see who made it ("api-key:<name>", "jwt:<sub>", "cli:<command>"); others get null (see ReleaseResolver). */

@@ -97,7 +97,7 @@ describe("diff: bad inputs", () => {
 
   it.each([
     ["an unknown release", { from: { release: "hr-no-such-release" } }, "from.release", /no release is named "hr-no-such-release"/],
-    ["both a release and an instant", { from: { release: "x", asRecordedOn: "2026-01-01T00:00:00Z" } }, "from", /release or asRecordedOn, not both/],
+    ["both a release and an instant", { from: { release: "x", asRecordedOn: "2026-01-01T00:00:00Z" } }, "from.release", /not both/],
     ["neither", { from: {} }, "from", /give a release or asRecordedOn/],
     ["depth 9", { from: { asRecordedOn: new Date().toISOString() }, scope: { actor: `${P}a1`, depth: 9 } }, "scope.depth", /must not be greater than 3/],
     ["depth without an actor", { from: { asRecordedOn: new Date().toISOString() }, scope: { depth: 2 } }, "scope.depth", /give actor too/],
