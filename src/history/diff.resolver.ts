@@ -7,9 +7,10 @@ import { diffPoints, resolveDiffPoints } from "./diff";
 import { DiffArgs } from "./diff.input";
 import { describeDiffScope, diffScopeOf } from "./diff.scope";
 import { Diff } from "./diff.type";
+import { RECORDED_VIEW_COST } from "./view/view-args";
 
-/** A diff reads its scope's export at two points (each a recorded view): a fixed cost like a scan, plus its lists. */
-export const DIFF_COST = 5_000;
+/** A diff reads its scope's export at two recorded points: what reading one recorded state costs, twice, plus its lists. */
+export const DIFF_COST = 2 * RECORDED_VIEW_COST;
 const diffCost = ({ args, childComplexity }: ComplexityEstimatorArgs) => DIFF_COST + 3 * (args.first ?? 100) * childComplexity;
 
 /** GraphQL for `diff`: thin, the work is in diff.ts. */

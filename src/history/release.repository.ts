@@ -4,6 +4,7 @@ import type { Caller } from "../neo4j/caller";
 import { ExportRun } from "../export/export.repository";
 import { canonicalChecksum } from "./release.checksum";
 import { currentPoint, openRecordedView, RecordedPoint } from "./release.points";
+import { RELEASE_NAME } from "./view/recorded-point";
 import * as Q from "./release.cypher";
 
 /** A release as stored: `at` and `createdAt` ISO instants. */
@@ -23,13 +24,10 @@ export interface ReleaseCheck {
   matches: boolean;
 }
 
-/** The form of a release name (the Release CONTRACT of issue 16): a citation copies it as is. */
-export const RELEASE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /** Who made a write, as the change log writes it: "api-key:<name>", "jwt:<sub>", "cli:<command>"… */
 export const callerName = (caller: Caller): string => `${caller.kind}:${caller.id}`;
 
-/** BAD_USER_INPUT on `name` unless it has the form of RELEASE_NAME. */
+/** BAD_USER_INPUT on `name` unless it has the form of RELEASE_NAME (the Release CONTRACT: a citation copies it as is). */
 export function checkReleaseName(name: string, field = "name"): void {
   if (!RELEASE_NAME.test(name)) {
     throw new BadUserInputError(field, `must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (e.g. 2026-Q4), got "${name.slice(0, 80)}"`);

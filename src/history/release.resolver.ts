@@ -3,7 +3,7 @@ import { Role, hasRole } from "../auth/viewer";
 import { ConnectionArgs } from "../common/connection";
 import { Context } from "../graphql/context";
 import { RELEASE_PAGES } from "./release.page";
-import { ReleaseRepository, ReleaseRow } from "./release.repository";
+import { checkReleaseName, ReleaseRepository, ReleaseRow } from "./release.repository";
 import { Release, ReleaseCheck, ReleaseConnection } from "./release.type";
 
 /** Making a release or checking one exports the whole graph: priced like a scan. */
@@ -18,8 +18,9 @@ export class ReleaseResolver {
     return RELEASE_PAGES.releases.page(ctx, args);
   }
 
-  @Query(() => Release, { nullable: true, description: "The release with this name; null when none has it" })
+  @Query(() => Release, { nullable: true, description: "The release with this name; null when none has it (a name of another form is BAD_USER_INPUT)" })
   release(@Arg("name") name: string, @Ctx() ctx: Context) {
+    checkReleaseName(name);
     return new ReleaseRepository(ctx.executor).byName(name);
   }
 
