@@ -1,7 +1,7 @@
 // History (issue 16): the change log, its clock and named releases. See README "History and reproducibility".
-// The clock orders every write to a versioned entity; startedAt is when history began (older data is "unchanged since").
+// The clock orders every write to a versioned entity. The first logged write creates it (src/history/change-log.cypher.ts:
+// startedAt, when history began); a backup carries it, so a restored graph's log goes on from its own seq.
 CREATE CONSTRAINT history_clock_id IF NOT EXISTS FOR (n:HistoryClock) REQUIRE n.id IS UNIQUE;
-MERGE (c:HistoryClock {id: 'clock'}) ON CREATE SET c.seq = 0, c.startedAt = datetime.realtime(), c.at = c.startedAt;
 // One Change per entity a write changed: by seq (the log's order), by entity (an entity's history, state at a seq), by instant.
 CREATE INDEX change_seq IF NOT EXISTS FOR (n:Change) ON (n.seq);
 CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityId, n.seq);

@@ -11,6 +11,8 @@ import { ActorInput, ActorPatch } from "./actor.input";
 import { Actor, CoConstructor } from "./actor.type";
 import * as Q from "./actor.cypher";
 import { NEIGHBOURHOOD as Q_NEIGHBOURHOOD } from "./neighbourhood.cypher";
+import { Label } from "../neo4j/graph-model";
+import { deleteLogged } from "../history/delete-logged";
 
 
 /** An actor from ACTOR_VALUES: `props` in order, then its base territory's id when `base`; other fields absent. */
@@ -93,7 +95,7 @@ export class ActorRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ACTOR, { id }));
+    const [row] = await deleteLogged(this.executor, Label.Actor, id, Q.DELETE_ACTOR);
     if (!row || row.deleted === 0) throw new NotFoundError("Actor", id);
     return true;
   }

@@ -10,6 +10,7 @@ import { Territory } from "../territory/territory.type";
 import { AllianceInput, AlliancePatch } from "./alliance.input";
 import { Alliance } from "./alliance.type";
 import * as Q from "./alliance.cypher";
+import { deleteLogged } from "../history/delete-logged";
 
 /** The only code that runs Cypher for alliances. */
 export class AllianceRepository {
@@ -45,7 +46,7 @@ export class AllianceRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ALLIANCE, { id }));
+    const [row] = await deleteLogged(this.executor, Label.Alliance, id, Q.DELETE_ALLIANCE);
     if (!row || row.deleted === 0) throw new NotFoundError("Alliance", id);
     return true;
   }

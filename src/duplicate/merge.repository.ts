@@ -1,5 +1,6 @@
 import { BadUserInputError } from "../common/errors";
 import { Executor, Row } from "../neo4j/executor";
+import { Label } from "../neo4j/graph-model";
 import { RunQuery } from "../neo4j/references";
 import { storedProperties } from "../entity/stored";
 import { ActorInput } from "../actor/actor.input";
@@ -66,37 +67,44 @@ export class MergeRepository {
     if (replay) return replay;
     return this.executor.write(async (tx) => {
       const run: RunQuery = tx.run.bind(tx);
+      await tx.history?.takeClock(); // before the checks, so no other write changes the parties meanwhile
       const again = await checkParties(run, keep, remove); // the same, inside the transaction that writes
       if (again) return again;
-      const [state] = await run(Q.MERGE_STATE, { keep, remove });
-      const actor = compare(state.keep, state.remove, ACTOR_PROPERTIES);
-      const filled = [...actor.filled];
-      const conflicts = [...actor.conflicts];
-      if (state.removeBase != null && state.keepBase == null) filled.push("basedIn");
-      if (state.removeBase != null && state.keepBase != null && state.keepBase !== state.removeBase) {
-        conflicts.push({ field: "basedIn", kept: state.keepBase, removed: state.removeBase });
-      }
-      type Found = { id: string; allianceId: string; props: Row; kept: Row | null };
-      const memberships = (state.memberships as Found[]).sort((x, y) => (x.allianceId < y.allianceId ? -1 : 1));
-      const moves = memberships.filter((m) => !m.kept).map((m) => ({ from: m.id, to: membershipId(m.allianceId, keep) }));
-      const merges = memberships.filter((m) => m.kept).map((m) => ({ from: m.id, into: m.kept!.id as string }));
-      for (const m of memberships.filter((found) => found.kept)) {
-        conflicts.push(...compare(m.kept!, m.props, MEMBERSHIP_PROPERTIES, `memberships[${m.allianceId}].`).conflicts);
-      }
-      if (moves.length > 0) await run(Q.MOVE_MEMBERSHIPS, { keep, remove, moves });
-      if (merges.length > 0) await run(Q.MERGE_MEMBERSHIPS(MEMBERSHIP_PROPERTIES), { merges });
-      const relationships = (await run(Q.MOVE_ACTOR_RELATIONSHIPS, { keep, remove })) as MovedRelationships[];
-      const report: MergeReport = {
-        keptId: keep,
-        removedId: remove,
-        membershipsMoved: moves.length,
-        membershipsMerged: merges.length,
-        relationships,
-        filled,
-        conflicts,
-      };
-      await run(Q.REPLACE_BY_ALIAS(ACTOR_PROPERTIES), { keep, remove, report: JSON.stringify(report) });
-      return report;
+      const merging = () => this.mergeIn(run, keep, remove);
+      // Logged: the removed actor deleted, memberships re-keyed (removed and created), keep and its neighbours changed.
+      return tx.history ? tx.history.around([{ label: Label.Actor, ids: [keep, remove] }], merging, "MERGE", [{ label: Label.Actor, ids: [keep] }]) : merging();
     });
+  }
+
+  private async mergeIn(run: RunQuery, keep: string, remove: string): Promise<MergeReport> {
+    const [state] = await run(Q.MERGE_STATE, { keep, remove });
+    const actor = compare(state.keep, state.remove, ACTOR_PROPERTIES);
+    const filled = [...actor.filled];
+    const conflicts = [...actor.conflicts];
+    if (state.removeBase != null && state.keepBase == null) filled.push("basedIn");
+    if (state.removeBase != null && state.keepBase != null && state.keepBase !== state.removeBase) {
+      conflicts.push({ field: "basedIn", kept: state.keepBase, removed: state.removeBase });
+    }
+    type Found = { id: string; allianceId: string; props: Row; kept: Row | null };
+    const memberships = (state.memberships as Found[]).sort((x, y) => (x.allianceId < y.allianceId ? -1 : 1));
+    const moves = memberships.filter((m) => !m.kept).map((m) => ({ from: m.id, to: membershipId(m.allianceId, keep) }));
+    const merges = memberships.filter((m) => m.kept).map((m) => ({ from: m.id, into: m.kept!.id as string }));
+    for (const m of memberships.filter((found) => found.kept)) {
+      conflicts.push(...compare(m.kept!, m.props, MEMBERSHIP_PROPERTIES, `memberships[${m.allianceId}].`).conflicts);
+    }
+    if (moves.length > 0) await run(Q.MOVE_MEMBERSHIPS, { keep, remove, moves });
+    if (merges.length > 0) await run(Q.MERGE_MEMBERSHIPS(MEMBERSHIP_PROPERTIES), { merges });
+    const relationships = (await run(Q.MOVE_ACTOR_RELATIONSHIPS, { keep, remove })) as MovedRelationships[];
+    const report: MergeReport = {
+      keptId: keep,
+      removedId: remove,
+      membershipsMoved: moves.length,
+      membershipsMerged: merges.length,
+      relationships,
+      filled,
+      conflicts,
+    };
+    await run(Q.REPLACE_BY_ALIAS(ACTOR_PROPERTIES), { keep, remove, report: JSON.stringify(report) });
+    return report;
   }
 }

@@ -19,6 +19,7 @@ import { MaturityAssessmentResolver } from "../maturity/maturity-assessment.reso
 import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { DuplicateResolver } from "../duplicate/duplicate.resolver";
+import { ChangeResolver, HISTORY_RESOLVERS } from "../history/change.resolver";
 import { ReleaseResolver } from "../history/release.resolver";
 import { DiffResolver } from "../history/diff.resolver";
 import { authChecker } from "../auth/auth-checker";
@@ -44,6 +45,8 @@ export const RESOLVERS = [
   ProvenanceResolver,
   AnalyticsResolver,
   DuplicateResolver,
+  ChangeResolver,
+  ...HISTORY_RESOLVERS,
   ReleaseResolver,
   DiffResolver,
 ] as const;
@@ -54,10 +57,10 @@ export const RESOLVERS = [
  * it the rules on the input classes would be decoration only. `authChecker` enforces the
  * roles of `@Authorized` fields.
  *
- * Every object type is declared with `simpleResolvers: true`: its plain fields read the
+ * Every object type but Change is declared with `simpleResolvers: true`: its plain fields read the
  * property directly instead of going through type-graphql's middleware chain. That is safe
- * because no object field carries `@Authorized` or a middleware (only mutations do) and no
- * global middleware is set; methods declared with `@FieldResolver` keep theirs.
+ * because no other object field carries `@Authorized` or a middleware (only mutations do, and
+ * Change.who, admins only) and no global middleware is set; `@FieldResolver` methods keep theirs.
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from "../common/errors";
 import { Executor } from "../neo4j/executor";
-import type { Caller } from "../neo4j/caller";
+import { whoOf } from "./change-log";
 import { ExportRun } from "../export/export.repository";
 import { canonicalChecksum } from "./release.checksum";
 import { currentPoint, openRecordedView, RecordedPoint } from "./release.points";
@@ -23,9 +23,6 @@ export interface ReleaseCheck {
   checksum: string;
   matches: boolean;
 }
-
-/** Who made a write, as the change log writes it: "api-key:<name>", "jwt:<sub>", "cli:<command>"… */
-export const callerName = (caller: Caller): string => `${caller.kind}:${caller.id}`;
 
 /** BAD_USER_INPUT on `name` unless it has the form of RELEASE_NAME (the Release CONTRACT: a citation copies it as is). */
 export function checkReleaseName(name: string, field = "name"): void {
@@ -62,7 +59,7 @@ export class ReleaseRepository {
     const checksum = await this.checksumAt(point, run);
     try {
       const [row] = await this.executor.write((tx) =>
-        tx.run(Q.CREATE_RELEASE, { name, seq: point.seq, at: point.at, checksum, createdBy: callerName(caller) }),
+        tx.run(Q.CREATE_RELEASE, { name, seq: point.seq, at: point.at, checksum, createdBy: whoOf(caller) }),
       );
       if (!row.created) throw duplicate(row.release);
       return row.release;

@@ -9,7 +9,7 @@ export class Release {
   @Field(() => Int, { description: "The last write it includes (the change log's seq)" })
   seq!: number;
 
-  @Field(() => GraphQLISODateTime, { description: "When that write was recorded (the start of history when none): `asRecordedOn` at this instant reads the same graph" })
+  @Field(() => GraphQLISODateTime, { description: "When that write was recorded (now when none), to the millisecond: `asRecordedOn` at this instant reads the same graph" })
   at!: string;
 
   @Field({ description: "SHA-256 (hex) of the release's canonical export: the JSON export of the whole graph with `release: name`" })

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Executor } from "../neo4j/executor";
+import { Executor, WriteTx } from "../neo4j/executor";
+import type { ChangeHow } from "../history/change-log";
 import { RunQuery } from "../neo4j/references";
 import { ENTITIES, Entity, entityOfFile } from "./entities";
 import { UPSERT_BY_ENTITY } from "./import.cypher";
@@ -115,6 +116,7 @@ export async function importRows(executor: Executor, rows: ImportRow[], options:
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batch size must be a positive integer; got ${batchSize}`);
   const checks = new RowChecks(executor.read.bind(executor), rows, options);
+  const how: ChangeHow = executor.caller?.kind === "seed" ? "SEED" : "IMPORT";
   const writes = Object.fromEntries(ENTITIES.map((e) => [e, 0])) as Record<Entity, number>;
   const imported = Object.fromEntries(ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0 }])) as Record<Entity, WriteCounts>;
   let total = rows.length;
@@ -132,7 +134,7 @@ export async function importRows(executor: Executor, rows: ImportRow[], options:
     for (let start = 0, batchIndex = 0; start < entityRows.length; start += batchSize, batchIndex++) {
       await options.beforeBatch?.(entity, batchIndex);
       const batch = entityRows.slice(start, start + batchSize);
-      const counts = await executor.write((tx) => writeBatch(tx.run.bind(tx), entity, batch));
+      const counts = await executor.write((tx) => writeBatch(tx, entity, batch, how));
       for (const key of ["created", "updated", "unchanged"] as const) imported[entity][key] += counts[key];
       written += batch.length;
       options.onProgress?.(written, total);
@@ -209,12 +211,18 @@ class RowChecks {
   }
 }
 
+/** What writeBatch needs of a write transaction: to run Cypher, and its history (null: a history view's copy). */
+export type BatchTx = Pick<WriteTx, "run" | "history">;
+
 /**
  * Writes checked rows of one entity in the caller's write transaction: finds which rows are
  * stored and which of those differ, creates the new ones and rewrites the changed ones (at most
  * four statements), so rows already stored as given cost two reads.
  */
-export async function writeBatch(run: RunQuery, entity: Entity, batch: ResolvedRow[]): Promise<WriteCounts> {
+export async function writeBatch(tx: BatchTx, entity: Entity, batch: ResolvedRow[], how: ChangeHow): Promise<WriteCounts> {
+  const run = tx.run.bind(tx);
+  const history = tx.history;
+  await history?.takeClock(); // before reading what is stored, so the rows logged as "before" are what this write replaces
   const upsert = UPSERT_BY_ENTITY[entity];
   const rows = batch.map(cypherRow);
   const [{ stored: storedIds }] = await run(upsert.existing, { ids: rows.map((row) => row.id) });
@@ -223,7 +231,12 @@ export async function writeBatch(run: RunQuery, entity: Entity, batch: ResolvedR
   const [{ changed }] = stored.size > 0 ? await run(upsert.changes, { rows: rows.filter((row) => stored.has(row.id as string)) }) : [{ changed: [] }];
   const changedIds = new Set(changed as string[]);
   const changedRows = rows.filter((row) => changedIds.has(row.id as string));
+  const before = history ? await history.rows(entity, [...changedIds]) : undefined;
   if (newRows.length > 0) await run(upsert.create, { rows: newRows });
   if (changedRows.length > 0) await run(upsert.update, { rows: changedRows });
+  if (history && newRows.length + changedRows.length > 0) {
+    const written = [...newRows, ...changedRows].map((row) => row.id as string);
+    await history.record([{ entity, before: before!, after: await history.rows(entity, written) }], how);
+  }
   return { created: newRows.length, updated: changedRows.length, unchanged: stored.size - changedRows.length };
 }

@@ -34,6 +34,7 @@ export async function writeOne<T>(
 ): Promise<T> {
   return executor.write(async (tx) => {
     const run = tx.run.bind(tx);
+    await tx.history?.takeClock(); // before reading the stored row a patch is laid over: no other write can change it meanwhile
     let fields = data;
     if (options.existing !== undefined) {
       const [stored] = await run(STORED_ROW(entity), { id: options.existing });
@@ -43,7 +44,7 @@ export async function writeOne<T>(
     }
     const { accepted, rejected } = await checkRows(run, [{ entity, data: { ...fields }, origin: { file: "input" } }]);
     if (rejected.length > 0) throw new BadUserInputError(inputField(rejected[0].field), rejected[0].reason);
-    await writeBatch(run, entity, accepted);
+    await writeBatch(tx, entity, accepted, "MUTATION");
     const [written] = await run(byId, { keys: [accepted[0].key] });
     return written.value as T;
   });

@@ -13,6 +13,7 @@ import type { MaturityAssessmentInput } from "./maturity.input";
 import type { MaturityAssessment } from "./maturity.type";
 import * as Q from "./maturity.cypher";
 import { SubjectLabel } from "./maturity.cypher";
+import { deleteLogged } from "../history/delete-logged";
 
 /** A latest-assessment key: the subject's id and the date ("YYYY-MM-DD") it is wanted on, or null for today's. */
 export interface MaturityKey {
@@ -71,7 +72,7 @@ export class MaturityRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_ASSESSMENT, { id }));
+    const [row] = await deleteLogged(this.executor, Label.MaturityAssessment, id, Q.DELETE_ASSESSMENT);
     if (!row || row.deleted === 0) throw new NotFoundError("MaturityAssessment", id);
     return true;
   }

@@ -5,6 +5,8 @@ import { writeOne } from "../import/write-one";
 import { MembershipInput, MembershipPatch } from "./membership.input";
 import { Membership } from "./membership.type";
 import * as Q from "./membership.cypher";
+import { Label } from "../neo4j/graph-model";
+import { deleteLogged } from "../history/delete-logged";
 
 export { membershipId } from "./membership.input";
 
@@ -28,7 +30,7 @@ export class MembershipRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_MEMBERSHIP, { id }));
+    const [row] = await deleteLogged(this.executor, Label.Membership, id, Q.DELETE_MEMBERSHIP);
     if (!row || row.deleted === 0) throw new NotFoundError("Membership", id);
     return true;
   }

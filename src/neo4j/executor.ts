@@ -5,6 +5,7 @@ import type { Caller } from "./caller";
 import { retryBudgetOf, transactionTimeoutOf } from "./driver";
 import { toPlain } from "./values";
 import { neo4jMetrics } from "../observability/metrics";
+import { ChangeRecorder } from "../history/change-log";
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
@@ -58,6 +59,8 @@ export class Executor {
     /** Whom this executor's writes are made for; none: write() refuses to run. */
     readonly caller: Caller | undefined = undefined,
     protected readonly shared: Shared = { commitListeners: new Set(), gate: new AvailabilityGate(() => probe(driver, database)) },
+    /** Whether writes log their changes to the history (src/history/change-log.ts); off only for derived copies (history views). */
+    readonly recordsHistory: boolean = true,
   ) {}
 
   /**
@@ -65,7 +68,12 @@ export class Executor {
    * count (one per request, import, seed…) and `caller` (by default this one's; null: none, it cannot write).
    */
   forRequest(caller: Caller | null | undefined = this.caller): Executor {
-    return new Executor(this.driver, this.database, this.txTimeoutMs, caller ?? undefined, this.shared);
+    return new Executor(this.driver, this.database, this.txTimeoutMs, caller ?? undefined, this.shared, this.recordsHistory);
+  }
+
+  /** This executor, except that its writes log no history: for copies derived from the log itself (history views), never for facts. */
+  withoutHistory(): Executor {
+    return new Executor(this.driver, this.database, this.txTimeoutMs, this.caller, this.shared, false);
   }
 
   /** The change-log seq whose recorded state this executor reads (src/history/view); null: the live graph. */
@@ -212,12 +220,17 @@ export interface TxOptions {
   timeoutMs?: number;
 }
 
-/** A write transaction that counts its round trips and returns plain rows. */
+/** A write transaction that counts its round trips, returns plain rows and logs its changes to the history. */
 export class WriteTx {
+  /** Logs what this transaction changes (null: an executor withoutHistory()); writes to versioned entities go through it. */
+  readonly history: ChangeRecorder | null;
+
   constructor(
     private readonly tx: ManagedTransaction,
     private readonly executor: Executor,
-  ) {}
+  ) {
+    this.history = executor.recordsHistory ? new ChangeRecorder(this.run.bind(this), executor.caller!) : null;
+  }
 
   async run(cypher: string, params: Params = {}): Promise<Row[]> {
     this.executor.roundTrips++;

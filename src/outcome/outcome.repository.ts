@@ -9,6 +9,8 @@ import { Territory } from "../territory/territory.type";
 import { OutcomeInput } from "./outcome.input";
 import { Outcome } from "./outcome.type";
 import * as Q from "./outcome.cypher";
+import { Label } from "../neo4j/graph-model";
+import { deleteLogged } from "../history/delete-logged";
 
 /** Stored outcome properties (indicator kept flat on the node) → the API's Outcome. */
 export function toOutcome(row: any): Outcome {
@@ -54,7 +56,7 @@ export class OutcomeRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const [row] = await this.executor.write((tx) => tx.run(Q.DELETE_OUTCOME, { id }));
+    const [row] = await deleteLogged(this.executor, Label.Outcome, id, Q.DELETE_OUTCOME);
     if (!row || row.deleted === 0) throw new NotFoundError("Outcome", id);
     return true;
   }

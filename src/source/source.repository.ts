@@ -7,6 +7,7 @@ import { Label, Rel } from "../neo4j/graph-model";
 import { writeOne } from "../import/write-one";
 import { SourceInput } from "./source.input";
 import { Source } from "./source.type";
+import { deleteLogged } from "../history/delete-logged";
 
 /** Labels whose facts cite sources. */
 export type CitingLabel = Label.Actor | Label.Alliance | Label.Membership | Label.Outcome;
@@ -49,7 +50,7 @@ export class SourceRepository {
 
   /** Refuses to delete a source that facts still cite: provenance is never silently lost. */
   async delete(id: string): Promise<boolean> {
-    const rows = await this.executor.write((tx) => tx.run(DELETE_SOURCE, { id }));
+    const rows = await deleteLogged(this.executor, Label.Source, id, DELETE_SOURCE);
     if (rows.length === 0) throw new NotFoundError("Source", id);
     if (rows[0].citations > 0) {
       throw new BadUserInputError("id", `source "${id}" is cited by ${rows[0].citations} facts; change their sourceIds first`);

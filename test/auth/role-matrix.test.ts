@@ -45,6 +45,13 @@ const MATRIX: Record<string, Role> = {
   verifyRelease: Role.ADMIN,
 };
 
+/** The reads only some may make (who changed what), each also in the README's table. */
+const PRIVATE_READS: Record<string, Role> = {
+  changes: Role.ADMIN,
+  who: Role.ADMIN, // Change.who
+  whoSha256: Role.ADMIN, // Change.whoSha256
+};
+
 const AUTH_CODES = ["UNAUTHENTICATED", "FORBIDDEN"];
 const ALLOWED: Record<keyof typeof VIEWERS, Role[]> = {
   none: [],
@@ -138,9 +145,15 @@ describe("reads", () => {
     expect(data.sdgs).toHaveLength(17);
   });
 
-  it("are never @Authorized: only the mutations are (a private read must be added here and to the README table)", () => {
+  it("are @Authorized only where listed: the mutations and PRIVATE_READS (a private read must be added there and to the README table)", () => {
     const storage = getMetadataStorage();
     expect(storage.authorizedResolver).toEqual([]);
-    expect(storage.authorizedFields.map((f) => f.fieldName).sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(storage.authorizedFields.map((f) => f.fieldName).sort()).toEqual([...Object.keys(MATRIX), ...Object.keys(PRIVATE_READS)].sort());
+    for (const field of storage.authorizedFields) expect({ field: field.fieldName, roles: field.roles }).toEqual({ field: field.fieldName, roles: [MATRIX[field.fieldName] ?? PRIVATE_READS[field.fieldName]] });
+  });
+
+  it.each(Object.keys(VIEWERS) as (keyof typeof VIEWERS)[])("of the change log by %s: admins only", async (who) => {
+    const { errors } = await client.run(VIEWERS[who], "{ changes(first: 1) { totalCount } }");
+    expect((errors ?? []).map((e) => e.extensions?.code)).toEqual(who === "admin" ? [] : [who === "none" ? "UNAUTHENTICATED" : "FORBIDDEN"]);
   });
 });

@@ -13,7 +13,8 @@ import { OwnNeo4j, sleep } from "./own-neo4j";
 /**
  * Database faults (issue "Hardening" §5): Neo4j is SIGKILLed in the middle of a stream of
  * writes. While it is down requests fail fast with SERVICE_UNAVAILABLE; once it is back
- * the same API process serves again, and every write it acknowledged is there, once.
+ * the same API process serves again, and every write it acknowledged is there, once, with
+ * exactly one entry in the change log.
  */
 const PORT = 17699;
 const WRITES = 60;
@@ -141,6 +142,19 @@ describe("Neo4j killed mid-stream", () => {
     const copies = new Map(rows.map((row) => [row.id as string, row.copies as number]));
     for (const id of acknowledged) expect({ id, copies: copies.get(id) }).toEqual({ id, copies: 1 });
     expect(copies.size).toBe(WRITES);
+
+    // The change log survived with them, written by the same transactions: exactly one entry per
+    // acknowledged write (a retried write whose first try had committed finds nothing to change),
+    // each with a seq of its own, and none for a write that did not commit.
+    const logged = await connection.executor.read(
+      "MATCH (c:Change) WHERE c.entityId STARTS WITH 'kill-' RETURN c.entityId AS id, collect(c.op) AS ops, collect(c.seq) AS seqs",
+    );
+    const entries = new Map(logged.map((row) => [row.id as string, row.ops as string[]]));
+    for (const id of acknowledged) expect({ id, ops: entries.get(id) }).toEqual({ id, ops: ["CREATED"] });
+    expect(entries.size).toBe(WRITES);
+    expect(new Set(logged.flatMap((row) => row.seqs)).size).toBe(WRITES);
+    const [clock] = await connection.executor.read("MATCH (c:HistoryClock) RETURN c.seq AS seq");
+    expect(clock.seq).toBeGreaterThanOrEqual(WRITES);
 
     const firstAckAfterRestart = Math.min(...attempts.filter((a) => a.acknowledged && a.at >= timeline.restartAt).map((a) => a.at + a.ms));
     const firstSentAfterBack = attempts.find((a) => a.at >= timeline.backAt);

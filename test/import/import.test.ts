@@ -194,7 +194,7 @@ describe("batched writes", () => {
       return tx.run(cypher, params);
     };
     const actors = accepted.filter((row) => row.row.entity === "actors");
-    await expect(connection.executor.write((tx) => writeBatch(failing(tx), "actors", actors))).rejects.toThrow("simulated failure");
+    await expect(connection.executor.write((tx) => writeBatch({ run: failing(tx), history: tx.history }, "actors", actors, "IMPORT"))).rejects.toThrow("simulated failure");
     // It created the new actor, then failed on the update of the others: neither stayed.
     expect(statements).toEqual(["existing", "changes", "create", "update"]);
     expect(await snapshot(connection, PREFIX, true)).toEqual(before);

@@ -42,8 +42,14 @@ WHERE (n:${Label.Actor} OR n:${Label.Alliance} OR n:${Label.Membership} OR n:${L
   AND n.id STARTS WITH $prefix
 DETACH DELETE n`;
 
+// Their logged changes too, so a test run again reads only its own history.
+const DELETE_CHANGES_BY_PREFIX = `MATCH (c:${Label.Change}) WHERE c.entityId STARTS WITH $prefix DELETE c`;
+
 export async function deleteByPrefix(connection: Connection, prefix: string): Promise<void> {
-  await connection.executor.write((tx) => tx.run(DELETE_BY_PREFIX, { prefix }));
+  await connection.executor.write(async (tx) => {
+    await tx.run(DELETE_BY_PREFIX, { prefix });
+    await tx.run(DELETE_CHANGES_BY_PREFIX, { prefix });
+  });
 }
 
 export interface OperationResult {

@@ -42,7 +42,7 @@ export interface MaterialiseTimes {
  * complete only at the end, so a half-built slot is never trusted (a restarted server rebuilds it).
  */
 export async function materialise(root: Executor, slot: number, seq: number): Promise<MaterialiseTimes> {
-  const writer = root.forRequest(VIEW_CALLER);
+  const writer = root.forRequest(VIEW_CALLER).withoutHistory(); // a slot is derived from the log: its writes log nothing
   await ensureSlotSchema(root, slot);
   const t0 = Date.now();
   await writer.write((tx) => tx.run(MARK, { slot: neo4j.int(slot), seq: neo4j.int(seq), complete: false }));
@@ -54,7 +54,7 @@ export async function materialise(root: Executor, slot: number, seq: number): Pr
     const t2 = Date.now();
     for (let start = 0; start < rows.length; start += DEFAULT_BATCH_SIZE) {
       const batch = rows.slice(start, start + DEFAULT_BATCH_SIZE);
-      await writer.write((tx) => writeBatch((cypher, params) => tx.run(rewriteForSlot(cypher, slot), params), entity, batch));
+      await writer.write((tx) => writeBatch({ run: (cypher: string, params?: Record<string, unknown>) => tx.run(rewriteForSlot(cypher, slot), params), history: null }, entity, batch, "SCRIPT"));
     }
     times.readMs += t2 - t1;
     times.writeMs += Date.now() - t2;
