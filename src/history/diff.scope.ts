@@ -12,14 +12,16 @@ import { NetworkMode } from "../network/network.type";
 /** What a diff compares: a part of the graph as exports scope it, or an actor's neighbourhood. */
 export type DiffScope =
   | { kind: "export"; scope: ExportScope }
-  /** The actors within `depth` co-construction hops of `actorId`, the alliances linking them and their memberships. */
-  | { kind: "neighbourhood"; actorId: string; depth: number };
+  /** The actors within `depth` co-construction hops of `actorId`, the alliances linking them and their memberships; `field` names the actor in errors. */
+  | { kind: "neighbourhood"; actorId: string; depth: number; field: string };
 
 /** A scope's rows at one point: each entity's JSON export row, by "<entity>|<id>", in document order. */
 export interface ScopeRows {
   rows: Map<string, Record<string, unknown>>;
   /** The neighbourhood had more than MAX_NODES actors and alliances: the nearest were kept. */
   capped: boolean;
+  /** False when the neighbourhood's actor did not exist at this point. */
+  found: boolean;
 }
 
 const rowKey = (entity: Entity, id: string) => `${entity}|${id}`;
@@ -34,19 +36,19 @@ export async function scopeRows(executor: Executor, scope: DiffScope): Promise<S
   const add = (entity: Entity, page: object[]) => page.forEach((row) => rows.set(rowKey(entity, keyOf(entity, row)), row as Record<string, unknown>));
   if (scope.kind === "export") {
     for await (const { section, rows: page } of documentPages(executor, scope.scope)) add(section as Entity, page);
-    return { rows, capped: false };
+    return { rows, capped: false, found: true };
   }
   const ids = await neighbourhoodIds(executor, scope.actorId, scope.depth);
   const repository = new ExportRepository(executor);
   for (const section of ["actors", "alliances", "memberships"] as const) {
     for await (const page of repository.sectionPages(section, ids[section])) add(section, page.map((row: Row) => toInputRow(SPECS[section].input, row)));
   }
-  return { rows, capped: ids.capped };
+  return { rows, capped: ids.capped, found: ids.found };
 }
 
 /** Ids of the neighbourhood (sorted), none when the actor is absent at this point. */
 async function neighbourhoodIds(executor: Executor, actorId: string, depth: number) {
-  const none = { actors: [] as string[], alliances: [] as string[], memberships: [] as string[], capped: false };
+  const none = { actors: [] as string[], alliances: [] as string[], memberships: [] as string[], capped: false, found: false };
   let network;
   try {
     network = await new NetworkRepository(executor).around({ seeds: [actorId], depth, mode: NetworkMode.BIPARTITE, territoryId: null, maxNodes: MAX_NODES });
@@ -57,7 +59,7 @@ async function neighbourhoodIds(executor: Executor, actorId: string, depth: numb
   }
   const entities = (type: string) => network.nodes.filter((n) => n.type === type).map((n) => n.entityId).sort();
   const memberships = network.edges.map((e) => e.id.replace(/^membership:/, "")).sort();
-  return { actors: entities("Actor"), alliances: entities("Alliance"), memberships, capped: network.truncated };
+  return { actors: entities("Actor"), alliances: entities("Alliance"), memberships, capped: network.truncated, found: true };
 }
 
 /** A scope as a client gives it (territory already resolved to its id). */
@@ -75,7 +77,7 @@ export function diffScopeOf(parts: DiffScopeParts, field = "scope"): DiffScope {
     if (parts.territoryId || parts.idPrefix) throw new BadUserInputError(name("actor"), "an actor's neighbourhood is a scope of its own: give actor (and depth), or territory and idPrefix, not both");
     const depth = parts.depth ?? 1;
     if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new BadUserInputError(name("depth"), `must be 1, 2 or 3 co-construction hops, got ${depth}`);
-    return { kind: "neighbourhood", actorId: parts.actor, depth };
+    return { kind: "neighbourhood", actorId: parts.actor, depth, field: name("actor") };
   }
   if (parts.depth != null) throw new BadUserInputError(name("depth"), `counts hops from an actor: give actor too, got depth ${parts.depth} alone`);
   return { kind: "export", scope: { ...WHOLE_GRAPH, territoryId: parts.territoryId ?? null, idPrefix: parts.idPrefix || null } };

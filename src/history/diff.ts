@@ -71,7 +71,13 @@ export async function diffPoints(executor: Executor, from: RecordedPoint, to: Re
   if (to.seq < from.seq) throw new BadUserInputError("to", `must not be before from (seq ${from.seq}, ${from.at}), got seq ${to.seq} (${to.at})`);
   const first = options.first ?? DEFAULT_DIFF_ITEMS;
   if (!Number.isInteger(first) || first < 1 || first > MAX_DIFF_ITEMS) throw new BadUserInputError("first", `must be 1–${MAX_DIFF_ITEMS}, got ${first}`);
-  const compared = compareRows(await rowsAt(executor, from, scope), await rowsAt(executor, to, scope), first);
+  const before = await rowsAt(executor, from, scope);
+  // One point twice: nothing can differ, the second reading is saved.
+  const after = to.seq === from.seq ? before : await rowsAt(executor, to, scope);
+  if (scope.kind === "neighbourhood" && !before.found && !after.found) {
+    throw new BadUserInputError(scope.field, `no actor has id "${scope.actorId}" at either point (seq ${from.seq} or ${to.seq})`);
+  }
+  const compared = compareRows(before, after, first);
   await annotate(executor, [...compared.added, ...compared.removed, ...compared.changed], from.seq, to.seq, options.withWho ?? false);
   return { from, to, ...compared };
 }

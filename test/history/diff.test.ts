@@ -16,7 +16,7 @@ const db = useGraphQLClient();
 
 const TERRITORY: DiffScope = { kind: "export", scope: { ...WHOLE_GRAPH, territoryId: "DEPARTEMENT:94", idPrefix: P } };
 const LYON: DiffScope = { kind: "export", scope: { ...WHOLE_GRAPH, territoryId: "DEPARTEMENT:69", idPrefix: P } };
-const AROUND_A1: DiffScope = { kind: "neighbourhood", actorId: `${P}a1`, depth: 1 };
+const AROUND_A1: DiffScope = { kind: "neighbourhood", actorId: `${P}a1`, depth: 1, field: "scope.actor" };
 const scopes = [TERRITORY, LYON, AROUND_A1];
 
 const ids = (items: DiffItem[]) => items.map((item) => [item.entity, item.id]);
@@ -109,5 +109,11 @@ describe("diff: bad inputs", () => {
     expect(errors).toHaveLength(1);
     expect(errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     expect(errors![0].message).toMatch(message);
+  });
+
+  it("refuses an actor that exists at neither point, naming scope.actor", async () => {
+    const { errors } = await db.client.run(DIFF, { from: { asRecordedOn: new Date().toISOString() }, scope: { actor: `${P}nobody` } });
+    expect(errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "scope.actor" });
+    expect(errors![0].message).toMatch(`no actor has id "${P}nobody" at either point`);
   });
 });
