@@ -7,8 +7,9 @@
  * API's mutations do), a fixed mix — half creates, 40% renames, 10% deletes — twice: once with the
  * change log (the normal executor) and once without it (executor.withoutHistory(), a control that
  * no other code path uses). For each: wall time, writes/s, Change nodes added, and the store's bytes
- * added after a checkpoint (data/databases/neo4j: node, property and string stores; the transaction
- * logs are listed apart, since Neo4j prunes them). Appends to bench/results/history-<date>.json.
+ * added, measured with Neo4j stopped cleanly (data/databases/neo4j: node, property and string stores;
+ * not the transaction logs, whose files Neo4j preallocates at 256 MB and prunes). Appends to
+ * bench/results/history-<date>.json.
  */
 import "reflect-metadata";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -36,9 +37,9 @@ function bytesUnder(dir: string): number {
   }, 0);
 }
 
-async function storeBytes(executor: Executor, dataDir: string) {
-  await executor.read("CALL db.checkpoint()", {}, { timeoutMs: 0 });
-  return { store: bytesUnder(join(dataDir, "data", "databases", "neo4j")), transactionLogs: bytesUnder(join(dataDir, "data", "transactions", "neo4j")) };
+/** The store's size on disk once Neo4j has stopped cleanly (its last checkpoint: Community has no db.checkpoint()). */
+function storeBytes(dataDir: string) {
+  return { store: bytesUnder(join(dataDir, "data", "databases", "neo4j")) };
 }
 
 const countChanges = async (executor: Executor) => (await executor.read("MATCH (c:Change) RETURN count(c) AS n"))[0].n as number;
@@ -67,22 +68,36 @@ async function workload(executor: Executor, prefix: string): Promise<{ ms: numbe
   return { ms: Date.now() - started, ...counts };
 }
 
-async function main() {
+/** Neo4j on --port, and a connection to it; `restart` stops both, measures the store, and opens them again. */
+async function open() {
   const db = await startDatabase("history", port, log);
-  const connection = await openConnection(db.uri);
+  return { db, connection: await openConnection(db.uri) };
+}
+
+async function main() {
+  let { db, connection } = await open();
+  const measure = async () => {
+    const changes = await countChanges(connection.executor);
+    await connection.close();
+    db.stop();
+    const bytes = storeBytes(db.dataDir);
+    ({ db, connection } = await open());
+    return { ...bytes, changes };
+  };
   try {
     await prepareBase(connection, log);
-    const admin = connection.executor.forRequest(CALLER);
-    await admin.write((tx) => tx.run("MATCH (a:Actor) WHERE a.id STARTS WITH 'bh-' DETACH DELETE a"));
-    await admin.write((tx) => tx.run("MATCH (c:Change) WHERE c.entityId STARTS WITH 'bh-' DELETE c"));
+    const cleaner = connection.executor.forRequest(CALLER);
+    await cleaner.write((tx) => tx.run("MATCH (a:Actor) WHERE a.id STARTS WITH 'bh-' DETACH DELETE a"));
+    await cleaner.write((tx) => tx.run("MATCH (c:Change) WHERE c.entityId STARTS WITH 'bh-' DELETE c"));
     const runs = [];
-    for (const [name, executor, prefix] of [
-      ["without the change log (control)", admin.withoutHistory(), "bh-off-"],
-      ["with the change log", admin, "bh-on-"],
+    for (const [name, logged, prefix] of [
+      ["without the change log (control)", false, "bh-off-"],
+      ["with the change log", true, "bh-on-"],
     ] as const) {
-      const before = { ...(await storeBytes(admin, db.dataDir)), changes: await countChanges(admin) };
-      const result = await workload(executor, prefix);
-      const after = { ...(await storeBytes(admin, db.dataDir)), changes: await countChanges(admin) };
+      const before = await measure();
+      const writer = connection.executor.forRequest(CALLER);
+      const result = await workload(logged ? writer : writer.withoutHistory(), prefix);
+      const after = await measure();
       const run = {
         name,
         writes,
@@ -90,7 +105,6 @@ async function main() {
         writesPerSecond: Math.round(writes / (result.ms / 1000)),
         changesAdded: after.changes - before.changes,
         storeBytesAdded: after.store - before.store,
-        transactionLogBytesAdded: after.transactionLogs - before.transactionLogs,
       };
       log(JSON.stringify(run));
       runs.push(run);

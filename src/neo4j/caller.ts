@@ -1,7 +1,7 @@
 /**
  * Who a write is made for, so no write is anonymous: every write transaction carries it as
  * Neo4j transaction metadata (`{ caller }`, shown by SHOW TRANSACTIONS and in the query log)
- * and hands it to commit listeners (a history of changes records it).
+ * and hands it to commit listeners; the change log records it as `who` (src/history/change-log.ts).
  *
  *   api-key    id: the key's name (never the key)         jwt        id: the token's `sub`
  *   import     id: the file(s) imported; sha256 of each   seed       id: what is seeded (territories, sdgs, demo-graph)

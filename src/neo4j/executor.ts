@@ -10,7 +10,7 @@ import { ChangeRecorder } from "../history/change-log";
 export type Params = Record<string, unknown>;
 export type Row = Record<string, any>;
 
-/** Called after a write transaction commits, with whom it was made for (e.g. to drop caches, to record history); must not throw. */
+/** Called after a write transaction commits, with whom it was made for (e.g. to drop caches; the change log is written inside the transaction, not here); must not throw. */
 export type CommitListener = (caller: Caller) => void;
 
 /** What an executor shares with every executor made from it by forRequest(). */
