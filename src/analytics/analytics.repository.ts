@@ -60,13 +60,18 @@ export class AnalyticsRepository {
 /** Rows converted between turns of the event loop, so a 100k-actor scope never holds it long. */
 const ROWS_PER_TURN = 5_000;
 
-/** SCOPED_NETWORK's actor rows as a network: actors by index, ties weighted by how often a partner is listed. */
+/**
+ * SCOPED_NETWORK's actor rows as a network: actors by index, ties weighted by how often a partner is listed.
+ * Actors in id order, each one's ties and SDGs sorted: the store's order (which differs between a graph
+ * and its recorded view, or after a restore) must not change communities or any other figure.
+ */
 async function readNetwork(rows: Row[]): Promise<ScopedNetwork> {
+  rows.sort((a, b) => (a.actor[0] < b.actor[0] ? -1 : a.actor[0] > b.actor[0] ? 1 : 0));
   const actors: ScopedActor[] = [];
   const index = new Map<string, number>();
   for (const { actor: [id, name, nameKey, kind, departementId, sdgs] } of rows) {
     index.set(id, actors.length);
-    actors.push({ id, name, nameKey, kind, departementId, sdgs });
+    actors.push({ id, name, nameKey, kind, departementId, sdgs: [...sdgs].sort((x: number, y: number) => x - y) });
   }
   const ties: [number, number, number][] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -76,7 +81,7 @@ async function readNetwork(rows: Row[]): Promise<ScopedNetwork> {
       const j = index.get(other)!;
       shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    for (const [j, weight] of shared) ties.push([i, j, weight]);
+    for (const j of [...shared.keys()].sort((x, y) => x - y)) ties.push([i, j, shared.get(j)!]);
   }
   return { actors, ties };
 }

@@ -1,5 +1,7 @@
 import { Executor } from "../neo4j/executor";
 import { MIGRATION_LABEL } from "../neo4j/migrate";
+import { Label } from "../neo4j/graph-model";
+import { IS_VIEW_NODE } from "../history/view/view-settings";
 import { GraphChecksum, nodeDigest, relationshipDigest } from "./checksum";
 import { ENCODED_PROPERTIES, Property, toFileProperties } from "./values";
 
@@ -43,8 +45,9 @@ export interface ScannedGraph {
 
 const PROGRESS_EVERY = 1_000;
 
-// Migration nodes are left out: restore applies the migrations itself.
-const NOT_BOOKKEEPING = (x: string) => `NOT ${x}:${MIGRATION_LABEL}`;
+// Migration nodes are left out: restore applies the migrations itself. So are recorded views
+// (src/history/view): copies rebuilt on demand from the change log, which the backup holds.
+const NOT_BOOKKEEPING = (x: string) => `NOT ${x}:${MIGRATION_LABEL} AND NOT ${x}:${Label.HistoryView} AND NOT ${IS_VIEW_NODE(x)}`;
 
 // Nodes per label, plus the total under the name null.
 const NODE_COUNTS = `MATCH (n) WHERE ${NOT_BOOKKEEPING("n")}

@@ -57,6 +57,8 @@ export interface OperationResult {
   errors: any[] | undefined;
   /** Cypher round trips the operation made. */
   roundTrips: number;
+  /** The answer's extensions (recordedAs: src/history/view). */
+  extensions?: Record<string, any>;
 }
 
 // Tests write their own data, so operations run as an admin unless a test says otherwise.
@@ -79,8 +81,8 @@ export class GraphQLClient {
     const contextValue: Context = createContext(this.connection.executor, { viewer: TEST_ADMIN });
     const response = await this.apollo.executeOperation({ query, variables, operationName }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
-    const { data, errors } = response.body.singleResult;
-    return { data, errors: errors as any[] | undefined, roundTrips: contextValue.executor.roundTrips };
+    const { data, errors, extensions } = response.body.singleResult;
+    return { data, errors: errors as any[] | undefined, roundTrips: contextValue.executor.roundTrips, extensions };
   }
 
   /** Runs an operation that must succeed and returns its data. */

@@ -29,11 +29,11 @@ RETURN c.seq AS seq ORDER BY c.at DESC, c.seq DESC LIMIT 1`;
 
 const RELEASE = `MATCH (r:${Label.Release} {name: $name}) RETURN r.seq AS seq, toString(r.at) AS at`;
 
-/** The change-log clock: its last seq, and when history began. */
+/** The change-log clock: its last seq, and when history began (no clock yet: nothing logged, history starts now). */
 export async function historyClock(executor: Executor): Promise<{ seq: number; startedAt: string; at: string }> {
   const [clock] = await executor.read(CLOCK);
-  if (!clock) throw new Error("the history clock is missing: run the migrations (npm run migrate)");
-  return clock as { seq: number; startedAt: string; at: string };
+  const now = new Date().toISOString();
+  return (clock as { seq: number; startedAt: string; at: string } | undefined) ?? { seq: 0, startedAt: now, at: now };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GraphQLArgument, GraphQLScalarType, GraphQLSchema, GraphQLString, isScalarType } from "graphql";
-import { GraphQLISODateTime } from "type-graphql";
+import { DateTimeResolver } from "graphql-scalars";
 
 /** What reading a recorded state adds to an operation's cost, once (building a view copies the graph): a tenth of the default maxCost. */
 export const RECORDED_VIEW_COST = 5_000;
@@ -18,13 +18,9 @@ const argument = (name: string, type: GraphQLArgument["type"], description: stri
   name, type, description, defaultValue: undefined, deprecationReason: undefined, extensions: {}, astNode: undefined,
 });
 
-const asRecordedOn = (dateTime: GraphQLScalarType) => argument(
-  "asRecordedOn",
-  dateTime,
-  "Read the graph as the database recorded it at this instant (recorded time; `at` stays valid time). " +
-    `Every root field of the operation then reads that state; the answer's extensions.recordedAs says which. Adds ${RECORDED_VIEW_COST} to the query cost.`,
-);
-const RELEASE = argument("release", GraphQLString, "Read the graph as recorded by this named release (at most 64 characters); not with asRecordedOn.");
+const asRecordedOn = (dateTime: GraphQLScalarType) =>
+  argument("asRecordedOn", dateTime, `The graph as the database recorded it at this instant (recorded time; \`at\` is valid time), for every root field of the operation; see extensions.recordedAs. Costs ${RECORDED_VIEW_COST}`);
+const RELEASE = argument("release", GraphQLString, `The graph as this named release recorded it (at most 64 characters); not with asRecordedOn. Costs ${RECORDED_VIEW_COST}`);
 
 /**
  * Adds asRecordedOn and release to every root query field but LIVE_ONLY_FIELDS, once, on the
@@ -35,8 +31,8 @@ export function withRecordedPointArgs(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   if (!query) return schema;
   // The schema's own DateTime if it has one (two scalars of one name would not build).
-  const existing = schema.getType(GraphQLISODateTime.name);
-  const dateTime = existing && isScalarType(existing) ? existing : GraphQLISODateTime;
+  const existing = schema.getType(DateTimeResolver.name);
+  const dateTime = existing && isScalarType(existing) ? existing : DateTimeResolver;
   const AS_RECORDED_ON = asRecordedOn(dateTime);
   for (const field of Object.values(query.getFields())) {
     if (LIVE_ONLY_FIELDS.has(field.name) || field.args.some((arg) => arg.name === "asRecordedOn")) continue;

@@ -8,7 +8,7 @@ import { ResolvedRow } from "../../import/import.references";
 import { rewriteForSlot, VERSIONED_LABELS } from "./view-rewrite";
 import { ensureSlotSchema } from "./view-schema";
 
-/** Whom a slot's writes are made for: not a change of the graph, so no Change records them. */
+/** Whom a slot's writes are made for: not a change of the graph, so no Change records them (withoutHistory). */
 export const VIEW_CALLER = { kind: "script" as const, id: "history-view" };
 
 /** Nodes a clearing transaction deletes at most (a slot may hold a 100k-actor graph). */
@@ -16,11 +16,12 @@ const CLEAR_BATCH = 10_000;
 
 const LIVE_ROWS = (entity: Entity) => `MATCH (n:${SPECS[entity].label}) RETURN ${INPUT_ROW(SPECS[entity].input, "n")} AS row`;
 
-// Per entity changed after $seq: the `before` of its first change after $seq (null: it did not exist then).
+// Per entity changed after $seq: the `before` of its first change after $seq (null: it did not exist then;
+// collected as nodes, since collect() drops nulls).
 const FIRST_CHANGES_AFTER = `MATCH (c:${Label.Change}) WHERE c.seq > $seq AND c.entity = $entity
 WITH c ORDER BY c.seq, c.n
-WITH c.entityId AS id, head(collect(c.before)) AS before
-RETURN id, before`;
+WITH c.entityId AS id, head(collect(c)) AS first
+RETURN id, first.before AS before`;
 
 const MARK = `MERGE (v:${Label.HistoryView} {slot: $slot}) SET v.seq = $seq, v.complete = $complete, v.builtAt = datetime()`;
 
@@ -42,7 +43,7 @@ export interface MaterialiseTimes {
  * complete only at the end, so a half-built slot is never trusted (a restarted server rebuilds it).
  */
 export async function materialise(root: Executor, slot: number, seq: number): Promise<MaterialiseTimes> {
-  const writer = root.forRequest(VIEW_CALLER).withoutHistory(); // a slot is derived from the log: its writes log nothing
+  const writer = root.forRequest(VIEW_CALLER).withoutHistory(); // a copy derived from the log: not a change
   await ensureSlotSchema(root, slot);
   const t0 = Date.now();
   await writer.write((tx) => tx.run(MARK, { slot: neo4j.int(slot), seq: neo4j.int(seq), complete: false }));
@@ -54,7 +55,7 @@ export async function materialise(root: Executor, slot: number, seq: number): Pr
     const t2 = Date.now();
     for (let start = 0; start < rows.length; start += DEFAULT_BATCH_SIZE) {
       const batch = rows.slice(start, start + DEFAULT_BATCH_SIZE);
-      await writer.write((tx) => writeBatch({ run: (cypher: string, params?: Record<string, unknown>) => tx.run(rewriteForSlot(cypher, slot), params), history: null }, entity, batch, "SCRIPT"));
+      await writer.write((tx) => writeBatch({ run: (cypher, params) => tx.run(rewriteForSlot(cypher, slot), params), history: null }, entity, batch, "SCRIPT"));
     }
     times.readMs += t2 - t1;
     times.writeMs += Date.now() - t2;

@@ -1,5 +1,5 @@
-import { Label, Rel } from "../../neo4j/graph-model";
-import { ENTITIES, SPECS } from "../../import/entities";
+import { Rel } from "../../neo4j/graph-model";
+import { VERSIONED_LABELS } from "../change-log.cypher";
 
 /**
  * A recorded view lives in the same database under slot-prefixed labels and relationship types
@@ -7,8 +7,8 @@ import { ENTITIES, SPECS } from "../../import/entities";
  * the relationships among them). Everything here derives from the enums, never from a client.
  */
 
-/** Labels of the versioned entities (src/import/entities.ts): a view holds its own copy of them. */
-export const VERSIONED_LABELS: readonly Label[] = ENTITIES.map((entity) => SPECS[entity].label);
+/** The versioned entities' labels (the change log's): a view holds its own copy of them. */
+export { VERSIONED_LABELS };
 
 /** Relationships among reference nodes only: shared by every view, never prefixed. */
 const SHARED_RELS: readonly Rel[] = [Rel.PART_OF, Rel.IN_EPCI, Rel.TARGET_OF];
@@ -21,9 +21,6 @@ export const VERSIONED_RELS: readonly Rel[] = Object.values(Rel).filter((rel) =>
 
 /** The prefix of slot `slot`'s labels and types: `H1_`. */
 export const slotPrefix = (slot: number): string => `H${slot}_`;
-
-/** Cypher predicate: node `x` belongs to some view (its labels are a slot's), so backups and counts can leave it out. */
-export const IS_VIEW_NODE = (x: string) => `any(viewLabel IN labels(${x}) WHERE viewLabel =~ 'H[0-9]_.*')`;
 
 const NAMES = [...VERSIONED_LABELS, ...VERSIONED_RELS].join("|");
 

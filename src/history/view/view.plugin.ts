@@ -7,6 +7,7 @@ import { Role } from "../../auth/viewer";
 import { Context, readThrough } from "../../graphql/context";
 import { historyClock, PointArgs, RecordedPoint, resolvePoint } from "./recorded-point";
 import { lazyRecordedView, RecordedView, viewCacheOf } from "./recorded-view";
+import { POINT_ARGS } from "./view-args";
 
 /** What an answer read: `extensions.recordedAs` of every GraphQL answer that gave asRecordedOn or release. */
 export const recordedAs = (point: RecordedPoint) => ({ seq: point.seq, asRecordedOn: point.at, release: point.release ?? null });
@@ -54,6 +55,8 @@ function pointArgsOf(schema: GraphQLSchema, document: DocumentNode, operation: O
   const fields = schema.getQueryType()!.getFields();
   let found: { args: PointArgs; field: string; key: string } | null = null;
   for (const node of rootFields(operation.selectionSet, fragments)) {
+    // Most operations give neither: their arguments are not coerced at all.
+    if (!node.arguments?.some((arg) => POINT_ARGS.includes(arg.name.value as never))) continue;
     const definition = fields[node.name.value];
     if (!definition?.args.some((arg) => arg.name === "asRecordedOn")) continue;
     const values = getArgumentValues(definition, node, variables);
