@@ -112,6 +112,10 @@ export function filterVariants(samples: Samples, field: SweptField, filter: Filt
     allianceIds: { label: samples.alliance, value: [samples.alliance] },
     sdgs: { label: String(samples.sdg), value: [samples.sdg] },
     minScore: { label: "0.7", value: 0.7 },
+    // diff's scope: ids under the median actor's first letters, or the hub's neighbourhood one hop deep.
+    idPrefix: { label: samples.median.slice(0, 3), value: samples.median.slice(0, 3) },
+    actor: { label: samples.hub, value: samples.hub },
+    depth: { label: "1", value: 1 },
     id: { label: samples.hub, value: samples.hub },
     // "Holds a SIREN": the identifier criterion with a scheme only.
     identifier: { label: "SIREN", value: { scheme: "SIREN" } },
@@ -127,6 +131,8 @@ export function requiredValue(samples: Samples, owner: string, field: string, ar
   const departement = samples.territories.find((t) => t.level === "DEPARTEMENT")!.id;
   const fromEnum = enumValue(samples, arg.type);
   if (fromEnum) return fromEnum.value;
+  // diff's `from`: the graph as recorded now (a bench graph holds no release).
+  if (getNamedType(arg.type).name === "PointInput") return { asRecordedOn: new Date().toISOString() };
   switch (arg.name) {
     case "id":
       if (returnType === "Actor") return samples.hub;
@@ -140,6 +146,7 @@ export function requiredValue(samples: Samples, owner: string, field: string, ar
     case "number": return samples.sdg;
     case "text": return samples.word;
     case "code": case "territory": return departement;
+    case "name": return "2026-Q4"; // release(name): none in a bench graph, answers null
   }
   throw new Error(`the sweep has no value for the required argument ${owner}.${field}(${arg.name}: ${String(arg.type)}); add one in bench/lib/sweep-values.ts`);
 }

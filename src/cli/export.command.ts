@@ -123,7 +123,7 @@ async function writeFolder(pieces: AsyncIterable<FilePiece>, dir: string): Promi
 }
 
 /** Stage lines on stderr, once the export turns out big (small ones stay silent). */
-function stderrProgress(): ExportProgress {
+export function stderrProgress(): ExportProgress {
   let big = false;
   return (stage, count) => {
     big ||= count >= BIG_EXPORT;

@@ -13,10 +13,12 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [["stats"], async () => (await import("./stats.command")).registerStats],
   [["migrate", "seed"], async () => (await import("./database.commands")).registerDatabaseCommands],
   [["backup", "restore"], async () => (await import("./backup.command")).registerBackupCommands],
+  [["release"], async () => (await import("./release.command")).registerRelease],
+  [["diff"], async () => (await import("./diff.command")).registerDiff],
 ];
 
 /**
- * The `maillage` command line: import, export, generate, stats, migrate, seed, backup, restore.
+ * The `maillage` command line: import, export, generate, stats, migrate, seed, backup, restore, release, diff.
  * Connection settings come from the environment (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
  * NEO4J_DATABASE), as for the server. Given `argv`, registers only the command it names (every
  * command when it names none, e.g. `--help`, or one that does not exist).

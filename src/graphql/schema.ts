@@ -20,6 +20,8 @@ import { ProvenanceResolver } from "../provenance/provenance.resolver";
 import { AnalyticsResolver } from "../analytics/analytics.resolver";
 import { DuplicateResolver } from "../duplicate/duplicate.resolver";
 import { ChangeResolver, HISTORY_RESOLVERS } from "../history/change.resolver";
+import { ReleaseResolver } from "../history/release.resolver";
+import { DiffResolver } from "../history/diff.resolver";
 import { authChecker } from "../auth/auth-checker";
 import { validateArgs } from "./validate-args";
 import { withRecordedPointArgs } from "../history/view/view-args";
@@ -45,6 +47,8 @@ export const RESOLVERS = [
   DuplicateResolver,
   ChangeResolver,
   ...HISTORY_RESOLVERS,
+  ReleaseResolver,
+  DiffResolver,
 ] as const;
 
 /**

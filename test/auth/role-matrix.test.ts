@@ -41,6 +41,8 @@ const MATRIX: Record<string, Role> = {
   deleteSource: Role.ADMIN,
   assessMaturity: Role.EDITOR,
   deleteMaturityAssessment: Role.ADMIN,
+  createRelease: Role.ADMIN,
+  verifyRelease: Role.ADMIN,
 };
 
 /** The reads only some may make (who changed what), each also in the README's table. */

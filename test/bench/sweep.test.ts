@@ -41,7 +41,7 @@ afterAll(async () => {
 
 const PAGED = [
   "Actor.alliances", "Actor.coConstructors", "Actor.impact", "Alliance.members", "Alliance.outcomes", "CoConstruction.outcomes",
-  "NetworkAnalytics.actors", "Query.actors", "Query.alliances", "Query.duplicateCandidates", "Query.factsWithoutSource", "Query.outcomes", "Query.search",
+  "NetworkAnalytics.actors", "Query.actors", "Query.alliances", "Query.duplicateCandidates", "Query.factsWithoutSource", "Query.outcomes", "Query.releases", "Query.search",
   "Query.sources", "Query.territories", "SDG.alliances", "Source.supports", "Territory.actors", "Territory.alliances", "Territory.children",
 ];
 const ALLIANCE_FILTER = ["endedFrom", "endedTo", "kinds", "memberIds", "memberKinds", "objectives", "sdgs", "startedFrom", "startedTo", "statuses", "territory"].map((f) => `filter.${f}`);

@@ -25,11 +25,13 @@ describe("maillage --help", () => {
 
 describe("maillage <command> loads only that command", () => {
   const names = async (...args: string[]) => (await createProgram(["node", "maillage", ...args])).commands.map((c) => c.name());
-  const ALL = ["import", "export", "generate", "stats", "migrate", "seed", "backup", "restore"];
+  const ALL = ["import", "export", "generate", "stats", "migrate", "seed", "backup", "restore", "release", "diff"];
 
   it("registers the one command named, or its module's pair", async () => {
     expect(await names("stats", "--json")).toEqual(["stats"]);
     expect(await names("restore", "--from", "x.jsonl.gz")).toEqual(["backup", "restore"]);
+    expect(await names("release", "verify", "2026-Q4")).toEqual(["release"]);
+    expect(await names("diff", "--from", "2026-Q4")).toEqual(["diff"]);
   });
 
   it("registers every command, in help order, for --help, `help` or an unknown command", async () => {
