@@ -21,7 +21,7 @@ async function schemaObjects(): Promise<string[]> {
 describe("migrations", () => {
   it("reads the numbered cypher files in order, one statement per `;`", () => {
     const migrations = readMigrations();
-    expect(migrations.map((m) => m.id)).toEqual(["001_constraints", "002_indexes", "003_fulltext", "004_name_keys", "005_maturity", "006_scope_indexes", "007_actor_aliases", "008_identifier_indexes"]);
+    expect(migrations.map((m) => m.id)).toEqual(["001_constraints", "002_indexes", "003_fulltext", "004_name_keys", "005_maturity", "006_scope_indexes", "007_actor_aliases", "008_identifier_indexes", "009_history"]);
     expect(migrations[0].statements).toHaveLength(10);
     expect(migrations[0].statements.every((s) => s.startsWith("CREATE CONSTRAINT"))).toBe(true);
   });
