@@ -38,8 +38,10 @@ export interface FilterArg {
 }
 
 export const PAGING_ARGS = new Set(["first", "after", "last", "before"]);
-// asRecordedOn / release read another state of the graph (src/history/view): not a filter of the current one.
+// asRecordedOn / release read another state of the graph (src/history/view), and a PointInput (diff's `to`) names
+// one: not filters of the current graph.
 const NOT_FILTERS = new Set([...PAGING_ARGS, "orderBy", "asRecordedOn", "release"]);
+const POINT_TYPES = new Set(["PointInput"]);
 
 export const isPaged = (field: GraphQLField<unknown, unknown>) =>
   ["first", "after"].every((name) => field.args.some((a) => a.name === name)) && getNamedType(field.type).name.endsWith("Connection");
@@ -49,8 +51,8 @@ const isRequired = (arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defa
 export function filterArgsOf(field: GraphQLField<unknown, unknown>): FilterArg[] {
   const out: FilterArg[] = [];
   for (const arg of field.args) {
-    if (NOT_FILTERS.has(arg.name) || isRequired(arg) || arg.defaultValue !== undefined) continue;
     const named = getNamedType(arg.type);
+    if (NOT_FILTERS.has(arg.name) || POINT_TYPES.has(named.name) || isRequired(arg) || arg.defaultValue !== undefined) continue;
     if (isInputObjectType(named)) for (const inner of Object.values(named.getFields())) out.push({ path: [arg.name, inner.name], type: inner.type });
     else out.push({ path: [arg.name], type: arg.type });
   }

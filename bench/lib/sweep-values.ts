@@ -102,6 +102,7 @@ export function filterVariants(samples: Samples, field: SweptField, filter: Filt
   const typeName = getNamedType(filter.type).name;
   if ((name === "territory" || name === "within") && typeName === "String") return samples.territories.map((t) => ({ label: t.id, value: t.id }));
   if (typeName === "LocalDate") return [{ label: samples.date, value: samples.date }];
+  if (typeName === "DateTime") return [{ label: samples.date, value: `${samples.date}T00:00:00Z` }]; // changes(since, until)
   const fromEnum = enumValue(samples, filter.type);
   if (fromEnum) return [fromEnum];
   const commune = samples.territories[samples.territories.length - 1];
@@ -117,6 +118,9 @@ export function filterVariants(samples: Samples, field: SweptField, filter: Filt
     actor: { label: samples.hub, value: samples.hub },
     depth: { label: "1", value: 1 },
     id: { label: samples.hub, value: samples.hub },
+    // The change log: the hub's changes, or an import's.
+    entityId: { label: samples.hub, value: samples.hub },
+    who: { label: "import", value: "import:graph.json" },
     // "Holds a SIREN": the identifier criterion with a scheme only.
     identifier: { label: "SIREN", value: { scheme: "SIREN" } },
     // An identifier's value (the scheme is its enum's first, SIREN): a valid SIREN, held or not.
