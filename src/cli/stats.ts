@@ -9,8 +9,10 @@ export interface GraphStats {
   territoriesByMaturity: Record<string, number>;
 }
 
-// Node count per label, from the count store (one UNION branch per label of the model).
+// Node count per label, from the count store (one UNION branch per label of the model). HistoryView is
+// bookkeeping (which recorded state a view slot holds, src/history/view), left out as backups leave it out.
 const NODE_COUNTS = Object.values(Label)
+  .filter((label) => label !== Label.HistoryView)
   .map((label) => `MATCH (n:${label}) RETURN '${label}' AS name, count(n) AS count`)
   .join("\nUNION ALL\n");
 
