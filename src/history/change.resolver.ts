@@ -34,10 +34,10 @@ function historyResolver(type: ClassType<{ id: string }>, entity: HistoryEntity)
 }
 
 export const HISTORY_RESOLVERS = [
-  historyResolver(Actor, HistoryEntity.Actor),
-  historyResolver(Alliance, HistoryEntity.Alliance),
-  historyResolver(Membership, HistoryEntity.Membership),
-  historyResolver(Outcome, HistoryEntity.Outcome),
-  historyResolver(Source, HistoryEntity.Source),
-  historyResolver(MaturityAssessment, HistoryEntity.MaturityAssessment),
+  historyResolver(Actor, HistoryEntity.ACTOR),
+  historyResolver(Alliance, HistoryEntity.ALLIANCE),
+  historyResolver(Membership, HistoryEntity.MEMBERSHIP),
+  historyResolver(Outcome, HistoryEntity.OUTCOME),
+  historyResolver(Source, HistoryEntity.SOURCE),
+  historyResolver(MaturityAssessment, HistoryEntity.MATURITY_ASSESSMENT),
 ] as const;

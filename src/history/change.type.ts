@@ -4,14 +4,14 @@ import { Role } from "../auth/viewer";
 import { ConnectionOf } from "../common/connection";
 import type { ChangeHow, ChangeOp } from "./change-log";
 
-/** The kinds of entity that have a history, as the log names them (their labels). */
+/** The kinds of entity that have a history; each value is the label the log names it by. */
 export enum HistoryEntity {
-  Source = "Source",
-  Actor = "Actor",
-  Alliance = "Alliance",
-  Membership = "Membership",
-  Outcome = "Outcome",
-  MaturityAssessment = "MaturityAssessment",
+  SOURCE = "Source",
+  ACTOR = "Actor",
+  ALLIANCE = "Alliance",
+  MEMBERSHIP = "Membership",
+  OUTCOME = "Outcome",
+  MATURITY_ASSESSMENT = "MaturityAssessment",
 }
 registerEnumType(HistoryEntity, { name: "HistoryEntity", description: "A kind of entity whose changes are logged" });
 

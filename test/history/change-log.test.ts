@@ -111,7 +111,7 @@ describe("the change log", () => {
     expect(all.changes.totalCount).toBe(3);
     expect(all.changes.edges.map((e: any) => `${e.node.how} ${e.node.op}`)).toEqual(["MERGE UPDATED", "MUTATION UPDATED", "MUTATION CREATED"]);
     expect(all.changes.edges[1].node.before.name).toBe("Ville de Créteil");
-    const deletes = await db.client.data(`{ changes(first: 10, how: DELETE, entity: Membership) { edges { node { entityId } } } }`);
+    const deletes = await db.client.data(`{ changes(first: 10, how: DELETE, entity: MEMBERSHIP) { edges { node { entityId } } } }`);
     expect(deletes.changes.edges.map((e: any) => e.node.entityId).filter((id: string) => id.startsWith(P)).sort()).toEqual([`${P}al/${P}a`, `${P}al/${P}b`]);
     const since = new Date(steps[3][steps[3].length - 1].at).toISOString();
     const recent = await db.client.data(`{ changes(first: 50, since: "${since}") { edges { node { entityId op } } } }`);
