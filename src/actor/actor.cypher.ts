@@ -49,9 +49,10 @@ const ACTIVE_MEMBERSHIP = (a: string, at: string, atGiven: boolean, extra: strin
   `EXISTS { MATCH (${a})-[:${HAS_MEMBERSHIP}]->(am_m:${Membership})-[:${IN_ALLIANCE}]->(am_al:${Alliance})
     WHERE ${ACTIVE_ON("am_m", at, atGiven)} AND ${ACTIVE_ON("am_al", at, atGiven)} AND ${extra} }`;
 
-// The id of the actor holding $value as its identifier `property` (one of IDENTIFIER_PROPERTIES, indexed), the first by id when several do.
-export const ACTOR_ID_BY_IDENTIFIER = (property: string) => `MATCH (a:${Actor} {${property}: $value})
-RETURN a.id AS id ORDER BY id LIMIT 1`;
+// The actor holding $value as its identifier `property` (one of IDENTIFIER_PROPERTIES, indexed), the first by id when several do.
+export const ACTOR_BY_IDENTIFIER = (property: string) => `MATCH (a:${Actor} {${property}: $value})
+WITH a ORDER BY a.id LIMIT 1
+RETURN ${ACTOR_MAP("a")} AS value`;
 
 // Actors by id (or by the id of an actor merged into them), in key order.
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i

@@ -72,10 +72,10 @@ export class ActorRepository {
     return { actor: row.actor, coRows, outcomePages };
   }
 
-  /** The id of the actor whose identifier `property` (one of IDENTIFIER_PROPERTIES) is `value`, the first by id when several are; null when none is. */
-  async idByIdentifier(property: string, value: string): Promise<string | null> {
-    const [row] = await this.read(Q.ACTOR_ID_BY_IDENTIFIER(property), { value });
-    return (row?.id as string | undefined) ?? null;
+  /** The actor whose identifier `property` (one of IDENTIFIER_PROPERTIES) is `value`, the first by id when several are; null when none is. */
+  async byIdentifier(property: string, value: string): Promise<Actor | null> {
+    const [row] = await this.read(Q.ACTOR_BY_IDENTIFIER(property), { value });
+    return (row?.value as Actor | undefined) ?? null;
   }
 
   /** What actors `a` and `b` share (on `at` when given); null when either does not exist. */

@@ -36,8 +36,14 @@ export class ActorResolver {
   ) {
     if ((givenId == null) === (identifier == null)) throw new BadUserInputError("id", "give either id or identifier, not both or neither");
     const lookup = identifierCriterion(identifier, "identifier");
-    const id = lookup ? await ctx.repos.actors.idByIdentifier(lookup.property, lookup.value!) : givenId!;
-    if (id === null) return null;
+    let id = givenId!;
+    if (lookup) {
+      const found = await ctx.repos.actors.byIdentifier(lookup.property, lookup.value!);
+      if (!found) return null;
+      // The actor is at hand: its id's loader answers without another round trip.
+      ctx.loaders.actorById.prime(found.id, found);
+      id = found.id;
+    }
     await prefetchNeighbourhood(ctx, id, info); // its co-constructors and their outcomes, in the same round trip
     return ctx.loaders.actorById.load(id);
   }

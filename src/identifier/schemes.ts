@@ -18,6 +18,8 @@ export interface IdentifierSchemeSpec {
   scheme: IdentifierScheme;
   /** The Actor property (and ActorInput field, CSV column, JSON key) that holds it. */
   property: string;
+  /** The scheme's usual name (schema:propertyID in linked data). */
+  label: string;
   /** What the rule checks, for descriptions and the README. */
   form: string;
   /** The normal form's shape (the JSON Schema pattern; the rule also checks digits). */
@@ -28,6 +30,8 @@ export interface IdentifierSchemeSpec {
   problem: (value: string, shown?: string) => string | undefined;
   /** The value as a web address. */
   uri?: (value: string) => string;
+  /** The IRI linked data names the same entity with (owl:sameAs), when the register publishes RDF. */
+  rdf?: (value: string) => string;
 }
 
 /** Spaces of any kind (no-break, narrow no-break), dots and hyphens people put between groups of characters. */
@@ -115,53 +119,56 @@ const WIKIDATA_FORM = /^Q[1-9]\d{0,11}$/;
 /** Every scheme, in the order Actor.identifiers lists them. */
 export const IDENTIFIER_SCHEMES: readonly IdentifierSchemeSpec[] = [
   {
-    scheme: IdentifierScheme.SIREN, property: "siren", form: "SIREN: 9 digits, the last a Luhn check digit (552032534)",
+    scheme: IdentifierScheme.SIREN, property: "siren", label: "SIREN", form: "SIREN: 9 digits, the last a Luhn check digit (552032534)",
     clean: sirenOf,
     pattern: /^\d{9}$/,
     problem: (value, shown) => sirenProblem(value, shown),
     uri: (value) => `https://annuaire-entreprises.data.gouv.fr/entreprise/${value}`,
   },
   {
-    scheme: IdentifierScheme.SIRET, property: "siret", form: "SIRET: 14 digits, Luhn-checked (La Poste's: digits adding up to a multiple of 5)",
+    scheme: IdentifierScheme.SIRET, property: "siret", label: "SIRET", form: "SIRET: 14 digits, Luhn-checked (La Poste's: digits adding up to a multiple of 5)",
     clean: (raw) => ungrouped(lastSegmentOn(/(^|\.)annuaire-entreprises\.data\.gouv\.fr$/i)(raw)),
     pattern: SIRET_FORM,
     problem: siretProblem,
     uri: (value) => `https://annuaire-entreprises.data.gouv.fr/etablissement/${value}`,
   },
   {
-    scheme: IdentifierScheme.RNA, property: "rna", form: "RNA association number: W and 9 digits (W751234567)",
+    scheme: IdentifierScheme.RNA, property: "rna", label: "RNA", form: "RNA association number: W and 9 digits (W751234567)",
     clean: (raw) => ungrouped(raw).toUpperCase(),
     pattern: RNA_FORM,
     problem: (value, shown = value) => (RNA_FORM.test(value) ? undefined : `${quoted(shown)} is not an RNA number: W followed by 9 digits (W751234567)`),
   },
   {
-    scheme: IdentifierScheme.ROR, property: "ror", form: "ROR id: 0, 6 Crockford base-32 characters, 2 ISO 7064 check digits (03yrm5c26)",
+    scheme: IdentifierScheme.ROR, property: "ror", label: "ROR", form: "ROR id: 0, 6 Crockford base-32 characters, 2 ISO 7064 check digits (03yrm5c26)",
     clean: (raw) => lastSegmentOn(/(^|\.)ror\.org$/i)(raw).replace(/\s/g, "").toLowerCase(),
     pattern: ROR_FORM,
     problem: rorProblem,
     uri: (value) => `https://ror.org/${value}`,
+    rdf: (value) => `https://ror.org/${value}`,
   },
   {
-    scheme: IdentifierScheme.UAI, property: "uai", form: "UAI: 7 digits and a check letter, the number modulo 23 (0751717J)",
+    scheme: IdentifierScheme.UAI, property: "uai", label: "UAI", form: "UAI: 7 digits and a check letter, the number modulo 23 (0751717J)",
     clean: (raw) => ungrouped(raw).toUpperCase(),
     pattern: UAI_FORM,
     problem: uaiProblem,
   },
   {
-    scheme: IdentifierScheme.WIKIDATA, property: "wikidata", form: "Wikidata item: Q and a number (Q90)",
+    scheme: IdentifierScheme.WIKIDATA, property: "wikidata", label: "Wikidata", form: "Wikidata item: Q and a number (Q90)",
     clean: (raw) => lastSegmentOn(/(^|\.)wikidata\.org$/i)(raw).replace(/^wd:/i, "").replace(/\s/g, "").toUpperCase(),
     pattern: WIKIDATA_FORM,
     problem: (value, shown = value) => (WIKIDATA_FORM.test(value) ? undefined : `${quoted(shown)} is not a Wikidata item: Q and a number (Q90)`),
     uri: (value) => `https://www.wikidata.org/entity/${value}`,
+    // Wikidata's concept IRIs are http://, its pages https://.
+    rdf: (value) => `http://www.wikidata.org/entity/${value}`,
   },
   {
-    scheme: IdentifierScheme.INSEE_COG, property: "inseeCog", form: "INSEE code (COG) of a commune (94028, 2A004), département (94, 2A, 974) or région (11)",
+    scheme: IdentifierScheme.INSEE_COG, property: "inseeCog", label: "INSEE COG", form: "INSEE code (COG) of a commune (94028, 2A004), département (94, 2A, 974) or région (11)",
     clean: (raw) => raw.replace(/\s/g, "").toUpperCase(),
     pattern: COG,
     problem: cogProblem,
   },
   {
-    scheme: IdentifierScheme.WEBSITE, property: "website", form: "web address starting with http:// or https://",
+    scheme: IdentifierScheme.WEBSITE, property: "website", label: "website", form: "web address starting with http:// or https://",
     clean: cleanWebsite,
     problem: websiteProblem,
     uri: (value) => value,

@@ -1,6 +1,6 @@
 import { DocumentPage } from "../export/export.document";
 import { membershipId } from "../membership/membership.input";
-import { LD_IDENTIFIERS } from "./identifiers";
+import { IDENTIFIER_SCHEMES, IdentifierScheme } from "../identifier/schemes";
 import { Iris, safeIri, segment } from "./iri";
 import { ACTOR_CLASSES, CLASSES, Curie, OWN, sdgIri, Term } from "./vocabulary";
 
@@ -15,6 +15,13 @@ export interface LdNode {
 }
 
 type Row = Record<string, any>;
+
+/**
+ * The identifiers written as schema:PropertyValue (named by the scheme's label), with
+ * schema:sameAs for its web address and owl:sameAs for its RDF IRI, as the schemes declare
+ * them. The website is not one of them: it is the actor's schema:url.
+ */
+const LD_IDENTIFIERS = IDENTIFIER_SCHEMES.filter((spec) => spec.scheme !== IdentifierScheme.WEBSITE);
 
 /**
  * The graph document's rows (export.document.ts documentPages) as linked-data resources, a
@@ -72,9 +79,9 @@ export class LinkedDataMapper {
     for (const scheme of LD_IDENTIFIERS) {
       const value = row[scheme.property];
       if (typeof value !== "string" || value === "") continue;
-      const web = scheme.web && safeIri(scheme.web(value));
+      const web = scheme.uri && safeIri(scheme.uri(value));
       actor.add("identifier", `${id}#${scheme.property}`).add("sameAs", web).add("owlSameAs", scheme.rdf && safeIri(scheme.rdf(value)));
-      resource(out, `${id}#${scheme.property}`, [CLASSES.propertyValue]).add("propertyID", scheme.propertyID).add("value", value).add("url", web);
+      resource(out, `${id}#${scheme.property}`, [CLASSES.propertyValue]).add("propertyID", scheme.label).add("value", value).add("url", web);
     }
     if (row.basedIn) {
       actor.add("hasSite", `${id}#site`);

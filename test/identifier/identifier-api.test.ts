@@ -123,6 +123,15 @@ describe("actor(identifier:)", () => {
     expect(await db.client.data(ACTOR_BY, { identifier: { scheme, value } })).toEqual({ actor: { id } });
   });
 
+  it("reads the actor found by identifier in one round trip, as by id", async () => {
+    const FIELDS = `query ($identifier: ActorIdentifierInput, $id: ID) { actor(identifier: $identifier, id: $id) { id name kind identifiers { scheme value } } }`;
+    const byIdentifier = await db.client.run(FIELDS, { identifier: { scheme: "UAI", value: "0949901B" } });
+    const byId = await db.client.run(FIELDS, { id: school.id });
+    expect(byIdentifier.data).toEqual(byId.data);
+    expect(byIdentifier.data.actor).toMatchObject({ id: school.id, name: school.name, kind: "ACADEMIC" });
+    expect({ byIdentifier: byIdentifier.roundTrips, byId: byId.roundTrips }).toEqual({ byIdentifier: 1, byId: 1 });
+  });
+
   it("answers null for a valid identifier nobody holds", async () => {
     expect(await db.client.data(ACTOR_BY, { identifier: { scheme: "SIREN", value: "552032534" } })).toEqual({ actor: null });
   });

@@ -1,5 +1,5 @@
 import { Connection } from "../../src/neo4j/connect";
-import { ACTOR_ID_BY_IDENTIFIER, ACTORS } from "../../src/actor/actor.cypher";
+import { ACTOR_BY_IDENTIFIER, ACTORS } from "../../src/actor/actor.cypher";
 import { SEARCH } from "../../src/search/search.cypher";
 import { IDENTIFIER_SCHEMES } from "../../src/identifier/schemes";
 import { shapeOf } from "../../src/scope/shape";
@@ -60,15 +60,15 @@ describe("identifier lookups read an index", () => {
     expect(Object.keys(await heldValues()).sort()).toEqual(["inseeCog", "rna", "ror", "siren", "siret", "uai", "wikidata"]);
   });
 
-  it("actor(identifier:): one index seek per scheme, a handful of db hits", async () => {
+  it("actor(identifier:): one index seek per scheme, a few dozen db hits at most", async () => {
     const actors = Number((await connection.executor.read(ACTOR_COUNT))[0].n);
     expect(actors).toBeGreaterThanOrEqual(3000);
     const values: Record<string, string> = { ...(await heldValues()), website: "https://example.org/nobody" };
     for (const { property } of IDENTIFIER_SCHEMES) {
-      const run = await profile(ACTOR_ID_BY_IDENTIFIER(property), { value: values[property] });
+      const run = await profile(ACTOR_BY_IDENTIFIER(property), { value: values[property] });
       expect({ property, seek: run.operators.some((op) => /^Node(Unique)?IndexSeek$/.test(op)) }).toEqual({ property, seek: true });
       expect({ property, scans: run.operators.filter((op) => SCANS_ALL.includes(op)) }).toEqual({ property, scans: [] });
-      expect(run.dbHits).toBeLessThan(20);
+      expect(run.dbHits).toBeLessThan(40); // the seek and the actor's fields (15–20 on the bg- graph), not a scan of thousands
     }
   });
 
