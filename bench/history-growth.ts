@@ -12,14 +12,14 @@
  * bench/results/history-<date>.json.
  */
 import "reflect-metadata";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import os from "node:os";
-import { BENCH_DIR, openConnection, prepareBase, startDatabase } from "./lib/database";
+import { openConnection, prepareBase, startDatabase } from "./lib/database";
 import { ActorRepository } from "../src/actor/actor.repository";
 import { ActorKind } from "../src/common/enums";
 import { Executor } from "../src/neo4j/executor";
 import { flag } from "./lib/flags";
+import { appendResult } from "./lib/results";
 
 const writes = Number(flag("writes", "10000"));
 const port = Number(flag("port", "17723"));
@@ -118,10 +118,7 @@ async function main() {
       },
       writeSlowdown: Number((off.writesPerSecond / on.writesPerSecond).toFixed(2)),
     };
-    const file = join(BENCH_DIR, "results", `history-${new Date().toISOString().slice(0, 10)}.json`);
-    const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
-    previous.push({ at: new Date().toISOString(), label, machine: { cpus: os.cpus().length, load: os.loadavg() }, runs, summary });
-    writeFileSync(file, JSON.stringify(previous, null, 2) + "\n");
+    const file = appendResult("history", { label, runs, summary });
     log(`summary ${JSON.stringify(summary)} → ${file}`);
   } finally {
     await connection.close();

@@ -10,16 +10,17 @@
  * data bench/.data/neo4j-import) and stops only a Neo4j it started.
  */
 import "reflect-metadata";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import os from "node:os";
-import { BENCH_DIR, generatedDocument, openConnection, prepareBase, SIZES, startDatabase } from "./lib/database";
+import { generatedDocument, openConnection, prepareBase, SIZES, startDatabase } from "./lib/database";
 import { Connection } from "../src/neo4j/connect";
 import { Label } from "../src/neo4j/graph-model";
 import { ENTITIES } from "../src/import/entities";
 import { DEFAULT_BATCH_SIZE, importRows, ImportResult, readInputFile } from "../src/import/importer";
 import { ImportRow } from "../src/import/rows";
 import { flag } from "./lib/flags";
+import { appendResult } from "./lib/results";
 
 const size = flag("size", "100k");
 const port = Number(flag("port", "17722"));
@@ -131,16 +132,7 @@ async function main(): Promise<void> {
     const unchanged = Object.values(second.entities).every((e) => e.created === 0 && e.updated === 0);
     log(unchanged ? "Run 2 changed nothing (idempotent)" : "Run 2 CHANGED rows: the import is not idempotent");
 
-    const resultsDir = join(BENCH_DIR, "results");
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `import-${new Date().toISOString().slice(0, 10)}.json`);
-    const runs = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
-    runs.push({
-      at: new Date().toISOString(), label, size, batchSize, idempotent: unchanged,
-      machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version },
-      runs: { empty: first, again: second },
-    });
-    writeFileSync(file, JSON.stringify(runs, null, 2) + "\n");
+    const file = appendResult("import", { label, size, batchSize, idempotent: unchanged, runs: { empty: first, again: second } });
     log(`Wrote ${file}`);
     if (!unchanged) process.exitCode = 1;
   } finally {

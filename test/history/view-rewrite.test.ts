@@ -1,4 +1,5 @@
-import { rewriteForSlot, SlotRewriter, VERSIONED_LABELS, VERSIONED_RELS } from "../../src/history/view/view-rewrite";
+import { VERSIONED_LABELS } from "../../src/history/change-log.cypher";
+import { rewriteForSlot, SlotRewriter, VERSIONED_RELS } from "../../src/history/view/view-rewrite";
 import { slotSchema } from "../../src/history/view/view-schema";
 import { Label, Rel } from "../../src/neo4j/graph-model";
 import { MATCH_ALLIANCES } from "../../src/alliance/alliance-filter";

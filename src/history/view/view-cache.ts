@@ -85,7 +85,7 @@ export class ViewCache {
     slot.seq = seq;
     slot.pins++;
     const started = Date.now();
-    slot.building = materialise(this.root, slot.rewriter.slot, seq).then(
+    slot.building = materialise(this.root, slot.rewriter, seq).then(
       (times) => logger.info({ slot: slot.rewriter.slot, seq, ms: Date.now() - started, ...times }, "recorded view built"),
     );
     try {

@@ -5,7 +5,8 @@ import { INPUT_ROW, toInputRow } from "../../entity/input-row";
 import { ENTITIES, Entity, keyOf, SPECS } from "../../import/entities";
 import { DEFAULT_BATCH_SIZE, writeBatch } from "../../import/importer";
 import { ResolvedRow } from "../../import/import.references";
-import { rewriteForSlot, VERSIONED_LABELS } from "./view-rewrite";
+import { VERSIONED_LABELS } from "../change-log.cypher";
+import { rewriteForSlot, SlotRewriter } from "./view-rewrite";
 import { ensureSlotSchema } from "./view-schema";
 
 /** Whom a slot's writes are made for: not a change of the graph, so no Change records them (withoutHistory). */
@@ -34,7 +35,7 @@ export interface MaterialiseTimes {
 }
 
 /**
- * Writes the state recorded at `seq` into slot `slot`: clears it, then writes each versioned
+ * Writes the state recorded at `seq` into the slot `rewriter` writes to: clears it, then writes each versioned
  * entity's row at `seq` — its live row if no Change after `seq` names it, else the `before` of
  * its first Change after `seq` (null: absent then) — through the importer's writeBatch (its
  * Cypher rewritten for the slot), entity by entity in import order, so every derived property
@@ -42,7 +43,8 @@ export interface MaterialiseTimes {
  * between shows up as a change, whose `before` wins. The slot's HistoryView node says
  * complete only at the end, so a half-built slot is never trusted (a restarted server rebuilds it).
  */
-export async function materialise(root: Executor, slot: number, seq: number): Promise<MaterialiseTimes> {
+export async function materialise(root: Executor, rewriter: SlotRewriter, seq: number): Promise<MaterialiseTimes> {
+  const slot = rewriter.slot;
   const writer = root.forRequest(VIEW_CALLER).withoutHistory(); // a copy derived from the log: not a change
   await ensureSlotSchema(root, slot);
   const t0 = Date.now();
@@ -55,7 +57,7 @@ export async function materialise(root: Executor, slot: number, seq: number): Pr
     const t2 = Date.now();
     for (let start = 0; start < rows.length; start += DEFAULT_BATCH_SIZE) {
       const batch = rows.slice(start, start + DEFAULT_BATCH_SIZE);
-      await writer.write((tx) => writeBatch({ run: (cypher, params) => tx.run(rewriteForSlot(cypher, slot), params), history: null }, entity, batch, "SCRIPT"));
+      await writer.write((tx) => writeBatch({ run: (cypher, params) => tx.run(rewriter.rewrite(cypher), params), history: null }, entity, batch, "SCRIPT"));
     }
     times.readMs += t2 - t1;
     times.writeMs += Date.now() - t2;

@@ -7,9 +7,6 @@ import { VERSIONED_LABELS } from "../change-log.cypher";
  * the relationships among them). Everything here derives from the enums, never from a client.
  */
 
-/** The versioned entities' labels (the change log's): a view holds its own copy of them. */
-export { VERSIONED_LABELS };
-
 /** Relationships among reference nodes only: shared by every view, never prefixed. */
 const SHARED_RELS: readonly Rel[] = [Rel.PART_OF, Rel.IN_EPCI, Rel.TARGET_OF];
 

@@ -1,6 +1,7 @@
 import { Executor } from "../../neo4j/executor";
 import { readMigrations } from "../../neo4j/migrate";
-import { rewriteForSlot, VERSIONED_LABELS } from "./view-rewrite";
+import { VERSIONED_LABELS } from "../change-log.cypher";
+import { rewriteForSlot } from "./view-rewrite";
 
 /** `CREATE INDEX|CONSTRAINT <name> IF NOT EXISTS FOR (n:<Label>) …` (range indexes and constraints; full-text ones are left out: search reads the live graph only). */
 const SCHEMA_STATEMENT = /^CREATE (?:INDEX|CONSTRAINT) (\w+) IF NOT EXISTS FOR \(n:(\w+)\)/;
