@@ -31,8 +31,10 @@ export class AmbiguousReferenceError extends BadUserInputError {
 }
 
 export class NotFoundError extends GraphQLError {
-  constructor(what: string, id: string | number) {
-    super(`${what} "${id}" does not exist`, { extensions: { code: ErrorCode.NOT_FOUND, id } });
+  /** `mergedInto`: the id is that of an actor merged into this one (mergeActors), which the message names. */
+  constructor(what: string, id: string | number, mergedInto?: string) {
+    const merged = mergedInto === undefined ? "" : `: it was merged into "${mergedInto}"; use that id to act on the actor it became`;
+    super(`${what} "${id}" does not exist${merged}`, { extensions: { code: ErrorCode.NOT_FOUND, id, ...(mergedInto !== undefined && { mergedInto }) } });
   }
 }
 

@@ -157,6 +157,15 @@ describe("mergeActors", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("deleteActor by the removed id deletes nothing and names the kept actor", async () => {
+    const before = await snapshot();
+    const { errors } = await db.client.run(`mutation { deleteActor(id: "${P}remove") }`);
+    expect(errors?.map((e) => [e.extensions.code, e.extensions.mergedInto, e.message])).toEqual([
+      ["NOT_FOUND", `${P}keep`, `Actor "${P}remove" does not exist: it was merged into "${P}keep"; use that id to act on the actor it became`],
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("deleteActor deletes the aliases with the kept actor", async () => {
     const aliases = async () =>
       (await db.connection.executor.read(`MATCH (n:ActorAlias) WHERE n.id STARTS WITH $p RETURN collect(n.id) AS ids`, { p: P }))[0].ids;
