@@ -25,7 +25,7 @@ export function safeIri(address: string): string {
 }
 
 /** What the export names: each kind of entity has its own path under the base. */
-export type Collection = "actor" | "alliance" | "membership" | "source" | "outcome" | "territory" | "vocab";
+export type Collection = "actor" | "alliance" | "membership" | "source" | "outcome" | "assessment" | "territory" | "vocab";
 
 /**
  * The IRIs of one export, all under `base` (which ends with "/").

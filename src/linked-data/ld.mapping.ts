@@ -27,7 +27,8 @@ const LD_IDENTIFIERS = IDENTIFIER_SCHEMES.filter((spec) => spec.scheme !== Ident
  * The graph document's rows (export.document.ts documentPages) as linked-data resources, a
  * page at a time: actors and alliances as org:Organization (an alliance an
  * org:OrganizationalCollaboration), memberships as org:Membership with their period as a
- * time:Interval, sources as prov:Entity + schema:CreativeWork that each fact prov:wasDerivedFrom.
+ * time:Interval, maturity assessments as sosa:Observation, sources as prov:Entity +
+ * schema:CreativeWork that each fact prov:wasDerivedFrom.
  * Parts of a resource (an identifier, a site, a period and its ends) get the resource's IRI
  * with a fragment rather than a blank node, so the same data always gives the same triples.
  * Territories and roles are written once, where first named.
@@ -41,11 +42,15 @@ export class LinkedDataMapper {
 
   page({ section, rows }: DocumentPage): LdNode[] {
     const out: LdNode[] = [];
-    const map = { sources: this.source, actors: this.actor, alliances: this.alliance, memberships: this.membership, outcomes: this.outcome }[
-      section as string
-    ];
-    // Maturity assessments have no counterpart in these vocabularies yet: the JSON document keeps them.
-    if (map) for (const row of rows as Row[]) map.call(this, row, out);
+    const map = {
+      sources: this.source,
+      actors: this.actor,
+      alliances: this.alliance,
+      memberships: this.membership,
+      outcomes: this.outcome,
+      maturityAssessments: this.assessment,
+    }[section];
+    for (const row of rows as Row[]) map.call(this, row, out);
     return out;
   }
 
@@ -136,6 +141,23 @@ export class LinkedDataMapper {
       .addAll("beneficiary", (row.beneficiaryActorIds ?? []).map((a: string) => this.iris.of("actor", a)))
       .addAll("areaServed", (row.beneficiaryTerritories ?? []).map((t: string) => this.territory(t, out)));
     this.cite(outcome, row);
+  }
+
+  /**
+   * A maturity assessment is an observation (W3C SOSA): of its actor or territory, the property
+   * ml:maturity, whose result is the level, observed on its date (a time:Instant, as memberships' ends).
+   */
+  private assessment(row: Row, out: LdNode[]): void {
+    const id = this.iris.of("assessment", row.id);
+    const subject = row.subjectType === "TERRITORY" ? this.territory(row.subjectId, out) : this.iris.of("actor", row.subjectId);
+    const assessment = resource(out, id, [CLASSES.observation, `${OWN}:MaturityAssessment`])
+      .add("hasFeatureOfInterest", subject)
+      .add("observedProperty", `${this.iris.vocabulary}maturity`)
+      .add("hasResult", this.iris.term("MaturityLevel", row.level))
+      .add("phenomenonTime", `${id}#date`)
+      .add("description", row.note);
+    resource(out, `${id}#date`, [CLASSES.instant]).add("inXSDDate", row.assessedOn);
+    this.cite(assessment, row);
   }
 
   private cite(node: Builder, row: Row): void {

@@ -8,6 +8,7 @@ export const NAMESPACES = {
   org: "http://www.w3.org/ns/org#",
   prov: "http://www.w3.org/ns/prov#",
   time: "http://www.w3.org/2006/time#",
+  sosa: "http://www.w3.org/ns/sosa/",
   owl: "http://www.w3.org/2002/07/owl#",
   rdfs: "http://www.w3.org/2000/01/rdf-schema#",
   dcterms: "http://purl.org/dc/terms/",
@@ -70,6 +71,10 @@ export const PROPERTIES = {
   objective: ["ml:objective", "iri"],
   status: ["ml:status", "iri"],
   beneficiary: ["ml:beneficiary", "iri"],
+  hasFeatureOfInterest: ["sosa:hasFeatureOfInterest", "iri"],
+  observedProperty: ["sosa:observedProperty", "iri"],
+  hasResult: ["sosa:hasResult", "iri"],
+  phenomenonTime: ["sosa:phenomenonTime", "iri"],
 } as const satisfies Record<string, readonly [Curie | `${typeof OWN}:${string}`, ValueKind]>;
 
 export type Term = keyof typeof PROPERTIES;
@@ -88,6 +93,7 @@ export const CLASSES = {
   propertyValue: "schema:PropertyValue",
   place: "schema:AdministrativeArea",
   schemaOrganization: "schema:Organization",
+  observation: "sosa:Observation",
 } as const satisfies Record<string, Curie>;
 
 /** schema.org's closest class for each actor kind (ActorKind); every actor is an org:Organization too. */

@@ -16,7 +16,7 @@ import { useHttpServers } from "../support/http-servers";
 import { runCli } from "../support/cli";
 import { KEYS, testAuthConfig } from "../auth/auth-support";
 import { knownGraph } from "../support/known-graph";
-import { jsonldTriples, objectsOf, ORG, PROV, SCHEMA, subjectsOf, TIME, triplesAbout, TripleKey, turtleTriples, XSD } from "./rdf-read";
+import { jsonldTriples, objectsOf, ORG, PROV, SCHEMA, SOSA, subjectsOf, TIME, triplesAbout, TripleKey, turtleTriples, XSD } from "./rdf-read";
 
 // knownGraph: Xylo (DEPARTEMENT:94) Alpha LEADER, Beta, Gamma; Yak (Créteil, PHILANTHROPY, 2019-05-01 → 2021-12-31)
 // Alpha LEADER, Beta; Zeta (REGION:84) Gamma, Delta; Wolf (nowhere) Epsilon and, here, a hostile actor.
@@ -37,7 +37,8 @@ beforeAll(async () => {
   doc.actors = doc.actors.map((a: any) => (a.rna ? { ...a, rna: "W947770007" } : a.siren ? { ...a, siren: "477700074" } : a));
   doc.actors.push({ id: id("x.y~z:hostile"), kind: "MEDIA", ...HOSTILE, website: 'https://example.org/é?b="1"&c={2}|`3`', sourceIds: [id("src")] });
   doc.memberships.push({ actorId: id("x.y~z:hostile"), allianceId: id("wolf"), role: "PARTNER", startDate: "2021-01-01", endDate: "2022-06-30", sourceIds: [id("src")] });
-  await loadDocument(connection.executor, doc);
+  const assessment = { id: id("ma-alpha"), subjectType: "ACTOR", subjectId: id("alpha"), level: "PIONEERING", assessedOn: "2022-03-01", sourceIds: [id("src")] };
+  await loadDocument(connection.executor, { ...doc, maturityAssessments: [assessment] } as typeof doc);
   // The scope's counts in one operation: a costly one, which an admin's script could be allowed.
   client = await GraphQLClient.create(connection, { limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } });
   base = await servers.start({ auth: testAuthConfig() });
@@ -55,7 +56,7 @@ async function bothWays(scope: ExportScope) {
   return { fromJsonld, fromTurtle };
 }
 
-/** What a reader counts in the linked data: organisations (actors and alliances), memberships, sources. */
+/** What a reader counts in the linked data: organisations (actors and alliances), memberships, sources, maturity assessments. */
 function counts(triples: Set<TripleKey>) {
   const organizations = subjectsOf(triples, `${ORG}Organization`);
   return {
@@ -64,6 +65,7 @@ function counts(triples: Set<TripleKey>) {
     organizations: organizations.length,
     memberships: subjectsOf(triples, `${ORG}Membership`).length,
     sources: subjectsOf(triples, `${PROV}Entity`).length,
+    assessments: subjectsOf(triples, `${SOSA}Observation`).length,
   };
 }
 
@@ -147,8 +149,8 @@ describe("the JSON-LD and Turtle exports, read back by jsonld.js and N3.js", () 
     const { fromJsonld, fromTurtle } = await bothWays(mine);
     expect([...fromTurtle].sort()).toEqual([...fromJsonld].sort());
     const doc = await exportDocument(connection.executor, mine);
-    const expected = { actors: 6, alliances: 4, organizations: 10, memberships: 9, sources: 1 };
-    expect([doc.actors.length, doc.alliances.length, doc.memberships.length, doc.sources.length]).toEqual([6, 4, 9, 1]);
+    const expected = { actors: 6, alliances: 4, organizations: 10, memberships: 9, sources: 1, assessments: 1 };
+    expect([doc.actors.length, doc.alliances.length, doc.memberships.length, doc.sources.length, doc.maturityAssessments.length]).toEqual([6, 4, 9, 1, 1]);
     expect(counts(fromJsonld)).toEqual(expected);
     expect(counts(fromTurtle)).toEqual(expected);
   });
@@ -163,10 +165,21 @@ describe("the JSON-LD and Turtle exports, read back by jsonld.js and N3.js", () 
     const [cypher] = await connection.executor.read(SCOPE_COUNTS, { territory, kinds });
     const api = await apiCounts(territory, kinds);
     expect(api).toEqual(cypher);
-    const { organizations, ...read } = counts(fromTurtle);
+    const { organizations, assessments, ...read } = counts(fromTurtle);
     expect(read).toEqual(api);
+    expect(assessments).toBe(1); // Alpha's, a member of Xylo and Yak
     expect(organizations).toBe(api.actors + api.alliances);
     expect(subjectsOf(fromTurtle, `${ORG}OrganizationalCollaboration`)).toContain(`${BASE}alliance/${id("yak")}`);
+  });
+
+  it("write Alpha's maturity assessment as a SOSA observation, from the database", async () => {
+    const { fromTurtle } = await bothWays(mine);
+    const assessment = `${BASE}assessment/${id("ma-alpha")}`;
+    expect(subjectsOf(fromTurtle, `${SOSA}Observation`)).toEqual([assessment]);
+    expect(objectsOf(fromTurtle, assessment, `${SOSA}hasFeatureOfInterest`)).toEqual([`<${BASE}actor/${id("alpha")}>`]);
+    expect(objectsOf(fromTurtle, assessment, `${SOSA}hasResult`)).toEqual([`<${BASE}vocab/MaturityLevel/PIONEERING>`]);
+    expect(objectsOf(fromTurtle, `${assessment}#date`, `${TIME}inXSDDate`)).toEqual([`"2022-03-01"^^<${XSD}date>`]);
+    expect(objectsOf(fromTurtle, assessment, `${PROV}wasDerivedFrom`)).toEqual([`<${BASE}source/${id("src")}>`]);
   });
 
   it("write Alpha and its membership of Yak as exact triples, from the database", async () => {

@@ -2,7 +2,7 @@ import { DocumentPage, SECTIONS } from "../../src/export/export.document";
 import { linkedDataOf } from "../../src/linked-data/linked-data.export";
 import { Iris, safeIri, segment } from "../../src/linked-data/iri";
 import { DEMO_GRAPH } from "../../src/seed/seed";
-import { jsonldTriples, objectsOf, ORG, PROV, SCHEMA, subjectsOf, TIME, triplesAbout, turtleTriples, XSD } from "./rdf-read";
+import { jsonldTriples, objectsOf, ORG, PROV, SCHEMA, SOSA, subjectsOf, TIME, triplesAbout, turtleTriples, XSD } from "./rdf-read";
 
 const BASE = "https://maillage.example/id/";
 const RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
@@ -138,6 +138,35 @@ describe("identifiers and citations", () => {
     expect(objectsOf(fromTurtle, `${iri}#doi`, `${SCHEMA}value`)).toEqual([`"10.1000/xyz-123"^^<${XSD}string>`]);
     expect(objectsOf(fromTurtle, iri, `${SCHEMA}pagination`)).toEqual([`"12-18"^^<${XSD}string>`]);
     expect(objectsOf(fromTurtle, iri, `${SCHEMA}license`)).toEqual([`"CC-BY-4.0"^^<${XSD}string>`]);
+  });
+});
+
+describe("maturity assessments", () => {
+  const assessments = [
+    { id: "ma-1", subjectType: "ACTOR", subjectId: "ident-1", level: "STRUCTURING", assessedOn: "2023-06-01", note: "Comité partenarial installé", sourceIds: ["s-1"] },
+    { id: "ma-2", subjectType: "TERRITORY", subjectId: "COMMUNE:94028", level: "EXPERIMENTING", assessedOn: "2021-01-15", sourceIds: ["s-1"] },
+  ];
+
+  it("are SOSA observations of their actor or territory, the level their result, on their date, derived from their sources", async () => {
+    const { fromJsonld, fromTurtle } = await bothWays([{ section: "maturityAssessments", rows: assessments }]);
+    expect([...fromTurtle].sort()).toEqual([...fromJsonld].sort());
+    const [actor, territory] = [`${BASE}assessment/ma-1`, `${BASE}assessment/ma-2`];
+    expect(subjectsOf(fromTurtle, `${SOSA}Observation`)).toEqual([actor, territory]);
+    expect(triplesAbout(fromTurtle, actor)).toEqual(
+      [
+        `<${actor}> ${RDF_TYPE} <${SOSA}Observation>`,
+        `<${actor}> ${RDF_TYPE} <${BASE}vocab/MaturityAssessment>`,
+        `<${actor}> <${SOSA}hasFeatureOfInterest> <${BASE}actor/ident-1>`,
+        `<${actor}> <${SOSA}observedProperty> <${BASE}vocab/maturity>`,
+        `<${actor}> <${SOSA}hasResult> <${BASE}vocab/MaturityLevel/STRUCTURING>`,
+        `<${actor}> <${SOSA}phenomenonTime> <${actor}#date>`,
+        `<${actor}> <${SCHEMA}description> "Comité partenarial installé"^^<${XSD}string>`,
+        `<${actor}> <${PROV}wasDerivedFrom> <${BASE}source/s-1>`,
+      ].sort(),
+    );
+    expect(objectsOf(fromTurtle, `${actor}#date`, `${TIME}inXSDDate`)).toEqual([`"2023-06-01"^^<${XSD}date>`]);
+    expect(objectsOf(fromTurtle, territory, `${SOSA}hasFeatureOfInterest`)).toEqual([`<${BASE}territory/commune/94028>`]);
+    expect(objectsOf(fromTurtle, `${BASE}territory/commune/94028`, "http://purl.org/dc/terms/identifier")).toEqual([`"COMMUNE:94028"^^<${XSD}string>`]);
   });
 });
 

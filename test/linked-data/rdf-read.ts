@@ -13,6 +13,7 @@ const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 export const ORG = "http://www.w3.org/ns/org#";
 export const PROV = "http://www.w3.org/ns/prov#";
 export const SCHEMA = "https://schema.org/";
+export const SOSA = "http://www.w3.org/ns/sosa/";
 export const TIME = "http://www.w3.org/2006/time#";
 export const XSD = "http://www.w3.org/2001/XMLSchema#";
 
