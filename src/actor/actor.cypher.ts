@@ -11,7 +11,6 @@ import { MEMBERSHIP_MAP } from "../membership/membership.cypher";
 import { OUTCOME_MAP } from "../outcome/outcome.cypher";
 import { ActorOrderField } from "./actor.args";
 import { NODE_PROPS, selectedProps } from "../neo4j/projection";
-import { RESOLVED_ACTOR_ID } from "../neo4j/references";
 import { IDENTIFIER_PROPERTIES } from "../identifier/schemes";
 
 const { Actor, Alliance, Membership, Outcome, Territory, SDG } = Label;
@@ -54,9 +53,10 @@ export const ACTOR_BY_IDENTIFIER = (property: string) => `MATCH (a:${Actor} {${p
 WITH a ORDER BY a.id LIMIT 1
 RETURN ${ACTOR_MAP("a")} AS value`;
 
-// Actors by id (or by the id of an actor merged into them), in key order.
+// Actors by id, in key order. The id of an actor merged into another is resolved by the repository,
+// for the keys this misses only: resolving it here, key by key, cost W1 about 15% (bench/results/alias-resolution-2026-12-05.md).
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
-MATCH (a:${Actor} {id: ${RESOLVED_ACTOR_ID("$keys[i]")}})
+MATCH (a:${Actor} {id: $keys[i]})
 RETURN i, ${ACTOR_MAP("a")} AS value`;
 
 // Actors matching $filter (kinds, territory, SDGs of their alliances, name prefix key, identifier), sorted by "NAME" or

@@ -32,7 +32,20 @@ export class ActorRepository {
     this.read = executor.read.bind(executor);
   }
 
+  /** Actors by id; an id of an actor merged into another (mergeActors) gives the kept actor. */
   async byIds(ids: readonly string[]): Promise<(Actor | null)[]> {
+    const found = await this.byExactIds(ids);
+    const missed = ids.filter((_, i) => found[i] === null);
+    if (missed.length === 0) return found;
+    // Aliases only for the ids that missed: two more round trips when an old id is asked, none otherwise.
+    const aliases = await actorAliases(this.read, missed);
+    if (aliases.size === 0) return found;
+    const keptIds = [...new Set(aliases.values())];
+    const kept = new Map((await this.byExactIds(keptIds)).map((actor, i) => [keptIds[i], actor]));
+    return ids.map((id, i) => found[i] ?? kept.get(aliases.get(id) ?? "") ?? null);
+  }
+
+  private async byExactIds(ids: readonly string[]): Promise<(Actor | null)[]> {
     const rows = await this.read(Q.ACTORS_BY_ID, { keys: ids });
     return inKeyOrder(ids.length, rows as { i: number; value: Actor | null }[], null);
   }
@@ -48,7 +61,7 @@ export class ActorRepository {
     coKey: BatchPageKey,
     outcomeKey: BatchPageKey | null,
     actorFields: ReadonlySet<string> | null,
-  ): Promise<{ actor: Actor | null; coRows: PageRow<CoConstructor>[]; outcomePages: { id: string; rows: PageRow<Outcome>[] }[] }> {
+  ): Promise<{ actor: Actor | null; mergedInto: string | null; coRows: PageRow<CoConstructor>[]; outcomePages: { id: string; rows: PageRow<Outcome>[] }[] }> {
     const needed = Q.actorFieldsNeeded(actorFields);
     const actorProps = Q.ACTOR_PROPERTIES.filter((name) => name === "id" || !needed || needed.has(name));
     const actorBase = !actorFields || actorFields.has("basedIn");
@@ -70,7 +83,7 @@ export class ActorRepository {
         sharedAlliances: node.sharedAlliances.map((allianceId) => alliances.get(allianceId)!),
       },
     }));
-    return { actor: row.actor, coRows, outcomePages };
+    return { actor: row.actor, mergedInto: row.mergedInto, coRows, outcomePages };
   }
 
   /** The actor whose identifier `property` (one of IDENTIFIER_PROPERTIES) is `value`, the first by id when several are; null when none is. */

@@ -1,11 +1,10 @@
-import { Label } from "../neo4j/graph-model";
+import { Label, Rel } from "../neo4j/graph-model";
 import { batchPageQuery } from "../neo4j/paging";
 import { OUTCOMES_OF_ALLIANCE } from "../alliance/alliance.cypher";
 import { ACTOR_MAP, coConstructorsShape, coConstructorsSpec } from "./actor.cypher";
 import { shapeOf } from "../scope/shape";
 import { BatchPageKey } from "../neo4j/paging";
 import { NODE_PROPS } from "../neo4j/projection";
-import { RESOLVED_ACTOR_ID } from "../neo4j/references";
 
 /**
  * An actor, one page of its co-constructors ($coKey, a key of CO_CONSTRUCTORS) and, with
@@ -18,10 +17,12 @@ import { RESOLVED_ACTOR_ID } from "../neo4j/references";
  * alliances by id and each alliance is mapped once, in `alliances` (W1-hub at 10k: 12 maps
  * instead of about 100 built). Co-constructors come as ACTOR_VALUES: only the properties
  * $actorProps names, those the operation asks of any Actor (W1-hub at 10k: 2 046 → 1 229 db
- * hits, the floor's 1 544). One row: {actor (null if missing), coRows, alliances, outcomePages: [{id, rows}]}.
+ * hits, the floor's 1 544). One row: {actor (null if missing), coRows, alliances, outcomePages: [{id, rows}],
+ * mergedInto}. $id is looked up as it is: only when no actor has it, `mergedInto` says whether it is
+ * the id of an actor merged into another (resolving it first cost W1-hub 15%: bench/results/alias-resolution-2026-12-05.md).
  */
 export const NEIGHBOURHOOD = (coKey: BatchPageKey, outcomeKey: BatchPageKey | null) => `
-WITH head(COLLECT { MATCH (a:${Label.Actor} {id: ${RESOLVED_ACTOR_ID("$id")}}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
+WITH head(COLLECT { MATCH (a:${Label.Actor} {id: $id}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
 CALL () {
   ${batchPageQuery(coConstructorsSpec(coConstructorsShape(coKey), true), coKey, "[$coKey]")}
 }
@@ -34,4 +35,5 @@ CALL (ids) {
   }
   RETURN collect({id: ids[i], rows: value}) AS outcomePages`}
 }
-RETURN actor, coRows, COLLECT { UNWIND ids AS id MATCH (al:${Label.Alliance} {id: id}) RETURN al {${NODE_PROPS}} } AS alliances, outcomePages`;
+RETURN actor, coRows, COLLECT { UNWIND ids AS id MATCH (al:${Label.Alliance} {id: id}) RETURN al {${NODE_PROPS}} } AS alliances, outcomePages,
+  CASE WHEN actor IS NULL THEN head(COLLECT { MATCH (:${Label.ActorAlias} {id: $id})-[:${Rel.ALIAS_OF}]->(kept:${Label.Actor}) RETURN kept.id }) END AS mergedInto`;

@@ -35,6 +35,8 @@ export async function prefetchNeighbourhood(ctx: Context, id: string, info: Grap
   // another field of the request (an alias) may read the same page with another selection.
   const actorFields = fieldsAskedOf(info, "Actor");
   const found = await ctx.repos.actors.neighbourhood(id, coKey, outcomes && ALLIANCE_PAGES.outcomes.key("", outcomes), actorFields);
+  // The id of a merged actor: the loader resolves it, and the fields load as usual for the actor it became.
+  if (found.mergedInto) return;
   ctx.loaders.actorById.prime(id, found.actor);
   ACTOR_PAGES.coConstructors.prime(ctx, id, co, found.coRows);
   for (const page of found.outcomePages) ALLIANCE_PAGES.outcomes.prime(ctx, page.id, outcomes!, page.rows);

@@ -105,6 +105,20 @@ describe("mergeActors", () => {
     expect(actor).toEqual({ id: `${P}keep`, name: "Maison Commune Créteil" });
   });
 
+  it("resolves the removed id below a neighbourhood read ahead: the kept actor's co-constructors, and its own round trips only for it", async () => {
+    const W1 = `query ($id: ID!) { actor(id: $id) { id coConstructors(first: 10) { edges { node { actor { id } sharedAlliances { id outcomes(first: 5) { edges { node { id } } } } } } } } }`;
+    await db.client.data(`mutation { addMembership(input: { actorId: "${P}other", allianceId: "${P}al1", role: PARTNER, sourceIds: ["${s(1)}"] }) { id } }`);
+    const byRemoved = await db.client.run(W1, { id: `${P}remove` });
+    const byKept = await db.client.run(W1, { id: `${P}keep` });
+    expect(byRemoved.errors).toBeUndefined();
+    expect(byRemoved.data).toEqual(byKept.data);
+    const other = { actor: { id: `${P}other` }, sharedAlliances: [{ id: `${P}al1`, outcomes: { edges: [{ node: { id: `${P}o1` } }] } }] };
+    expect(byKept.data.actor).toEqual({ id: `${P}keep`, coConstructors: { edges: [{ node: other }] } });
+    // Kept: the one statement read ahead. Removed: that statement finds no actor and names the kept one, then the
+    // loaders run: actor by id, its alias, the kept actor, its co-constructors, their shared alliances' outcomes.
+    expect({ byKept: byKept.roundTrips, byRemoved: byRemoved.roundTrips }).toEqual({ byKept: 1, byRemoved: 6 });
+  });
+
   it("resolves the removed id in a mutation's reference", async () => {
     const { addMembership } = await db.client.data(
       `mutation { addMembership(input: { actorId: "${P}remove", allianceId: "${P}al3", role: FUNDER, sourceIds: ["${s(1)}"] }) { id actor { id } } }`,
