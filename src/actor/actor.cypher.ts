@@ -53,8 +53,8 @@ export const ACTOR_BY_IDENTIFIER = (property: string) => `MATCH (a:${Actor} {${p
 WITH a ORDER BY a.id LIMIT 1
 RETURN ${ACTOR_MAP("a")} AS value`;
 
-// Actors by id, in key order. The id of an actor merged into another is resolved by the repository,
-// for the keys this misses only: resolving it here, key by key, cost W1 about 15% (bench/results/alias-resolution-2026-12-05.md).
+// Actors by id, in key order. The id of an actor merged into another is resolved by the repository, for
+// the keys this misses only: resolving every key here cost a seek per key (bench/results/alias-resolution-2026-12-05.md).
 export const ACTORS_BY_ID = `UNWIND range(0, size($keys) - 1) AS i
 MATCH (a:${Actor} {id: $keys[i]})
 RETURN i, ${ACTOR_MAP("a")} AS value`;

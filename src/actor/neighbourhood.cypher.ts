@@ -18,8 +18,8 @@ import { NODE_PROPS } from "../neo4j/projection";
  * instead of about 100 built). Co-constructors come as ACTOR_VALUES: only the properties
  * $actorProps names, those the operation asks of any Actor (W1-hub at 10k: 2 046 → 1 229 db
  * hits, the floor's 1 544). One row: {actor (null if missing), coRows, alliances, outcomePages: [{id, rows}],
- * mergedInto}. $id is looked up as it is: only when no actor has it, `mergedInto` says whether it is
- * the id of an actor merged into another (resolving it first cost W1-hub 15%: bench/results/alias-resolution-2026-12-05.md).
+ * mergedInto}. $id is looked up as it is; only when no actor has it does the CASE run its alias lookup
+ * (PROFILE: 0 db hits otherwise), and `mergedInto` says which actor the id was merged into.
  */
 export const NEIGHBOURHOOD = (coKey: BatchPageKey, outcomeKey: BatchPageKey | null) => `
 WITH head(COLLECT { MATCH (a:${Label.Actor} {id: $id}) RETURN ${ACTOR_MAP("a")} AS value }) AS actor
