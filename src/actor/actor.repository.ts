@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { NotFoundError } from "../common/errors";
 import { writeOne } from "../import/write-one";
 import { inKeyOrder } from "../common/loader";
 import { Executor } from "../neo4j/executor";
-import { actorAliases } from "../neo4j/references";
+import { actorAliases, actorNotFound } from "../neo4j/references";
 import { BatchPageKey, PageRow } from "../neo4j/paging";
 import { Alliance } from "../alliance/alliance.type";
 import { Outcome } from "../outcome/outcome.type";
@@ -112,7 +111,7 @@ export class ActorRepository {
     const [row] = await deleteLogged(this.executor, Label.Actor, id, Q.DELETE_ACTOR);
     if (!row || row.deleted === 0) {
       // An alias is not deleted, nor the actor it resolves to: deleting by an old id must not remove the actor it became.
-      throw new NotFoundError("Actor", id, (await actorAliases(this.read, [id])).get(id));
+      throw await actorNotFound(this.read, id);
     }
     return true;
   }

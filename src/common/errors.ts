@@ -33,7 +33,7 @@ export class AmbiguousReferenceError extends BadUserInputError {
 export class NotFoundError extends GraphQLError {
   /** `mergedInto`: the id is that of an actor merged into this one (mergeActors), which the message names. */
   constructor(what: string, id: string | number, mergedInto?: string) {
-    const merged = mergedInto === undefined ? "" : `: it was merged into "${mergedInto}"; use that id to act on the actor it became`;
+    const merged = mergedInto === undefined ? "" : `: it was merged into "${mergedInto}"; use that id`;
     super(`${what} "${id}" does not exist${merged}`, { extensions: { code: ErrorCode.NOT_FOUND, id, ...(mergedInto !== undefined && { mergedInto }) } });
   }
 }

@@ -1,4 +1,4 @@
-import { AmbiguousReferenceError, BadUserInputError } from "../common/errors";
+import { AmbiguousReferenceError, BadUserInputError, NotFoundError } from "../common/errors";
 import { Label, Rel } from "./graph-model";
 import { Row } from "./executor";
 import { NODE_PROPS } from "./projection";
@@ -79,4 +79,9 @@ export async function actorAliases(run: RunQuery, ids: readonly string[]): Promi
   const keys = [...new Set(ids)];
   const rows = keys.length === 0 ? [] : await run(ACTOR_ALIASES, { keys });
   return new Map(rows.map((row) => [row.key as string, row.id as string]));
+}
+
+/** The NOT_FOUND for an actor id no actor has; when it is a merged actor's, it names the actor it became. */
+export async function actorNotFound(run: RunQuery, id: string): Promise<NotFoundError> {
+  return new NotFoundError("Actor", id, (await actorAliases(run, [id])).get(id));
 }

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../common/errors";
+import { actorNotFound } from "../neo4j/references";
 import { AllianceFilterParams, scopeShape } from "../alliance/alliance-filter";
 import { Alliance } from "../alliance/alliance.type";
 import { Actor } from "../actor/actor.type";
@@ -48,8 +48,8 @@ export class PathRepository {
       at,
       filter: query.filter,
     });
-    if (!row.fromExists) throw new NotFoundError("Actor", query.from);
-    if (!row.toExists) throw new NotFoundError("Actor", query.to);
+    if (!row.fromExists) throw await this.notFound(query.from);
+    if (!row.toExists) throw await this.notFound(query.to);
     if (!row.actors) return null;
     const actors = row.actors as Actor[];
     const alliances = row.alliances as Alliance[];
@@ -65,8 +65,13 @@ export class PathRepository {
       at: toNeo4jDate(query.at),
       first: query.first,
     });
-    if (!row.aExists) throw new NotFoundError("Actor", query.a);
-    if (!row.bExists) throw new NotFoundError("Actor", query.b);
+    if (!row.aExists) throw await this.notFound(query.a);
+    if (!row.bExists) throw await this.notFound(query.b);
     return row.partners as SharedPartner[];
+  }
+
+  /** NOT_FOUND for `id`, naming the actor it was merged into when it is an old id (paths take current ids only). */
+  private notFound(id: string) {
+    return actorNotFound(this.executor.read.bind(this.executor), id);
   }
 }

@@ -175,9 +175,20 @@ describe("mergeActors", () => {
     const before = await snapshot();
     const { errors } = await db.client.run(`mutation { deleteActor(id: "${P}remove") }`);
     expect(errors?.map((e) => [e.extensions.code, e.extensions.mergedInto, e.message])).toEqual([
-      ["NOT_FOUND", `${P}keep`, `Actor "${P}remove" does not exist: it was merged into "${P}keep"; use that id to act on the actor it became`],
+      ["NOT_FOUND", `${P}keep`, `Actor "${P}remove" does not exist: it was merged into "${P}keep"; use that id`],
     ]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("path and sharedPartners take current ids: an old one is NOT_FOUND naming the actor it became", async () => {
+    for (const query of [`{ path(from: "${P}remove", to: "${P}other") { length } }`, `{ sharedPartners(a: "${P}other", b: "${P}remove") { actor { id } } }`]) {
+      const { errors } = await db.client.run(query);
+      expect(errors?.map((e) => [e.extensions.code, e.extensions.mergedInto, e.message])).toEqual([
+        ["NOT_FOUND", `${P}keep`, `Actor "${P}remove" does not exist: it was merged into "${P}keep"; use that id`],
+      ]);
+    }
+    const { errors } = await db.client.run(`{ path(from: "${P}nobody", to: "${P}other") { length } }`);
+    expect(errors?.map((e) => [e.extensions.code, e.extensions.mergedInto, e.message])).toEqual([["NOT_FOUND", undefined, `Actor "${P}nobody" does not exist`]]);
   });
 
   it("deleteActor deletes the aliases with the kept actor", async () => {
